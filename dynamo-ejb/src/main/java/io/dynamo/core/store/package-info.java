@@ -1,0 +1,2 @@
+/** The storage contract every engine meets, and the in-memory engine used by simulations and tests. */
+package io.dynamo.core.store;

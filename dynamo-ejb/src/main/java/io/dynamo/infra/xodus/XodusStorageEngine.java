@@ -1,0 +1,193 @@
+package io.dynamo.infra.xodus;
+
+import io.dynamo.core.Key;
+import io.dynamo.core.store.RingOrder;
+import io.dynamo.core.store.StorageEngine;
+import io.dynamo.core.store.StorageException;
+import io.dynamo.core.version.SiblingSet;
+import io.dynamo.core.version.SiblingSetCodec;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import jetbrains.exodus.ArrayByteIterable;
+import jetbrains.exodus.ByteIterable;
+import jetbrains.exodus.ExodusException;
+import jetbrains.exodus.bindings.LongBinding;
+import jetbrains.exodus.bindings.StringBinding;
+import jetbrains.exodus.env.Cursor;
+import jetbrains.exodus.env.Environment;
+import jetbrains.exodus.env.EnvironmentConfig;
+import jetbrains.exodus.env.Environments;
+import jetbrains.exodus.env.Store;
+import jetbrains.exodus.env.StoreConfig;
+import jetbrains.exodus.env.Transaction;
+
+/**
+ * Sibling sets in a Xodus environment: one store keyed by {@link RingOrder} (so a partition is a key range), one
+ * small store for the incarnation and the counter reservation. Read-modify-write runs in one Xodus transaction,
+ * which Xodus retries on conflict, so concurrent updates of a key are serialised without locks of our own.
+ */
+public final class XodusStorageEngine implements StorageEngine {
+    private static final String DATA = "siblings";
+    private static final String META = "meta";
+    private static final ByteIterable INCARNATION = StringBinding.stringToEntry("incarnation");
+    private static final ByteIterable COUNTER_HIGH = StringBinding.stringToEntry("counter-high");
+
+    private final Path dir;
+    private final Environment env;
+    private final Store data;
+    private final Store meta;
+    private final String incarnation;
+
+    private XodusStorageEngine(Path dir, Environment env) {
+        this.dir = dir;
+        this.env = env;
+        this.data = env.computeInTransaction(
+                txn -> env.openStore(DATA, StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn));
+        this.meta = env.computeInTransaction(txn -> env.openStore(META, StoreConfig.WITHOUT_DUPLICATES, txn));
+        this.incarnation = env.computeInTransaction(this::loadOrCreateIncarnation);
+    }
+
+    /**
+     * Opens (creating when missing) the store in {@code dir}.
+     *
+     * @param durableWrites fsync every commit, so acknowledged writes survive a power loss and not only a crash
+     */
+    public static XodusStorageEngine open(Path dir, boolean durableWrites) {
+        EnvironmentConfig config = new EnvironmentConfig()
+                .setLogDurableWrite(durableWrites)
+                .setEnvCloseForcedly(true);
+        try {
+            return new XodusStorageEngine(dir, Environments.newInstance(dir.toFile(), config));
+        } catch (ExodusException | IllegalStateException e) {
+            throw new StorageException("cannot open the store in " + dir + ": " + e.getMessage()
+                    + "; check that the directory is writable and not used by another node", e);
+        }
+    }
+
+    @Override
+    public SiblingSet read(Key key) {
+        byte[] storageKey = RingOrder.storageKey(key);
+        return guarded("read " + key, () -> env.computeInReadonlyTransaction(txn -> decode(
+                data.get(txn, new ArrayByteIterable(storageKey)), key)));
+    }
+
+    @Override
+    public SiblingSet update(Key key, UnaryOperator<SiblingSet> change) {
+        ArrayByteIterable storageKey = new ArrayByteIterable(RingOrder.storageKey(key));
+        return guarded("write " + key, () -> env.computeInTransaction(txn -> {
+            SiblingSet current = decode(data.get(txn, storageKey), key);
+            SiblingSet next = change.apply(current);
+            if (!next.equals(current)) {
+                data.put(txn, storageKey, new ArrayByteIterable(SiblingSetCodec.encode(next)));
+            }
+            return next;
+        }));
+    }
+
+    @Override
+    public boolean remove(Key key, SiblingSet expected) {
+        ArrayByteIterable storageKey = new ArrayByteIterable(RingOrder.storageKey(key));
+        return guarded("remove " + key, () -> env.computeInTransaction(txn -> {
+            SiblingSet current = decode(data.get(txn, storageKey), key);
+            return current.equals(expected) && data.delete(txn, storageKey);
+        }));
+    }
+
+    @Override
+    public void scan(int partition, int partitionCount, BiConsumer<Key, SiblingSet> visitor) {
+        byte[] start = RingOrder.partitionStart(partition, partitionCount);
+        byte[] end = RingOrder.partitionEnd(partition, partitionCount);
+        guarded("scan partition " + partition, () -> {
+            env.executeInReadonlyTransaction(txn -> {
+                try (Cursor cursor = data.openCursor(txn)) {
+                    if (cursor.getSearchKeyRange(new ArrayByteIterable(start)) == null) {
+                        return;
+                    }
+                    do {
+                        byte[] k = bytes(cursor.getKey());
+                        if (end != null && Arrays.compareUnsigned(k, end) >= 0) {
+                            return;
+                        }
+                        Key key = RingOrder.key(k);
+                        visitor.accept(key, decode(cursor.getValue(), key));
+                    } while (cursor.getNext());
+                }
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public String incarnation() {
+        return incarnation;
+    }
+
+    @Override
+    public long reserveCounters(long floor, int count) {
+        return guarded("reserve counters", () -> env.computeInTransaction(txn -> {
+            ByteIterable stored = meta.get(txn, COUNTER_HIGH);
+            long high = stored == null ? 0 : LongBinding.compressedEntryToLong(stored);
+            long first = Math.max(high, floor) + 1;
+            meta.put(txn, COUNTER_HIGH, LongBinding.longToCompressedEntry(first + count - 1));
+            return first;
+        }));
+    }
+
+    @Override
+    public long keyCount() {
+        return guarded("count keys", () -> env.computeInReadonlyTransaction(data::count));
+    }
+
+    @Override
+    public void close() {
+        try {
+            env.close();
+        } catch (ExodusException e) {
+            throw new StorageException("closing the store in " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String loadOrCreateIncarnation(Transaction txn) {
+        ByteIterable stored = meta.get(txn, INCARNATION);
+        if (stored != null) {
+            return StringBinding.entryToString(stored);
+        }
+        // A fresh store gets a new name, so a node whose data was wiped never reuses the dots of its past life.
+        String created = UUID.randomUUID().toString().substring(0, 8);
+        meta.put(txn, INCARNATION, StringBinding.stringToEntry(created));
+        return created;
+    }
+
+    private SiblingSet decode(ByteIterable stored, Key key) {
+        if (stored == null) {
+            return SiblingSet.EMPTY;
+        }
+        try {
+            return SiblingSetCodec.decode(bytes(stored));
+        } catch (IllegalArgumentException e) {
+            throw new StorageException("the stored versions of key " + key + " in " + dir + " are corrupt ("
+                    + e.getMessage() + "); anti-entropy can restore them from another replica after removal", e);
+        }
+    }
+
+    private static byte[] bytes(ByteIterable it) {
+        return Arrays.copyOf(it.getBytesUnsafe(), it.getLength());
+    }
+
+    private <T> T guarded(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ExodusException e) {
+            throw new StorageException("the store in " + dir + " failed to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "XodusStorageEngine[" + dir + "]";
+    }
+}

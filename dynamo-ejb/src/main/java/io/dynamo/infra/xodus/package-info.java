@@ -1,0 +1,2 @@
+/** JetBrains Xodus adapters: the node's durable stores. */
+package io.dynamo.infra.xodus;
