@@ -1,30 +1,71 @@
 package io.dynamo.core;
 
 import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.coordination.LocalReplica;
+import io.dynamo.core.coordination.ReadCoordinator;
+import io.dynamo.core.coordination.RemoteFailures;
+import io.dynamo.core.coordination.WriteCoordinator;
+import io.dynamo.core.handoff.HintedHandoffService;
+import io.dynamo.core.membership.FailureDetector;
+import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.ring.PreferenceList;
+import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.ReplicaStore;
-import io.dynamo.core.store.StorageEngine;
+import io.dynamo.core.time.Scheduler;
+import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One Dynamo node: accepts get, put and delete for any key, checks them against the node's limits, and
- * coordinates them over the key's replicas. A node alone is the only replica of every key, so it meets a
- * quorum only up to 1; replication across nodes builds on this.
+ * One Dynamo node: accepts get, put and delete for any key, checks them against the node's limits, and either
+ * coordinates them (when it is one of the key's N replicas) or forwards them to the first reachable replica.
  */
 public final class DynamoNode implements AutoCloseable {
+    private final NodeServices services;
     private final NodeConfig config;
-    private final ReplicaStore replica;
-    private final StorageEngine storage;
+    private final LocalReplica local;
+    private final PeerChannel peers;
+    private final ReadCoordinator reads;
+    private final WriteCoordinator writes;
+    private final HintedHandoffService handoff;
+    private final RequestDispatcher dispatcher;
+    private final List<Scheduler.Cancellable> background = new ArrayList<>();
 
-    public DynamoNode(NodeConfig config, StorageEngine storage, Clock clock) {
-        this.config = config;
-        this.storage = storage;
-        this.replica = new ReplicaStore(storage, new DotSource(config.nodeId(), storage), clock,
-                config.clockMaxEntries());
+    public DynamoNode(NodeServices services) {
+        this.services = services;
+        this.config = services.config();
+        Scheduler scheduler = services.scheduler();
+        ReplicaStore store = new ReplicaStore(services.storage(), new DotSource(config.nodeId(), services.storage()),
+                clockOf(scheduler), config.clockMaxEntries());
+        this.local = new LocalReplica(store, services.hints(), scheduler);
+        this.peers = new PeerChannel(services.transport(), new FailureDetector(scheduler), scheduler,
+                services.timing().requestTimeout());
+        this.reads = new ReadCoordinator(local, peers);
+        this.writes = new WriteCoordinator(local, peers);
+        this.handoff = new HintedHandoffService(services.hints(), peers, services.timing().hintsPerRound());
+        this.dispatcher = new RequestDispatcher(this, local);
+    }
+
+    /** Starts answering peers and the background work (hint delivery, probing). */
+    public DynamoNode start() {
+        services.transport().serve(dispatcher::handle);
+        NodeTiming timing = services.timing();
+        Scheduler scheduler = services.scheduler();
+        background.add(scheduler.every(timing.handoffInterval(), handoff::deliverRound));
+        background.add(scheduler.every(timing.probeInterval(), peers::probeUnreachable));
+        return this;
     }
 
     public String id() {
@@ -35,35 +76,105 @@ public final class DynamoNode implements AutoCloseable {
         return config;
     }
 
+    public Ring ring() {
+        return services.ring().get();
+    }
+
+    public FailureDetector failureDetector() {
+        return peers.detector();
+    }
+
+    public HintedHandoffService handoff() {
+        return handoff;
+    }
+
+    public ReadCoordinator reads() {
+        return reads;
+    }
+
+    public LocalReplica replica() {
+        return local;
+    }
+
     /** @param readQuorum R for this request, or empty for the configured one */
     public ReadResult get(Key key, OptionalInt readQuorum) {
-        checkKey(key);
-        int r = quorum("r", readQuorum, config.readQuorum());
-        SiblingSet versions = replica.read(key);
-        requireAnswers("get", key, r, 1);
-        return new ReadResult(versions.liveValues(), versions.context());
+        return await(getAsync(key, readQuorum), "get", key);
     }
 
     /** @return the context of the new version */
     public Context put(Key key, Context context, Value value, OptionalInt writeQuorum) {
+        return await(putAsync(key, context, value, writeQuorum), "put", key);
+    }
+
+    public Context delete(Key key, Context context, OptionalInt writeQuorum) {
+        return await(deleteAsync(key, context, writeQuorum), "delete", key);
+    }
+
+    public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
+        checkKey(key);
+        int r = quorum("r", readQuorum, config.readQuorum());
+        return coordinateGet(key, r).thenApply(v -> new ReadResult(v.liveValues(), v.context()));
+    }
+
+    public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {
         checkKey(key);
         if (value.size() > config.maxValueBytes()) {
             throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
                     + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
         }
-        return write("put", key, context, value, writeQuorum);
-    }
-
-    public Context delete(Key key, Context context, OptionalInt writeQuorum) {
-        checkKey(key);
-        return write("delete", key, context, Value.tombstone(), writeQuorum);
-    }
-
-    private Context write(String operation, Key key, Context context, Value value, OptionalInt writeQuorum) {
         int w = quorum("w", writeQuorum, config.writeQuorum());
-        // Refuse before writing anything: a write that cannot reach its quorum must not be stored at all here.
-        requireAnswers(operation, key, w, 1);
-        return replica.coordinate(key, context, value).context();
+        return coordinatePut(key, context, value, w, "put").thenApply(SiblingSet::context);
+    }
+
+    public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum) {
+        checkKey(key);
+        int w = quorum("w", writeQuorum, config.writeQuorum());
+        return coordinatePut(key, context, Value.tombstone(), w, "delete").thenApply(SiblingSet::context);
+    }
+
+    CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {
+        PreferenceList list = preferenceList(key);
+        if (list.isReplica(id())) {
+            return reads.read(key, list, r);
+        }
+        return forward(list.replicas(), 0, new Message.CoordinateGet(key, r), "get", key);
+    }
+
+    CompletableFuture<SiblingSet> coordinatePut(Key key, Context context, Value value, int w, String operation) {
+        PreferenceList list = preferenceList(key);
+        if (list.isReplica(id())) {
+            return writes.write(key, list, context, value, w, operation);
+        }
+        return forward(list.replicas(), 0, new Message.CoordinatePut(key, context, value, w), operation, key);
+    }
+
+    /** Sends the request to the first replica that answers, in preference order. */
+    private CompletableFuture<SiblingSet> forward(List<String> replicas, int from, Message request, String operation,
+                                                  Key key) {
+        int next = from;
+        while (next < replicas.size() && !peers.detector().routable(replicas.get(next))) {
+            next++;
+        }
+        if (next == replicas.size()) {
+            return CompletableFuture.failedFuture(new InsufficientReplicasException(operation, key, 1, 0, id()));
+        }
+        String coordinator = replicas.get(next);
+        int after = next + 1;
+        return peers.call(coordinator, request, services.timing().forwardTimeout()).handle((reply, failure) -> {
+            if (reply instanceof Message.ReplicaState state) {
+                return CompletableFuture.completedFuture(state.versions());
+            }
+            if (reply instanceof Message.Failure f) {
+                return CompletableFuture.<SiblingSet>failedFuture(
+                        RemoteFailures.fromReply(f, operation, key, coordinator));
+            }
+            return forward(replicas, after, request, operation, key);
+        }).thenCompose(f -> f);
+    }
+
+    private PreferenceList preferenceList(Key key) {
+        Ring ring = services.ring().get();
+        return ring.preferenceList(ring.partitioner().partitionOfKey(key.bytes()), config.replicas());
     }
 
     private void checkKey(Key key) {
@@ -82,14 +193,56 @@ public final class DynamoNode implements AutoCloseable {
         return q;
     }
 
-    private void requireAnswers(String operation, Key key, int required, int available) {
-        if (available < required) {
-            throw new InsufficientReplicasException(operation, key, required, available, config.nodeId());
+    private <T> T await(CompletableFuture<T> future, String operation, Key key) {
+        long limit = services.timing().forwardTimeout().toMillis() * 2;
+        try {
+            return future.get(limit, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = RemoteFailures.unwrap(e);
+            if (cause instanceof DynamoException d) {
+                throw d;
+            }
+            throw new IllegalStateException(operation + " of key '" + key + "' failed on node " + id(), cause);
+        } catch (TimeoutException e) {
+            throw new InsufficientReplicasException(operation, key, 1, 0, id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(operation + " of key '" + key + "' interrupted on node " + id(), e);
         }
+    }
+
+    private static Clock clockOf(Scheduler scheduler) {
+        // The versions' update times follow the scheduler, so simulations control them too.
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(scheduler.nowMillis());
+            }
+        };
     }
 
     @Override
     public void close() {
-        storage.close();
+        background.forEach(Scheduler.Cancellable::cancel);
+        services.transport().close();
+        services.hints().close();
+        services.storage().close();
+        if (services.scheduler() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("node " + id() + " could not stop its scheduler", e);
+            }
+        }
     }
 }

@@ -4,20 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.handoff.InMemoryHintStore;
+import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.InMemoryStorageEngine;
+import io.dynamo.core.time.ExecutorScheduler;
+import io.dynamo.core.transport.NoPeersTransport;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class DynamoNodeTest {
     private static final OptionalInt DEFAULT = OptionalInt.empty();
     private final InMemoryStorageEngine storage = new InMemoryStorageEngine();
-    private final DynamoNode node = new DynamoNode(
-            NodeConfig.defaults("n1", Path.of("unused")).withQuorum(1, 1, 1), storage, Clock.systemUTC());
+    private final DynamoNode node = solo(NodeConfig.defaults("n1", Path.of("unused")).withQuorum(1, 1, 1), storage);
+
+    /** A node alone in its ring, on a real scheduler, as a single Payara node runs. */
+    private static DynamoNode solo(NodeConfig config, InMemoryStorageEngine storage) {
+        NodeServices services = new NodeServices(config, NodeTiming.DEFAULTS, storage, new InMemoryHintStore(),
+                new NoPeersTransport(config.nodeId()),
+                new ExecutorScheduler(Executors.newSingleThreadScheduledExecutor()),
+                () -> Ring.single(config.nodeId(), config.partitions()));
+        return new DynamoNode(services).start();
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+    }
 
     private static Value text(String s) {
         return Value.of(s.getBytes(StandardCharsets.UTF_8), "text/plain");
@@ -81,12 +99,12 @@ class DynamoNodeTest {
 
     @Test
     void aQuorumLargerThanTheReachableReplicasFailsWithoutWriting() {
-        DynamoNode wide = new DynamoNode(NodeConfig.defaults("n2", Path.of("unused")), new InMemoryStorageEngine(),
-                Clock.systemUTC());
+        DynamoNode wide = solo(NodeConfig.defaults("n2", Path.of("unused")), new InMemoryStorageEngine());
         assertThatThrownBy(() -> wide.put(Key.of("k"), Context.EMPTY, text("v"), DEFAULT))
                 .isInstanceOf(InsufficientReplicasException.class)
                 .hasMessageContaining("needed 2 replicas but 1 answered").hasMessageContaining("n2");
         assertThat(wide.get(Key.of("k"), OptionalInt.of(1)).found()).isFalse();
+        wide.close();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /** What one replica does with its local store: stamp a coordinated write, or merge one sent by a peer. */
 public final class ReplicaStore {
@@ -13,12 +14,18 @@ public final class ReplicaStore {
     private final DotSource dots;
     private final Clock clock;
     private final int maxClockEntries;
+    private volatile WriteListener listener = WriteListener.NONE;
 
     public ReplicaStore(StorageEngine storage, DotSource dots, Clock clock, int maxClockEntries) {
         this.storage = storage;
         this.dots = dots;
         this.clock = clock;
         this.maxClockEntries = maxClockEntries;
+    }
+
+    /** Installs the one listener told of every change (replaces any earlier one). */
+    public void listen(WriteListener writeListener) {
+        this.listener = writeListener;
     }
 
     public SiblingSet read(Key key) {
@@ -28,7 +35,7 @@ public final class ReplicaStore {
     /** Stamps a new version with a fresh dot of this node and stores it; returns the key's new sibling set. */
     public SiblingSet coordinate(Key key, Context context, Value value) {
         long now = clock.millis();
-        return storage.update(key, current -> {
+        return update(key, current -> {
             // A dot beyond anything this actor has issued for the key, even if the context claims more.
             long floor = Math.max(current.clock().counter(dots.actor()), context.clock().counter(dots.actor()));
             Dot dot = dots.next(floor);
@@ -38,7 +45,29 @@ public final class ReplicaStore {
 
     /** Merges versions received from another replica. */
     public SiblingSet merge(Key key, SiblingSet incoming) {
-        return storage.update(key, current -> current.merge(incoming).truncate(maxClockEntries));
+        return update(key, current -> current.merge(incoming).truncate(maxClockEntries));
+    }
+
+    /** Removes the key if it is still exactly {@code expected} (after its data moved to its new owners). */
+    public boolean remove(Key key, SiblingSet expected) {
+        boolean removed = storage.remove(key, expected);
+        if (removed) {
+            listener.written(key, expected, SiblingSet.EMPTY);
+        }
+        return removed;
+    }
+
+    private SiblingSet update(Key key, UnaryOperator<SiblingSet> change) {
+        // The change may run more than once under contention; the last run's input is what it replaced.
+        SiblingSet[] before = new SiblingSet[1];
+        SiblingSet after = storage.update(key, current -> {
+            before[0] = current;
+            return change.apply(current);
+        });
+        if (!after.equals(before[0])) {
+            listener.written(key, before[0], after);
+        }
+        return after;
     }
 
     public StorageEngine storage() {

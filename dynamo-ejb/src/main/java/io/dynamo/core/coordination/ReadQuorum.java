@@ -1,0 +1,69 @@
+package io.dynamo.core.coordination;
+
+import io.dynamo.core.version.SiblingSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Merges a read's replies and counts them against R; remembers who answered what, for read repair. */
+public final class ReadQuorum {
+    private final int required;
+    private final Map<Target, SiblingSet> answers = new LinkedHashMap<>();
+    private SiblingSet merged = SiblingSet.EMPTY;
+    private int outstanding;
+    private boolean repairClaimed;
+
+    public ReadQuorum(int required) {
+        this.required = required;
+    }
+
+    public void sent() {
+        outstanding++;
+    }
+
+    public void answered(Target from, SiblingSet versions) {
+        outstanding--;
+        answers.put(from, versions);
+        merged = merged.merge(versions);
+    }
+
+    public void failed() {
+        outstanding--;
+    }
+
+    public boolean reached() {
+        return answers.size() >= required;
+    }
+
+    public boolean unreachable(int replacements) {
+        return answers.size() + outstanding + replacements < required;
+    }
+
+    public boolean settled() {
+        return outstanding == 0;
+    }
+
+    /** True the first time only: read repair runs once, when every reply is in. */
+    public boolean claimRepair() {
+        if (repairClaimed || outstanding > 0) {
+            return false;
+        }
+        repairClaimed = true;
+        return true;
+    }
+
+    public SiblingSet merged() {
+        return merged;
+    }
+
+    public Map<Target, SiblingSet> answers() {
+        return Map.copyOf(answers);
+    }
+
+    public int answeredCount() {
+        return answers.size();
+    }
+
+    public int required() {
+        return required;
+    }
+}

@@ -1,0 +1,42 @@
+package io.dynamo.core.coordination;
+
+import io.dynamo.core.DynamoException;
+import io.dynamo.core.Key;
+import io.dynamo.core.store.StorageException;
+import io.dynamo.core.transport.Message.Failure;
+
+/** Turns failures into {@link Failure} replies and back, so a forwarded request fails as it would locally. */
+public final class RemoteFailures {
+    private RemoteFailures() {
+    }
+
+    public static Failure toReply(Throwable t) {
+        Throwable cause = unwrap(t);
+        if (cause instanceof InsufficientReplicasException e) {
+            return new Failure(Failure.Kind.INSUFFICIENT_REPLICAS, e.getMessage(), e.required(), e.answered());
+        }
+        if (cause instanceof StorageException e) {
+            return new Failure(Failure.Kind.STORAGE, e.getMessage(), 0, 0);
+        }
+        return new Failure(Failure.Kind.INVALID_REQUEST, String.valueOf(cause.getMessage()), 0, 0);
+    }
+
+    public static DynamoException fromReply(Failure f, String operation, Key key, String from) {
+        return switch (f.kind()) {
+            case INSUFFICIENT_REPLICAS -> new InsufficientReplicasException(operation, key, f.required(), f.answered(),
+                    from);
+            case STORAGE -> new StorageException("node " + from + ": " + f.message(), null);
+            default -> new RemoteRequestException("node " + from + " refused " + operation + " of key '" + key
+                    + "': " + f.message());
+        };
+    }
+
+    public static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while ((c instanceof java.util.concurrent.CompletionException
+                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,57 @@
+package io.dynamo.core.coordination;
+
+import io.dynamo.core.ring.PreferenceList;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Sloppy quorum: the first N healthy nodes of a key's preference list. A replica this node routes around is
+ * replaced by the next healthy fallback, which holds the copy as a hint for it; a target that then fails is
+ * replaced the same way while fallbacks remain.
+ */
+public final class TargetSelection {
+    private final List<Target> initial;
+    private final Deque<String> spares;
+
+    private TargetSelection(List<Target> initial, Deque<String> spares) {
+        this.initial = initial;
+        this.spares = spares;
+    }
+
+    /** @param routable whether this node currently routes to a peer (itself always) */
+    public static TargetSelection of(PreferenceList list, Predicate<String> routable) {
+        Deque<String> spares = new ArrayDeque<>();
+        for (String fallback : list.fallbacks()) {
+            if (routable.test(fallback)) {
+                spares.add(fallback);
+            }
+        }
+        List<Target> targets = new ArrayList<>();
+        for (String replica : list.replicas()) {
+            if (routable.test(replica)) {
+                targets.add(Target.replica(replica));
+            } else if (!spares.isEmpty()) {
+                targets.add(new Target(spares.poll(), replica));
+            }
+        }
+        return new TargetSelection(List.copyOf(targets), spares);
+    }
+
+    public List<Target> initial() {
+        return initial;
+    }
+
+    /** The next fallback to take over the copy a failed target was to hold, if any is left. */
+    public synchronized Optional<Target> replace(Target failed) {
+        String next = spares.poll();
+        return next == null ? Optional.empty() : Optional.of(new Target(next, failed.owner()));
+    }
+
+    public synchronized int sparesLeft() {
+        return spares.size();
+    }
+}

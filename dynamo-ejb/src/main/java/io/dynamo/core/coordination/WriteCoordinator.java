@@ -1,0 +1,89 @@
+package io.dynamo.core.coordination;
+
+import io.dynamo.core.Key;
+import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.ring.PreferenceList;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.SiblingSet;
+import io.dynamo.core.version.Value;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Coordinates a put or delete: stamps the new version locally, sends it to the other targets of the sloppy
+ * quorum, and succeeds after W acknowledgements (its own included). Replication to the remaining targets goes
+ * on after the answer. A target that fails is replaced by the next fallback, holding a hint.
+ */
+public final class WriteCoordinator {
+    private final LocalReplica local;
+    private final PeerChannel peers;
+
+    public WriteCoordinator(LocalReplica local, PeerChannel peers) {
+        this.local = local;
+        this.peers = peers;
+    }
+
+    /** The coordinator must be one of the key's replicas; the future yields the key's versions after the write. */
+    public CompletableFuture<SiblingSet> write(Key key, PreferenceList list, Context context, Value value, int w,
+                                               String operation) {
+        String self = peers.localNode();
+        TargetSelection selection = TargetSelection.of(list, n -> n.equals(self) || peers.detector().routable(n));
+        if (selection.initial().size() + selection.sparesLeft() < w) {
+            // Too few nodes reachable to ever reach W: refuse before storing anything.
+            return CompletableFuture.failedFuture(new InsufficientReplicasException(operation, key, w,
+                    selection.initial().size() + selection.sparesLeft(), self));
+        }
+        SiblingSet written = local.store().coordinate(key, context, value);
+        WriteQuorum quorum = new WriteQuorum(w);
+        CompletableFuture<SiblingSet> result = new CompletableFuture<>();
+        synchronized (quorum) {
+            quorum.sent();
+            quorum.acked();
+            for (Target t : selection.initial()) {
+                if (!t.node().equals(self)) {
+                    quorum.sent();
+                }
+            }
+            settle(quorum, selection, result, key, written, operation);
+        }
+        for (Target t : selection.initial()) {
+            if (!t.node().equals(self)) {
+                send(t, key, written, quorum, selection, result, operation);
+            }
+        }
+        return result;
+    }
+
+    private void send(Target target, Key key, SiblingSet versions, WriteQuorum quorum, TargetSelection selection,
+                      CompletableFuture<SiblingSet> result, String operation) {
+        peers.call(target.node(), new Message.WriteReplica(key, versions, target.hintFor()))
+                .whenComplete((reply, failure) -> {
+                    Target replacement = null;
+                    synchronized (quorum) {
+                        if (failure == null && reply instanceof Message.Ack) {
+                            quorum.acked();
+                        } else {
+                            quorum.failed();
+                            replacement = selection.replace(target).orElse(null);
+                            if (replacement != null) {
+                                quorum.sent();
+                            }
+                        }
+                        settle(quorum, selection, result, key, versions, operation);
+                    }
+                    if (replacement != null) {
+                        send(replacement, key, versions, quorum, selection, result, operation);
+                    }
+                });
+    }
+
+    private void settle(WriteQuorum quorum, TargetSelection selection, CompletableFuture<SiblingSet> result,
+                        Key key, SiblingSet versions, String operation) {
+        if (quorum.reached()) {
+            result.complete(versions);
+        } else if (quorum.unreachable(selection.sparesLeft())) {
+            result.completeExceptionally(new InsufficientReplicasException(operation, key, quorum.required(),
+                    quorum.acks(), peers.localNode()));
+        }
+    }
+}

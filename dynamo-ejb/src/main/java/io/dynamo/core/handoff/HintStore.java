@@ -1,0 +1,34 @@
+package io.dynamo.core.handoff;
+
+import io.dynamo.core.Key;
+import io.dynamo.core.version.SiblingSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Durable hints, one per (target, key): a new hint for the same pair merges into the held one. Kept apart from
+ * the node's own data so it never counts as a replica of partitions the node does not own.
+ */
+public interface HintStore extends AutoCloseable {
+
+    /** Merges the versions into the hint held for the target and key; durable before it returns. */
+    void add(String target, Key key, SiblingSet versions, long nowMillis);
+
+    /** All versions of the key held for any target, merged (a stand-in replica answers reads with them). */
+    SiblingSet read(Key key);
+
+    /** Up to {@code max} hints for the target, oldest keys first where the store can tell. */
+    List<Hint> batch(String target, int max);
+
+    /** Removes the hint if it still holds exactly the delivered versions; true if it did. */
+    boolean remove(String target, Key key, SiblingSet delivered);
+
+    /** The targets that have hints: cheap, asked every delivery round. */
+    Set<String> targets();
+
+    /** The queue of each target that has hints (may scan the store: for the admin view, not the hot path). */
+    List<HintQueue> queues();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,133 @@
+package io.dynamo.core.ring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans membership changes as pure functions of the ring. Only the partitions that must change owner move: a join
+ * takes exactly the newcomer's quota from the members most over their new quota, a leave hands exactly the
+ * leaver's partitions to the members furthest below theirs. Where the choice is free, partitions are placed so
+ * neighbouring partitions keep distinct owners and preference lists stay short walks.
+ */
+public final class RingTransition {
+
+    private RingTransition() {
+    }
+
+    public static PartitionPlan join(Ring ring, Member newcomer) {
+        String id = newcomer.nodeId();
+        if (ring.contains(id)) {
+            throw new IllegalArgumentException("node " + id + " is already a member of ring v" + ring.version()
+                    + "; remove it first if it should rejoin with another weight");
+        }
+        List<Member> members = new ArrayList<>(ring.members());
+        members.add(newcomer);
+        Map<String, Integer> counts = ring.counts();
+        counts.put(id, 0);
+        int q = ring.partitionCount();
+        Map<String, Integer> target = Quotas.of(q, members, counts);
+        int quota = target.get(id);
+        Map<String, Integer> room = new HashMap<>();
+        ring.members().forEach(m -> room.put(m.nodeId(), counts.get(m.nodeId()) - target.get(m.nodeId())));
+        Map<String, Integer> gives = share(quota, room);
+
+        String[] owners = ring.owners().toArray(new String[0]);
+        // Aim the newcomer's k-th partition at an evenly spaced ideal position and take the nearest donor
+        // partition, keeping the newcomer's partitions apart so windows of N partitions stay distinct.
+        int spacing = quota == 0 ? q : q / quota;
+        int[] gaps = Arrays.stream(new int[] {Math.max(2, spacing / 2), 2, 1}).distinct().toArray();
+        for (int k = 0; k < quota; k++) {
+            int ideal = (int) ((2L * k + 1) * q / (2L * quota));
+            int chosen = -1;
+            for (int g = 0; g < gaps.length && chosen < 0; g++) {
+                chosen = nearestDonorPartition(owners, ideal, gaps[g], id, gives);
+            }
+            gives.merge(owners[chosen], -1, Integer::sum);
+            owners[chosen] = id;
+        }
+        return plan(ring, members, owners);
+    }
+
+    public static PartitionPlan leave(Ring ring, String nodeId) {
+        if (!ring.contains(nodeId)) {
+            throw new IllegalArgumentException("node " + nodeId + " is not a member of ring v" + ring.version()
+                    + "; check the node id against the members " + ring.members());
+        }
+        if (ring.members().size() == 1) {
+            throw new IllegalArgumentException("node " + nodeId + " is the last member of the ring and cannot leave;"
+                    + " join another node first so it can take over the partitions");
+        }
+        List<Member> remaining = ring.members().stream().filter(m -> !m.nodeId().equals(nodeId)).toList();
+        Map<String, Integer> counts = ring.counts();
+        counts.remove(nodeId);
+        int q = ring.partitionCount();
+        Map<String, Integer> target = Quotas.of(q, remaining, counts);
+        Map<String, Integer> room = new HashMap<>();
+        remaining.forEach(m -> room.put(m.nodeId(), target.get(m.nodeId()) - counts.get(m.nodeId())));
+        List<Integer> leaving = ring.partitionsOf(nodeId);
+        Map<String, Integer> receives = share(leaving.size(), room);
+
+        String[] owners = ring.owners().toArray(new String[0]);
+        Handout.assign(owners, leaving, receives);
+        return plan(ring, remaining, owners);
+    }
+
+    /** Splits {@code total} units one at a time, always to the node with the most room left (ties by id). */
+    private static Map<String, Integer> share(int total, Map<String, Integer> room) {
+        Map<String, Integer> left = new HashMap<>(room);
+        Map<String, Integer> shares = new HashMap<>();
+        Comparator<String> mostRoom = Comparator.<String>comparingInt(left::get).reversed()
+                .thenComparing(Comparator.naturalOrder());
+        for (int i = 0; i < total; i++) {
+            String best = left.keySet().stream().min(mostRoom).orElseThrow();
+            left.merge(best, -1, Integer::sum);
+            shares.merge(best, 1, Integer::sum);
+        }
+        return shares;
+    }
+
+    /** Nearest partition to {@code ideal} whose owner still has to give one, with no newcomer partition within gap. */
+    private static int nearestDonorPartition(String[] owners, int ideal, int gap, String newcomer,
+            Map<String, Integer> gives) {
+        int q = owners.length;
+        for (int d = 0; d <= q / 2; d++) {
+            int best = -1;
+            for (int c : new int[] {Math.floorMod(ideal + d, q), Math.floorMod(ideal - d, q)}) {
+                int left = gives.getOrDefault(owners[c], 0);
+                if (left > 0 && clearOf(owners, c, gap - 1, newcomer)
+                        && (best < 0 || left > gives.getOrDefault(owners[best], 0))) {
+                    best = c;
+                }
+            }
+            if (best >= 0) {
+                return best;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean clearOf(String[] owners, int c, int radius, String node) {
+        int q = owners.length;
+        for (int j = 1; j <= radius && j < q; j++) {
+            if (owners[(c + j) % q].equals(node) || owners[Math.floorMod(c - j, q)].equals(node)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static PartitionPlan plan(Ring ring, List<Member> members, String[] owners) {
+        List<PartitionMove> moves = new ArrayList<>();
+        for (int p = 0; p < owners.length; p++) {
+            if (!owners[p].equals(ring.owner(p))) {
+                moves.add(new PartitionMove(p, ring.owner(p), owners[p]));
+            }
+        }
+        Ring next = new Ring(ring.version() + 1, ring.partitionCount(), members, List.of(owners));
+        return new PartitionPlan(ring, next, moves);
+    }
+}

@@ -1,0 +1,231 @@
+package io.dynamo.core.transport;
+
+import io.dynamo.core.Key;
+import io.dynamo.core.codec.BinaryReader;
+import io.dynamo.core.codec.BinaryWriter;
+import io.dynamo.core.transport.Message.Ack;
+import io.dynamo.core.transport.Message.CoordinateGet;
+import io.dynamo.core.transport.Message.CoordinatePut;
+import io.dynamo.core.transport.Message.Failure;
+import io.dynamo.core.transport.Message.KeyHash;
+import io.dynamo.core.transport.Message.MerkleHashes;
+import io.dynamo.core.transport.Message.MerkleQuery;
+import io.dynamo.core.transport.Message.Ping;
+import io.dynamo.core.transport.Message.ReadReplica;
+import io.dynamo.core.transport.Message.ReplicaState;
+import io.dynamo.core.transport.Message.SegmentDiff;
+import io.dynamo.core.transport.Message.SegmentQuery;
+import io.dynamo.core.transport.Message.TransferBatch;
+import io.dynamo.core.transport.Message.WriteReplica;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.ContextCodec;
+import io.dynamo.core.version.SiblingSetCodec;
+import io.dynamo.core.version.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The binary form of messages: a tag byte, then the fields in declaration order. */
+public final class MessageCodec {
+    private static final int READ_REPLICA = 1;
+    private static final int REPLICA_STATE = 2;
+    private static final int WRITE_REPLICA = 3;
+    private static final int ACK = 4;
+    private static final int PING = 5;
+    private static final int COORDINATE_GET = 6;
+    private static final int COORDINATE_PUT = 7;
+    private static final int FAILURE = 8;
+    private static final int MERKLE_QUERY = 9;
+    private static final int MERKLE_HASHES = 10;
+    private static final int SEGMENT_QUERY = 11;
+    private static final int SEGMENT_DIFF = 12;
+    private static final int TRANSFER_BATCH = 13;
+
+    private MessageCodec() {
+    }
+
+    public static byte[] encode(Message message) {
+        BinaryWriter w = new BinaryWriter(64);
+        // Java 17 has no pattern switch; the chain is exhaustive over the sealed interface.
+        if (message instanceof ReadReplica m) {
+            key(w.writeByte(READ_REPLICA), m.key());
+        } else if (message instanceof ReplicaState m) {
+            state(w.writeByte(REPLICA_STATE), m);
+        } else if (message instanceof WriteReplica m) {
+            key(w.writeByte(WRITE_REPLICA), m.key()).writeBytes(SiblingSetCodec.encode(m.versions()))
+                    .writeString(m.hintFor());
+        } else if (message instanceof Ack) {
+            w.writeByte(ACK);
+        } else if (message instanceof Ping) {
+            w.writeByte(PING);
+        } else if (message instanceof CoordinateGet m) {
+            key(w.writeByte(COORDINATE_GET), m.key()).writeVarLong(m.readQuorum());
+        } else if (message instanceof CoordinatePut m) {
+            value(key(w.writeByte(COORDINATE_PUT), m.key()).writeBytes(ContextCodec.encode(m.context().clock())),
+                    m.value()).writeVarLong(m.writeQuorum());
+        } else if (message instanceof Failure m) {
+            w.writeByte(FAILURE).writeVarLong(m.kind().ordinal()).writeString(m.message())
+                    .writeVarLong(m.required()).writeVarLong(m.answered());
+        } else if (message instanceof MerkleQuery m) {
+            ints(w.writeByte(MERKLE_QUERY).writeVarLong(m.partition()).writeVarLong(m.level()), m.nodes());
+        } else if (message instanceof MerkleHashes m) {
+            longs(w.writeByte(MERKLE_HASHES).writeVarLong(m.partition()).writeVarLong(m.level()), m.hashes());
+        } else if (message instanceof SegmentQuery m) {
+            keyHashes(ints(w.writeByte(SEGMENT_QUERY).writeVarLong(m.partition()), m.segments()), m.entries());
+        } else if (message instanceof SegmentDiff m) {
+            keys(states(w.writeByte(SEGMENT_DIFF), m.newer()), m.wanted());
+        } else if (message instanceof TransferBatch m) {
+            states(w.writeByte(TRANSFER_BATCH).writeVarLong(m.partition()), m.states());
+        } else {
+            throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
+        }
+        return w.toByteArray();
+    }
+
+    /** @throws IllegalArgumentException when the bytes are not a message this codec wrote */
+    public static Message decode(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        int tag = r.readByte();
+        Message m = switch (tag) {
+            case READ_REPLICA -> new ReadReplica(key(r));
+            case REPLICA_STATE -> state(r);
+            case WRITE_REPLICA -> new WriteReplica(key(r), SiblingSetCodec.decode(r.readBytes()), r.readString());
+            case ACK -> new Ack();
+            case PING -> new Ping();
+            case COORDINATE_GET -> new CoordinateGet(key(r), smallInt(r));
+            case COORDINATE_PUT -> new CoordinatePut(key(r), new Context(ContextCodec.decode(r.readBytes())),
+                    value(r), smallInt(r));
+            case FAILURE -> new Failure(failureKind(r), r.readString(), smallInt(r), smallInt(r));
+            case MERKLE_QUERY -> new MerkleQuery(smallInt(r), smallInt(r), ints(r));
+            case MERKLE_HASHES -> new MerkleHashes(smallInt(r), smallInt(r), longs(r));
+            case SEGMENT_QUERY -> new SegmentQuery(smallInt(r), ints(r), keyHashes(r));
+            case SEGMENT_DIFF -> new SegmentDiff(states(r), keys(r));
+            case TRANSFER_BATCH -> new TransferBatch(smallInt(r), states(r));
+            default -> throw new IllegalArgumentException("unknown message tag " + tag);
+        };
+        r.expectEnd();
+        return m;
+    }
+
+    private static BinaryWriter key(BinaryWriter w, Key key) {
+        return w.writeBytes(key.bytes());
+    }
+
+    private static Key key(BinaryReader r) {
+        return Key.of(r.readBytes());
+    }
+
+    private static BinaryWriter state(BinaryWriter w, ReplicaState s) {
+        return key(w, s.key()).writeBytes(SiblingSetCodec.encode(s.versions()));
+    }
+
+    private static ReplicaState state(BinaryReader r) {
+        return new ReplicaState(key(r), SiblingSetCodec.decode(r.readBytes()));
+    }
+
+    private static BinaryWriter states(BinaryWriter w, List<ReplicaState> states) {
+        w.writeVarLong(states.size());
+        states.forEach(s -> state(w, s));
+        return w;
+    }
+
+    private static List<ReplicaState> states(BinaryReader r) {
+        int n = r.readCount(2);
+        List<ReplicaState> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(state(r));
+        }
+        return out;
+    }
+
+    private static BinaryWriter keys(BinaryWriter w, List<Key> keys) {
+        w.writeVarLong(keys.size());
+        keys.forEach(k -> key(w, k));
+        return w;
+    }
+
+    private static List<Key> keys(BinaryReader r) {
+        int n = r.readCount(2);
+        List<Key> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(key(r));
+        }
+        return out;
+    }
+
+    private static BinaryWriter keyHashes(BinaryWriter w, List<KeyHash> entries) {
+        w.writeVarLong(entries.size());
+        entries.forEach(e -> key(w, e.key()).writeVarLong(e.hash()));
+        return w;
+    }
+
+    private static List<KeyHash> keyHashes(BinaryReader r) {
+        int n = r.readCount(3);
+        List<KeyHash> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new KeyHash(key(r), r.readVarLong()));
+        }
+        return out;
+    }
+
+    private static BinaryWriter value(BinaryWriter w, Value v) {
+        w.writeByte(v.isTombstone() ? 1 : 0);
+        return v.isTombstone() ? w : w.writeString(v.contentType()).writeBytes(v.bytes());
+    }
+
+    private static Value value(BinaryReader r) {
+        if (r.readByte() == 1) {
+            return Value.tombstone();
+        }
+        String type = r.readString();
+        return Value.of(r.readBytes(), type);
+    }
+
+    private static BinaryWriter ints(BinaryWriter w, int[] values) {
+        w.writeVarLong(values.length);
+        for (int v : values) {
+            w.writeVarLong(v);
+        }
+        return w;
+    }
+
+    private static int[] ints(BinaryReader r) {
+        int[] out = new int[r.readCount(1)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = smallInt(r);
+        }
+        return out;
+    }
+
+    private static BinaryWriter longs(BinaryWriter w, long[] values) {
+        w.writeVarLong(values.length);
+        for (long v : values) {
+            w.writeVarLong(v);
+        }
+        return w;
+    }
+
+    private static long[] longs(BinaryReader r) {
+        long[] out = new long[r.readCount(1)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = r.readVarLong();
+        }
+        return out;
+    }
+
+    private static int smallInt(BinaryReader r) {
+        long v = r.readVarLong();
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("number " + v + " out of range");
+        }
+        return (int) v;
+    }
+
+    private static Failure.Kind failureKind(BinaryReader r) {
+        int ordinal = smallInt(r);
+        Failure.Kind[] kinds = Failure.Kind.values();
+        if (ordinal >= kinds.length) {
+            throw new IllegalArgumentException("unknown failure kind " + ordinal);
+        }
+        return kinds[ordinal];
+    }
+}

@@ -1,0 +1,134 @@
+package io.dynamo.simulation;
+
+import static io.dynamo.testkit.LocalCluster.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynamo.core.Key;
+import io.dynamo.core.NodeTiming;
+import io.dynamo.core.ReadResult;
+import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.ring.PreferenceList;
+import io.dynamo.core.version.Context;
+import io.dynamo.testkit.LocalCluster;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ReplicationScenariosTest {
+    private final LocalCluster cluster = new LocalCluster(42, 5, 3, 2, 2, 16, LocalCluster.fastTiming());
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    private PreferenceList listOf(String key) {
+        return cluster.ring().preferenceList(cluster.ring().partitioner().partitionOfKey(Key.of(key).bytes()), 3);
+    }
+
+    @Test
+    void aWriteReachesAllThreeReplicasAndNoOneElse() {
+        PreferenceList list = listOf("k");
+        cluster.put(list.replicas().get(0), "k", Context.EMPTY, "v", 2);
+        cluster.runFor(Duration.ofMillis(50));
+        for (String id : cluster.nodeIds()) {
+            boolean replica = list.replicas().contains(id);
+            assertThat(cluster.stored(id, "k").liveValues()).as(id)
+                    .hasSize(replica ? 1 : 0);
+        }
+    }
+
+    @Test
+    void aNodeThatIsNotAReplicaForwardsToOne() {
+        PreferenceList list = listOf("k");
+        String outsider = list.fallbacks().get(0);
+        Context c = cluster.put(outsider, "k", Context.EMPTY, "v", 2);
+        ReadResult read = cluster.get(list.fallbacks().get(1), "k", 2);
+        assertThat(read.values()).extracting(LocalCluster::text).containsExactly("v");
+        assertThat(read.context()).isEqualTo(c);
+        assertThat(cluster.stored(outsider, "k").isEmpty()).isTrue();
+    }
+
+    @Test
+    void withOneReplicaDownAWriteSucceedsThroughAFallbackAndTheHintReachesTheOwnerWhenItReturns() {
+        PreferenceList list = listOf("k");
+        String down = list.replicas().get(2);
+        String fallback = list.fallbacks().get(0);
+        cluster.crash(down);
+        String coordinator = list.replicas().get(0);
+        // The coordinator learns the replica is gone on the first write, then routes around it.
+        cluster.put(coordinator, "warm-up-" + down, Context.EMPTY, "x", 1);
+        cluster.put(coordinator, "k", Context.EMPTY, "v", 2);
+        cluster.runFor(Duration.ofMillis(300));
+        assertThat(cluster.hintStore(fallback).targets()).contains(down);
+        assertThat(cluster.stored(fallback, "k").isEmpty()).as("a hint is not the fallback's own data").isTrue();
+        assertThat(cluster.get(coordinator, "k", 3).values()).extracting(LocalCluster::text).containsExactly("v");
+
+        cluster.restart(down);
+        cluster.runFor(Duration.ofSeconds(3));
+        assertThat(cluster.stored(down, "k").liveValues()).extracting(LocalCluster::text).containsExactly("v");
+        assertThat(cluster.hintStore(fallback).queues()).isEmpty();
+        assertThat(cluster.node(fallback).handoff().deliveredCount()).isPositive();
+    }
+
+    @Test
+    void readRepairBringsAStaleReplicaUpToDate() {
+        // Hint delivery held back for an hour, so only read repair can fix the replica.
+        NodeTiming noHandoff = new NodeTiming(Duration.ofMillis(100), Duration.ofHours(1), 50, Duration.ofHours(1),
+                Duration.ofMillis(200));
+        try (LocalCluster slow = new LocalCluster(7, 5, 3, 2, 2, 16, noHandoff)) {
+            PreferenceList list = slow.ring().preferenceList(
+                    slow.ring().partitioner().partitionOfKey(Key.of("k").bytes()), 3);
+            String coordinator = list.replicas().get(0);
+            String stale = list.replicas().get(2);
+            slow.network().partition(Set.of(stale), Set.copyOf(slow.nodeIds()));
+            slow.put(coordinator, "k", Context.EMPTY, "new", 2);
+            slow.network().heal();
+            slow.runFor(Duration.ofSeconds(1));
+            assertThat(slow.stored(stale, "k").isEmpty()).isTrue();
+
+            ReadResult read = slow.get(coordinator, "k", 2);
+            assertThat(read.values()).extracting(LocalCluster::text).containsExactly("new");
+            slow.runFor(Duration.ofMillis(500));
+            assertThat(slow.stored(stale, "k").liveValues()).extracting(LocalCluster::text).containsExactly("new");
+            assertThat(slow.node(coordinator).reads().repairCount()).isPositive();
+        }
+    }
+
+    @Test
+    void concurrentWritesOnBothSidesOfAPartitionComeBackAsSiblings() {
+        PreferenceList list = listOf("k");
+        List<String> replicas = list.replicas();
+        Context base = cluster.put(replicas.get(0), "k", Context.EMPTY, "base", 3);
+        Set<String> left = Set.of(replicas.get(0), list.fallbacks().get(0));
+        Set<String> right = Set.of(replicas.get(1), replicas.get(2), list.fallbacks().get(1));
+        cluster.network().partition(left, right);
+        cluster.put(replicas.get(0), "k", base, "left", 1);
+        cluster.put(replicas.get(1), "k", base, "right", 2);
+        cluster.network().heal();
+        cluster.runFor(Duration.ofSeconds(3));
+        ReadResult read = cluster.get(replicas.get(2), "k", 3);
+        assertThat(read.values()).extracting(LocalCluster::text).containsExactlyInAnyOrder("left", "right");
+        cluster.put(replicas.get(2), "k", read.context(), "merged", 3);
+        assertThat(cluster.get(replicas.get(0), "k", 3).values()).extracting(LocalCluster::text)
+                .containsExactly("merged");
+    }
+
+    @Test
+    void tooFewReplicasFailsWithHowManyWereNeededAndHowManyAnswered() {
+        PreferenceList list = listOf("k");
+        String coordinator = list.replicas().get(0);
+        Set<String> others = Set.copyOf(cluster.nodeIds().stream().filter(n -> !n.equals(coordinator)).toList());
+        cluster.network().partition(Set.of(coordinator), others);
+        var attempt = cluster.node(coordinator).putAsync(Key.of("k"), Context.EMPTY, text("v"), OptionalInt.of(2));
+        cluster.scheduler().runUntil(attempt, Duration.ofSeconds(5));
+        assertThatThrownBy(attempt::join).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(InsufficientReplicasException.class)
+                .hasMessageContaining("needed 2 replicas but 1 answered");
+    }
+}

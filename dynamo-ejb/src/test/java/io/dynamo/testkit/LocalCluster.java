@@ -1,0 +1,164 @@
+package io.dynamo.testkit;
+
+import io.dynamo.core.DynamoNode;
+import io.dynamo.core.Key;
+import io.dynamo.core.NodeConfig;
+import io.dynamo.core.NodeServices;
+import io.dynamo.core.NodeTiming;
+import io.dynamo.core.ReadResult;
+import io.dynamo.core.handoff.InMemoryHintStore;
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.Ring;
+import io.dynamo.core.store.InMemoryStorageEngine;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.SiblingSet;
+import io.dynamo.core.version.Value;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Many nodes in one JVM on a simulated network and clock, built through the same {@link DynamoNode} wiring as
+ * production with in-memory stores. A crashed node keeps its stores; a restart builds a new node over them.
+ */
+public final class LocalCluster implements AutoCloseable {
+    public static final Duration CLIENT_LIMIT = Duration.ofSeconds(30);
+
+    private final SimulatedScheduler scheduler = new SimulatedScheduler(1_700_000_000_000L);
+    private final SimulatedNetwork network;
+    private final NodeTiming timing;
+    private final NodeConfig template;
+    private final AtomicReference<Ring> ring = new AtomicReference<>();
+    private final Map<String, InMemoryStorageEngine> storages = new LinkedHashMap<>();
+    private final Map<String, InMemoryHintStore> hints = new LinkedHashMap<>();
+    private final Map<String, DynamoNode> running = new LinkedHashMap<>();
+
+    public LocalCluster(long seed, int nodes, int n, int r, int w, int partitions, NodeTiming timing) {
+        this.network = new SimulatedNetwork(scheduler, seed);
+        this.timing = timing;
+        this.template = new NodeConfig("template", Path.of("unused"), n, r, w, partitions,
+                NodeConfig.DEFAULT_MAX_KEY_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES);
+        List<Member> members = new ArrayList<>();
+        for (int i = 1; i <= nodes; i++) {
+            members.add(Member.of("n" + i));
+        }
+        ring.set(Ring.initial(partitions, members));
+        for (Member m : members) {
+            storages.put(m.nodeId(), new InMemoryStorageEngine());
+            hints.put(m.nodeId(), new InMemoryHintStore());
+            start(m.nodeId());
+        }
+    }
+
+    /** Quick settings for tests: short timeouts and frequent background rounds. */
+    public static NodeTiming fastTiming() {
+        return new NodeTiming(Duration.ofMillis(100), Duration.ofMillis(200), 50, Duration.ofMillis(500),
+                Duration.ofMillis(200));
+    }
+
+    public SimulatedScheduler scheduler() {
+        return scheduler;
+    }
+
+    public SimulatedNetwork network() {
+        return network;
+    }
+
+    public Ring ring() {
+        return ring.get();
+    }
+
+    public List<String> nodeIds() {
+        return new ArrayList<>(storages.keySet());
+    }
+
+    public DynamoNode node(String id) {
+        DynamoNode node = running.get(id);
+        if (node == null) {
+            throw new IllegalStateException("node " + id + " is not running");
+        }
+        return node;
+    }
+
+    public boolean isRunning(String id) {
+        return running.containsKey(id);
+    }
+
+    public InMemoryStorageEngine storage(String id) {
+        return storages.get(id);
+    }
+
+    public InMemoryHintStore hintStore(String id) {
+        return hints.get(id);
+    }
+
+    /** Takes the node off the network at once; its stores keep what they held. */
+    public void crash(String id) {
+        DynamoNode node = running.remove(id);
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    public void restart(String id) {
+        if (running.containsKey(id)) {
+            throw new IllegalStateException("node " + id + " is running");
+        }
+        storages.put(id, InMemoryStorageEngine.reopen(storages.get(id)));
+        start(id);
+    }
+
+    private void start(String id) {
+        NodeConfig config = new NodeConfig(id, template.dataDir(), template.replicas(), template.readQuorum(),
+                template.writeQuorum(), template.partitions(), template.maxKeyBytes(), template.maxValueBytes(),
+                template.clockMaxEntries());
+        NodeServices services = new NodeServices(config, timing, storages.get(id), hints.get(id),
+                network.transport(id), scheduler, ring::get);
+        running.put(id, new DynamoNode(services).start());
+    }
+
+    /** Lets simulated time pass, running everything due. */
+    public void runFor(Duration duration) {
+        scheduler.advance(duration);
+    }
+
+    public <T> T await(CompletableFuture<T> future) {
+        if (!scheduler.runUntil(future, CLIENT_LIMIT)) {
+            throw new AssertionError("no answer within " + CLIENT_LIMIT + " of simulated time");
+        }
+        return future.join();
+    }
+
+    public Context put(String via, String key, Context context, String value, int w) {
+        return await(node(via).putAsync(Key.of(key), context, text(value), OptionalInt.of(w)));
+    }
+
+    public ReadResult get(String via, String key, int r) {
+        return await(node(via).getAsync(Key.of(key), OptionalInt.of(r)));
+    }
+
+    /** What one node holds of a key in its own store (not its hints). */
+    public SiblingSet stored(String id, String key) {
+        return storages.get(id).read(Key.of(key));
+    }
+
+    public static Value text(String s) {
+        return Value.of(s.getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    public static String text(Value v) {
+        return new String(v.bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(running.keySet()).forEach(this::crash);
+    }
+}
