@@ -1,5 +1,8 @@
 package io.dynamo.core;
 
+import io.dynamo.core.antientropy.AntiEntropyService;
+import io.dynamo.core.antientropy.AntiEntropySettings;
+import io.dynamo.core.antientropy.PartitionTrees;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.coordination.ReadCoordinator;
@@ -40,6 +43,8 @@ public final class DynamoNode implements AutoCloseable {
     private final ReadCoordinator reads;
     private final WriteCoordinator writes;
     private final HintedHandoffService handoff;
+    private final PartitionTrees trees;
+    private final AntiEntropyService antiEntropy;
     private final RequestDispatcher dispatcher;
     private final List<Scheduler.Cancellable> background = new ArrayList<>();
 
@@ -55,12 +60,20 @@ public final class DynamoNode implements AutoCloseable {
         this.reads = new ReadCoordinator(local, peers);
         this.writes = new WriteCoordinator(local, peers);
         this.handoff = new HintedHandoffService(services.hints(), peers, services.timing().hintsPerRound());
+        this.trees = new PartitionTrees(services.storage(), config.partitions());
+        this.antiEntropy = new AntiEntropyService(config.nodeId(), services.ring(), config.replicas(), store, trees,
+                peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));
         this.dispatcher = new RequestDispatcher(this, local);
+        dispatcher.extend(antiEntropy::handle);
     }
 
     /** Starts answering peers and the background work (hint delivery, probing). */
     public DynamoNode start() {
+        // The trees must reflect the store before any write is reported to them.
+        trees.rebuildAll();
+        local.store().listen(trees);
         services.transport().serve(dispatcher::handle);
+        antiEntropy.start();
         NodeTiming timing = services.timing();
         Scheduler scheduler = services.scheduler();
         background.add(scheduler.every(timing.handoffInterval(), handoff::deliverRound));
@@ -86,6 +99,10 @@ public final class DynamoNode implements AutoCloseable {
 
     public HintedHandoffService handoff() {
         return handoff;
+    }
+
+    public AntiEntropyService antiEntropy() {
+        return antiEntropy;
     }
 
     public ReadCoordinator reads() {
@@ -234,6 +251,7 @@ public final class DynamoNode implements AutoCloseable {
     @Override
     public void close() {
         background.forEach(Scheduler.Cancellable::cancel);
+        antiEntropy.close();
         services.transport().close();
         services.hints().close();
         services.storage().close();
