@@ -1,0 +1,99 @@
+# shellcheck shell=bash
+# Functions shared by config/node.sh and config/local-cluster.sh; source it, don't run it.
+# Every path is relative to the repository root, which the calling script cd's into.
+
+MICRO_JAR=${DYNAMO_MICRO_JAR:-dynamo-jaxrs/target/payara-micro.jar}
+WAR=${DYNAMO_WAR:-dynamo-jaxrs/target/dynamo.war}
+PREBOOT=config/payara-preboot.txt
+RUN_DIR=run
+DATA_DIR=data
+START_TIMEOUT=${DYNAMO_START_TIMEOUT:-300}
+JAVA_OPTS=${DYNAMO_JAVA_OPTS:--Xmx512m}
+
+# Node settings passed to every node (N = R = W = 1 while the cluster is a single node).
+DYNAMO_N=${DYNAMO_N:-1}
+DYNAMO_R=${DYNAMO_R:-1}
+DYNAMO_W=${DYNAMO_W:-1}
+
+log() { printf '%s\n' "$*" >&2; }
+
+require_artifacts() {
+  local f
+  for f in "$MICRO_JAR" "$WAR"; do
+    [[ -f $f ]] || { log "missing $f: build first (./mvnw -B -DskipTests package)"; return 1; }
+  done
+}
+
+base_url() { printf 'http://127.0.0.1:%s/dynamo/api/v1/kv/' "$1"; }
+
+pid_of() {
+  local pidfile=$RUN_DIR/$1.pid
+  [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null && cat "$pidfile"
+}
+
+# start_node NAME PORT: launches Payara Micro in the background, logging to run/NAME.log. Prints the pid.
+start_node() {
+  local name=$1 port=$2
+  if pid_of "$name" >/dev/null; then
+    log "$name is already running (pid $(pid_of "$name"))"
+    return 1
+  fi
+  mkdir -p "$RUN_DIR" "$DATA_DIR/$name"
+  # JAVA_OPTS is a list of JVM flags: split on spaces on purpose.
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS \
+    -Ddynamo.node.id="$name" -Ddynamo.data.dir="$DATA_DIR/$name" \
+    -Ddynamo.n="$DYNAMO_N" -Ddynamo.r="$DYNAMO_R" -Ddynamo.w="$DYNAMO_W" \
+    -jar "$MICRO_JAR" --deploy "$WAR" --port "$port" \
+    --nohazelcast --disablephonehome --prebootcommandfile "$PREBOOT" \
+    >"$RUN_DIR/$name.log" 2>&1 </dev/null &
+  local pid=$!
+  echo "$pid" >"$RUN_DIR/$name.pid"
+  echo "$pid"
+}
+
+# wait_ready NAME PORT: polls the node's readiness until it answers 200, the process dies, or the timeout passes.
+wait_ready() {
+  local name=$1 port=$2 started=$SECONDS code
+  printf 'waiting for %s on port %s ' "$name" "$port" >&2
+  while ((SECONDS - started < START_TIMEOUT)); do
+    if ! pid_of "$name" >/dev/null; then
+      log ""; log "$name exited during startup; last lines of $RUN_DIR/$name.log:"
+      tail -n 30 "$RUN_DIR/$name.log" >&2
+      return 1
+    fi
+    # Payara Micro keeps running when the application fails to deploy: spot that in the log and give up early.
+    if grep -q 'Exception while loading the app' "$RUN_DIR/$name.log"; then
+      log ""; log "$name: the application failed to deploy:"
+      grep -m 3 -E 'Dynamo node NOT started|Caused by' "$RUN_DIR/$name.log" | sed 's/^.*levelValue: [0-9]*\] //' >&2
+      log "(full log: $RUN_DIR/$name.log)"
+      return 1
+    fi
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/health/ready" || true)
+    if [[ $code == 200 ]]; then
+      log " ready after $((SECONDS - started)) s"
+      return 0
+    fi
+    printf '.' >&2
+    sleep 2
+  done
+  log ""; log "$name not ready after $START_TIMEOUT s; see $RUN_DIR/$name.log"
+  return 1
+}
+
+# stop_node NAME: TERM, then KILL after 30 s.
+stop_node() {
+  local name=$1 pid i
+  pid=$(pid_of "$name") || { rm -f "$RUN_DIR/$name.pid"; return 0; }
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 30; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "$name did not stop in 30 s, killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$RUN_DIR/$name.pid"
+}

@@ -1,0 +1,80 @@
+package io.dynamo.ejb;
+
+import io.dynamo.core.DynamoException;
+import io.dynamo.core.DynamoNode;
+import io.dynamo.core.NodeConfig;
+import io.dynamo.infra.NodeAssembler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Owns the lifecycle of this server's node: built when the application deploys, closed when it undeploys. A bad
+ * setting or an unusable data directory fails the deployment with a message that names the cause.
+ */
+@Singleton
+@Startup
+// The node is thread-safe and this bean only hands it out: container write locks would serialise every request.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DynamoNodeBean {
+    private static final Logger LOG = Logger.getLogger(DynamoNodeBean.class.getName());
+
+    @Inject
+    Config config;
+
+    private volatile NodeConfig nodeConfig;
+    private volatile DynamoNode node;
+
+    @PostConstruct
+    void start() {
+        try {
+            nodeConfig = new NodeSettings(name -> config.getOptionalValue(name, String.class)).read();
+            node = NodeAssembler.assemble(nodeConfig);
+        } catch (DynamoException e) {
+            // Logged here as well because the container buries the cause several wrappers deep.
+            LOG.severe("Dynamo node NOT started: " + e.getMessage());
+            throw e;
+        }
+        NodeConfig c = nodeConfig;
+        LOG.info(() -> String.format("Dynamo node %s started: data dir %s, N=%d R=%d W=%d Q=%d, "
+                        + "max key %d bytes, max value %d bytes, clock entries %d",
+                c.nodeId(), c.dataDir(), c.replicas(), c.readQuorum(), c.writeQuorum(), c.partitions(),
+                c.maxKeyBytes(), c.maxValueBytes(), c.clockMaxEntries()));
+    }
+
+    @PreDestroy
+    void stop() {
+        DynamoNode running = node;
+        node = null;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.close();
+            // Seen on undeploy; on SIGTERM Payara may have closed its log handlers already, so this line can be lost.
+            LOG.info(() -> "Dynamo node " + nodeConfig.nodeId() + " stopped");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Dynamo node " + nodeConfig.nodeId() + " did not close cleanly", e);
+        }
+    }
+
+    /** @throws IllegalStateException after the node was closed (the application is undeploying) */
+    public DynamoNode node() {
+        DynamoNode running = node;
+        if (running == null) {
+            throw new IllegalStateException("the Dynamo node is not running");
+        }
+        return running;
+    }
+
+    public NodeConfig nodeConfig() {
+        return nodeConfig;
+    }
+}

@@ -1,0 +1,27 @@
+package io.dynamo.ejb;
+
+import io.dynamo.core.DynamoNode;
+import io.dynamo.core.NodeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/**
+ * Makes the node and its settings injectable with {@code @Inject}. Dependent scope on purpose: DynamoNode is a final
+ * class that CDI cannot proxy, and the instance is the singleton's anyway.
+ */
+@ApplicationScoped
+public class DynamoNodeProducer {
+    @Inject
+    DynamoNodeBean bean;
+
+    @Produces
+    DynamoNode node() {
+        return bean.node();
+    }
+
+    @Produces
+    NodeConfig nodeConfig() {
+        return bean.nodeConfig();
+    }
+}

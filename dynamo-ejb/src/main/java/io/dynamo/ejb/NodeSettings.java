@@ -1,0 +1,78 @@
+package io.dynamo.ejb;
+
+import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.NodeConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns named settings (MicroProfile Config in the server, a map in tests) into a validated {@link NodeConfig}.
+ * Kept free of the container so the defaults and error messages are testable without a server.
+ */
+public final class NodeSettings {
+    public static final String NODE_ID = "dynamo.node.id";
+    public static final String DATA_DIR = "dynamo.data.dir";
+    public static final String N = "dynamo.n";
+    public static final String R = "dynamo.r";
+    public static final String W = "dynamo.w";
+    public static final String Q = "dynamo.q";
+    public static final String MAX_KEY_BYTES = "dynamo.max.key.bytes";
+    public static final String MAX_VALUE_BYTES = "dynamo.max.value.bytes";
+    public static final String CLOCK_MAX_ENTRIES = "dynamo.clock.max.entries";
+
+    private final Function<String, Optional<String>> source;
+
+    public NodeSettings(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    /** @throws InvalidConfigException naming the first bad setting */
+    public NodeConfig read() {
+        String nodeId = text(NODE_ID).orElseGet(NodeSettings::defaultNodeId);
+        Path dataDir = text(DATA_DIR).map(Path::of).orElseGet(() -> Path.of("data", nodeId));
+        return new NodeConfig(
+                nodeId,
+                dataDir.toAbsolutePath().normalize(),
+                integer(N, NodeConfig.DEFAULT_REPLICAS),
+                integer(R, NodeConfig.DEFAULT_READ_QUORUM),
+                integer(W, NodeConfig.DEFAULT_WRITE_QUORUM),
+                integer(Q, NodeConfig.DEFAULT_PARTITIONS),
+                integer(MAX_KEY_BYTES, NodeConfig.DEFAULT_MAX_KEY_BYTES),
+                integer(MAX_VALUE_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES),
+                integer(CLOCK_MAX_ENTRIES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES));
+    }
+
+    private Optional<String> text(String name) {
+        return source.apply(name).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private int integer(String name, int fallback) {
+        Optional<String> raw = text(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.get());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException("setting " + name + " = " + raw.get() + " is invalid: it must be an "
+                    + "integer (set it as the system property " + name + " or the environment variable "
+                    + name.toUpperCase(Locale.ROOT).replace('.', '_') + ")");
+        }
+    }
+
+    /** "node-" plus the host name, so that a lone node needs no configuration; clusters set ids explicitly. */
+    static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "local";
+        }
+        String cleaned = host.replaceAll("[^A-Za-z0-9_-]", "-");
+        return "node-" + (cleaned.length() > 59 ? cleaned.substring(0, 59) : cleaned);
+    }
+}

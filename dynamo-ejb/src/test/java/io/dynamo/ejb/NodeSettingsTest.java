@@ -1,0 +1,61 @@
+package io.dynamo.ejb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.NodeConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class NodeSettingsTest {
+
+    private static NodeConfig read(Map<String, String> settings) {
+        return new NodeSettings(name -> Optional.ofNullable(settings.get(name))).read();
+    }
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        NodeConfig config = read(Map.of());
+
+        assertThat(config.nodeId()).startsWith("node-").matches("[A-Za-z0-9_-]{1,64}");
+        assertThat(config.dataDir()).isEqualTo(Path.of("data", config.nodeId()).toAbsolutePath().normalize());
+        assertThat(config.replicas()).isEqualTo(NodeConfig.DEFAULT_REPLICAS);
+        assertThat(config.readQuorum()).isEqualTo(NodeConfig.DEFAULT_READ_QUORUM);
+        assertThat(config.writeQuorum()).isEqualTo(NodeConfig.DEFAULT_WRITE_QUORUM);
+        assertThat(config.partitions()).isEqualTo(NodeConfig.DEFAULT_PARTITIONS);
+        assertThat(config.maxValueBytes()).isEqualTo(NodeConfig.DEFAULT_MAX_VALUE_BYTES);
+    }
+
+    @Test
+    void explicitSettingsWin() {
+        NodeConfig config = read(Map.of(
+                "dynamo.node.id", "node1", "dynamo.data.dir", "/tmp/x/../d1",
+                "dynamo.n", "1", "dynamo.r", " 1 ", "dynamo.w", "1", "dynamo.q", "64",
+                "dynamo.max.key.bytes", "10", "dynamo.max.value.bytes", "1024", "dynamo.clock.max.entries", "3"));
+
+        assertThat(config).isEqualTo(new NodeConfig("node1", Path.of("/tmp/d1"), 1, 1, 1, 64, 10, 1024, 3));
+    }
+
+    @Test
+    void blankMeansUnset() {
+        assertThat(read(Map.of("dynamo.n", "  ")).replicas()).isEqualTo(NodeConfig.DEFAULT_REPLICAS);
+    }
+
+    @Test
+    void aNonIntegerNamesTheSettingAndItsEnvironmentVariable() {
+        assertThatThrownBy(() -> read(Map.of("dynamo.max.value.bytes", "1MB")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("dynamo.max.value.bytes = 1MB")
+                .hasMessageContaining("DYNAMO_MAX_VALUE_BYTES");
+    }
+
+    @Test
+    void anOutOfRangeValueIsReportedByNodeConfig() {
+        assertThatThrownBy(() -> read(Map.of("dynamo.n", "1", "dynamo.r", "2")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("dynamo.r");
+    }
+}

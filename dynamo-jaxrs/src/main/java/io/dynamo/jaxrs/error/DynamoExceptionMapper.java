@@ -1,0 +1,56 @@
+package io.dynamo.jaxrs.error;
+
+import io.dynamo.core.DynamoException;
+import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.InvalidKeyException;
+import io.dynamo.core.InvalidQuorumException;
+import io.dynamo.core.ValueTooLargeException;
+import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.store.StorageException;
+import io.dynamo.core.version.MalformedContextException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Maps each core failure to its status and code. One table rather than a mapper per type, so a new exception type is
+ * one line here; one missing from the table still gets a JSON 500 and a log entry.
+ */
+@Provider
+public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
+    private static final Logger LOG = Logger.getLogger(DynamoExceptionMapper.class.getName());
+
+    private record Kind(int status, String error) {
+    }
+
+    private static final Map<Class<? extends DynamoException>, Kind> KINDS = Map.of(
+            InvalidKeyException.class, new Kind(400, "invalid_key"),
+            InvalidQuorumException.class, new Kind(400, "invalid_quorum"),
+            MalformedContextException.class, new Kind(400, "malformed_context"),
+            ValueTooLargeException.class, new Kind(413, "value_too_large"),
+            InsufficientReplicasException.class, new Kind(503, "insufficient_replicas"),
+            StorageException.class, new Kind(503, "storage_unavailable"),
+            InvalidConfigException.class, new Kind(500, "invalid_config"));
+
+    @Override
+    public Response toResponse(DynamoException e) {
+        Kind kind = kindOf(e.getClass());
+        if (kind.status() >= 500) {
+            LOG.log(Level.WARNING, "request failed: " + e.getMessage(), e);
+        }
+        return ErrorResponses.of(kind.status(), kind.error(), e.getMessage()).build();
+    }
+
+    private static Kind kindOf(Class<?> type) {
+        for (Class<?> c = type; c != null && c != DynamoException.class; c = c.getSuperclass()) {
+            Kind kind = KINDS.get(c);
+            if (kind != null) {
+                return kind;
+            }
+        }
+        return new Kind(500, "node_error");
+    }
+}

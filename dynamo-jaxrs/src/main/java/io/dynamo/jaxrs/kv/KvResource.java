@@ -1,0 +1,112 @@
+package io.dynamo.jaxrs.kv;
+
+import io.dynamo.core.DynamoNode;
+import io.dynamo.core.InvalidKeyException;
+import io.dynamo.core.Key;
+import io.dynamo.core.NodeConfig;
+import io.dynamo.core.ReadResult;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.Value;
+import io.dynamo.jaxrs.api.DynamoHeaders;
+import io.dynamo.jaxrs.api.ErrorBody;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Encoded;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.OptionalInt;
+
+/** Get, put and delete of one key; see the package documentation for how keys and parameters are read. */
+@Path("kv")
+@RequestScoped
+public class KvResource {
+    private static final String ANY_KEY = "{key}";
+
+    @Inject
+    DynamoNode node;
+
+    @Inject
+    NodeConfig config;
+
+    @GET
+    @Path(ANY_KEY)
+    public Response get(@Encoded @PathParam("key") String key, @QueryParam("r") String r, @QueryParam("w") String w,
+                        @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        Key k = KeyPath.decode(key);
+        OptionalInt readQuorum = QuorumParam.parse("r", r);
+        QuorumParam.parse("w", w);
+        ReadResult result = node.get(k, readQuorum);
+        if (!result.found()) {
+            return notFound(k, result.context());
+        }
+        return ReadResponses.of(result, ReadResponses.prefersJson(headers.getAcceptableMediaTypes()));
+    }
+
+    @PUT
+    @Path(ANY_KEY)
+    public Response put(@Encoded @PathParam("key") String key, @QueryParam("r") String r, @QueryParam("w") String w,
+                        @HeaderParam(DynamoHeaders.CONTEXT) String context,
+                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        Key k = KeyPath.decode(key);
+        QuorumParam.parse("r", r);
+        OptionalInt writeQuorum = QuorumParam.parse("w", w);
+        Context seen = Context.decode(context);
+        Value value = Value.of(BoundedBody.read(body, contentLength, config.maxValueBytes()), contentType);
+        return written(node.put(k, seen, value, writeQuorum));
+    }
+
+    @DELETE
+    @Path(ANY_KEY)
+    public Response delete(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
+                           @QueryParam("w") String w, @HeaderParam(DynamoHeaders.CONTEXT) String context) {
+        Key k = KeyPath.decode(key);
+        QuorumParam.parse("r", r);
+        OptionalInt writeQuorum = QuorumParam.parse("w", w);
+        return written(node.delete(k, Context.decode(context), writeQuorum));
+    }
+
+    /** {@code /kv} and {@code /kv/} name the empty key: refused like any invalid key rather than a bare 404. */
+    @GET
+    public Response getEmptyKey() {
+        throw emptyKey();
+    }
+
+    @PUT
+    public Response putEmptyKey() {
+        throw emptyKey();
+    }
+
+    @DELETE
+    public Response deleteEmptyKey() {
+        throw emptyKey();
+    }
+
+    private static InvalidKeyException emptyKey() {
+        return new InvalidKeyException("the key is empty; put the percent-encoded key after /kv/");
+    }
+
+    private static Response written(Context context) {
+        return Response.noContent().header(DynamoHeaders.CONTEXT, context.encode()).build();
+    }
+
+    /** A deleted key still has a context (its tombstones); hand it out so a re-put supersedes the delete. */
+    private static Response notFound(Key key, Context context) {
+        Response.ResponseBuilder answer = Response.status(Response.Status.NOT_FOUND)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody("not_found", "key '" + key + "' has no value"));
+        if (!context.equals(Context.EMPTY)) {
+            answer.header(DynamoHeaders.CONTEXT, context.encode());
+        }
+        return answer.build();
+    }
+}

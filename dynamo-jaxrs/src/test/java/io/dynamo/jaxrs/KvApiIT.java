@@ -1,0 +1,262 @@
+package io.dynamo.jaxrs;
+
+import static io.dynamo.jaxrs.ApiClient.context;
+import static io.dynamo.jaxrs.ApiClient.json;
+import static io.dynamo.jaxrs.ApiClient.text;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The built WAR on a real Payara Micro (one start for the class; N = R = W = 1, max value 1024 bytes, see
+ * arquillian.xml), driven over HTTP like any client would.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class KvApiIT {
+    private static final String JSON = "application/json";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // The real artifact, not a test-made archive: what is tested is what ships.
+        File war = new File(System.getProperty("dynamo.it.war", "target/dynamo.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private ApiClient api;
+    private String prefix;
+
+    @BeforeEach
+    void client() throws URISyntaxException {
+        // Payara reports its host name; the node listens on loopback only, so address it there.
+        URI root = new URI("http", null, "127.0.0.1", deployed.getPort(), "/dynamo/", null, null);
+        api = new ApiClient(root);
+        prefix = "api/v1/kv/it-" + UUID.randomUUID() + "-";
+    }
+
+    // --- plumbing: deployment, wiring and the REST layer's own checks --------------------------------------------
+
+    @Test
+    void theNodeIsReady() {
+        HttpResponse<byte[]> ready = api.get("/health/ready");
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(text(ready)).contains("\"dynamo-node\"").contains("\"UP\"").contains("\"it-node\"");
+    }
+
+    @Test
+    void unknownPathIs404Json() {
+        assertError(api.get("api/v1/nothing-here"), 404, "not_found");
+    }
+
+    @Test
+    void wrongMethodIs405JsonWithAllow() {
+        HttpResponse<byte[]> post = api.send(api.request(prefix + "k").POST(HttpRequest.BodyPublishers.ofString("v")));
+
+        assertError(post, 405, "method_not_allowed");
+        assertThat(post.headers().firstValue("Allow").orElse("")).contains("GET").contains("PUT").contains("DELETE");
+    }
+
+    @Test
+    void emptyKeyIs400() {
+        assertError(api.put("api/v1/kv/", bytes("v"), null, null), 400, "invalid_key");
+        assertError(api.get("api/v1/kv"), 400, "invalid_key");
+    }
+
+    @Test
+    void keyThatIsNotUtf8Is400() {
+        assertError(api.get(prefix + "%FF%FE"), 400, "invalid_key");
+        assertError(api.put(prefix + "%C3", bytes("v"), null, null), 400, "invalid_key");
+    }
+
+    @Test
+    void quorumThatIsNotAnIntegerIs400() {
+        assertError(api.get(prefix + "k?r=abc"), 400, "invalid_parameter");
+        assertError(api.put(prefix + "k?w=1.5", bytes("v"), null, null), 400, "invalid_parameter");
+        assertError(api.delete(prefix + "k?w=", null), 400, "invalid_parameter");
+    }
+
+    @Test
+    void malformedContextIs400() {
+        assertError(api.put(prefix + "k", bytes("v"), null, "not*base64!"), 400, "malformed_context");
+        assertError(api.delete(prefix + "k", "%%%"), 400, "malformed_context");
+    }
+
+    @Test
+    void malformedMediaTypeHeadersAre400() {
+        assertError(api.put(prefix + "k", bytes("v"), "///", null), 400, "invalid_header");
+        assertError(api.send(api.request(prefix + "k").header("Accept", "text/plain;q=abc").GET()), 400,
+                "invalid_header");
+    }
+
+    @Test
+    void oversizedValueIs413WithOrWithoutContentLength() {
+        byte[] big = new byte[2000];
+
+        assertError(api.put(prefix + "big", big, "application/octet-stream", null), 413, "value_too_large");
+        assertError(api.putChunked(prefix + "big", big), 413, "value_too_large");
+    }
+
+    // --- the node behind the API ---------------------------------------------------------------------------------
+
+    @Test
+    void putThenGetRoundTripsBytesAndContentType() {
+        byte[] value = {0, 1, 2, (byte) 0xFF, 'v'};
+
+        HttpResponse<byte[]> put = api.put(prefix + "bin", value, "application/x-dynamo-test", null);
+        assertThat(put.statusCode()).isEqualTo(204);
+        assertThat(context(put)).isNotBlank();
+
+        HttpResponse<byte[]> get = api.get(prefix + "bin");
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.body()).isEqualTo(value);
+        assertThat(get.headers().firstValue("Content-Type")).hasValue("application/x-dynamo-test");
+        assertThat(context(get)).isNotBlank();
+    }
+
+    @Test
+    void aValueWithoutContentTypeIsOctetStream() {
+        assertThat(api.put(prefix + "plain", bytes("v"), null, null).statusCode()).isEqualTo(204);
+
+        HttpResponse<byte[]> get = api.get(prefix + "plain");
+        assertThat(text(get)).isEqualTo("v");
+        assertThat(get.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+    }
+
+    @Test
+    void utf8KeysArePercentDecoded() {
+        api.put(prefix + "caf%C3%A9", bytes("accented"), "text/plain", null);
+
+        assertThat(text(api.get(prefix + "caf%c3%a9"))).isEqualTo("accented");
+    }
+
+    @Test
+    void slashesAndSemicolonsInKeysArePercentEncoded() {
+        api.put(prefix + "a%2Fb%3Bc", bytes("both"), "text/plain", null);
+
+        assertThat(text(api.get(prefix + "a%2fb%3bc"))).isEqualTo("both");
+        assertError(api.get(prefix + "a"), 404, "not_found");
+    }
+
+    @Test
+    void acceptJsonGivesTheJsonShapeForOneVersion() {
+        api.put(prefix + "j", bytes("hello"), "text/plain", null);
+
+        HttpResponse<byte[]> get = api.send(api.request(prefix + "j").header("Accept", JSON).GET());
+
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("Content-Type").orElse("")).startsWith(JSON);
+        JsonObject body = json(get);
+        assertThat(body.getString("context")).isEqualTo(context(get));
+        assertThat(body.getJsonArray("siblings")).hasSize(1);
+        JsonObject sibling = body.getJsonArray("siblings").getJsonObject(0);
+        assertThat(Base64.getDecoder().decode(sibling.getString("value"))).isEqualTo(bytes("hello"));
+        assertThat(sibling.getString("contentType")).isEqualTo("text/plain");
+    }
+
+    @Test
+    void concurrentPutsAreSiblingsUntilAPutWithTheirContext() {
+        String key = prefix + "s";
+        assertThat(api.put(key, bytes("a"), "text/plain", null).statusCode()).isEqualTo(204);
+        assertThat(api.put(key, bytes("b"), "text/plain", null).statusCode()).isEqualTo(204);
+
+        HttpResponse<byte[]> siblings = api.get(key);
+        assertThat(siblings.statusCode()).isEqualTo(300);
+        assertThat(siblings.headers().firstValue("Content-Type").orElse("")).startsWith(JSON);
+        JsonObject body = json(siblings);
+        assertThat(body.getString("context")).isEqualTo(context(siblings));
+        List<String> values = body.getJsonArray("siblings").getValuesAs(JsonObject.class).stream()
+                .map(s -> new String(Base64.getDecoder().decode(s.getString("value")), UTF_8))
+                .toList();
+        assertThat(values).containsExactlyInAnyOrder("a", "b");
+
+        assertThat(api.put(key, bytes("merged"), "text/plain", context(siblings)).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> merged = api.get(key);
+        assertThat(merged.statusCode()).isEqualTo(200);
+        assertThat(text(merged)).isEqualTo("merged");
+    }
+
+    @Test
+    void deleteWithContextThenGetIs404AndAPutRevivesTheKey() {
+        String key = prefix + "d";
+        api.put(key, bytes("v1"), "text/plain", null);
+        HttpResponse<byte[]> read = api.get(key);
+
+        HttpResponse<byte[]> delete = api.delete(key, context(read));
+        assertThat(delete.statusCode()).isEqualTo(204);
+        assertThat(context(delete)).isNotBlank();
+        assertError(api.get(key), 404, "not_found");
+
+        assertThat(api.put(key, bytes("v2"), "text/plain", context(delete)).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> again = api.get(key);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(text(again)).isEqualTo("v2");
+    }
+
+    @Test
+    void missingKeyIs404Json() {
+        assertError(api.get(prefix + "never-written"), 404, "not_found");
+    }
+
+    @Test
+    void oversizedKeyIs400() {
+        char[] key = new char[1025];
+        Arrays.fill(key, 'k');
+
+        assertError(api.put(prefix + new String(key), bytes("v"), null, null), 400, "invalid_key");
+    }
+
+    @Test
+    void aValueAtTheLimitIsAccepted() {
+        assertThat(api.put(prefix + "max", new byte[1024], null, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void quorumOutside1ToNIs400() {
+        assertError(api.get(prefix + "k?r=0"), 400, "invalid_quorum");
+        assertError(api.get(prefix + "k?r=5"), 400, "invalid_quorum");
+        assertError(api.put(prefix + "k?w=2", bytes("v"), null, null), 400, "invalid_quorum");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(UTF_8);
+    }
+
+    /** Every error is JSON {"error", "detail"} and never shows a stack trace. */
+    private static void assertError(HttpResponse<byte[]> response, int status, String error) {
+        String body = text(response);
+        assertThat(response.statusCode()).as("status of %s, body %s", response.uri(), body).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(body).startsWith(JSON);
+        JsonObject json = json(response);
+        assertThat(json.getString("error")).as(body).isEqualTo(error);
+        assertThat(json.get("detail")).as(body).isInstanceOf(JsonString.class);
+        assertThat(json.getString("detail")).as(body).isNotBlank();
+        assertThat(body).doesNotContain("at io.", "at java.", "at org.", "at jakarta.", "Exception:");
+    }
+}
