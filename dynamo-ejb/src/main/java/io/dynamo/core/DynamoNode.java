@@ -10,13 +10,18 @@ import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.coordination.WriteCoordinator;
 import io.dynamo.core.handoff.HintedHandoffService;
 import io.dynamo.core.membership.FailureDetector;
+import io.dynamo.core.membership.Gossiper;
+import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.membership.PeerChannel;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.time.Scheduler;
+import io.dynamo.core.transfer.PartitionTransfer;
+import io.dynamo.core.transfer.TransferSettings;
 import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
@@ -26,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +51,9 @@ public final class DynamoNode implements AutoCloseable {
     private final HintedHandoffService handoff;
     private final PartitionTrees trees;
     private final AntiEntropyService antiEntropy;
+    private final MembershipService membership;
+    private final Gossiper gossiper;
+    private final PartitionTransfer transfer;
     private final RequestDispatcher dispatcher;
     private final List<Scheduler.Cancellable> background = new ArrayList<>();
 
@@ -57,14 +66,26 @@ public final class DynamoNode implements AutoCloseable {
         this.local = new LocalReplica(store, services.hints(), scheduler);
         this.peers = new PeerChannel(services.transport(), new FailureDetector(scheduler), scheduler,
                 services.timing().requestTimeout());
+        ClusterSettings cluster = services.cluster();
+        this.membership = MembershipService.open(config.nodeId(), cluster.httpAddress(), config.partitions(),
+                cluster.bootstrap(), services.membership());
+        this.gossiper = new Gossiper(membership, peers, scheduler, cluster.seeds(), cluster.gossipInterval(),
+                new Random(cluster.gossipSeed()));
+        this.transfer = new PartitionTransfer(config.nodeId(), config.replicas(), membership.ringView(), store, peers,
+                scheduler, TransferSettings.DEFAULTS);
+        membership.onRingChange(transfer);
+        transfer.onIdle(membership::markLeft);
         this.reads = new ReadCoordinator(local, peers);
         this.writes = new WriteCoordinator(local, peers);
         this.handoff = new HintedHandoffService(services.hints(), peers, services.timing().hintsPerRound());
         this.trees = new PartitionTrees(services.storage(), config.partitions());
-        this.antiEntropy = new AntiEntropyService(config.nodeId(), services.ring(), config.replicas(), store, trees,
+        this.antiEntropy = new AntiEntropyService(config.nodeId(), membership.ringView(), config.replicas(), store, trees,
                 peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));
         this.dispatcher = new RequestDispatcher(this, local);
-        dispatcher.extend(antiEntropy::handle);
+        dispatcher.extend((from, request) -> {
+            CompletableFuture<Message> answer = gossiper.handle(from, request);
+            return answer != null ? answer : antiEntropy.handle(from, request);
+        });
     }
 
     /** Starts answering peers and the background work (hint delivery, probing). */
@@ -74,6 +95,8 @@ public final class DynamoNode implements AutoCloseable {
         local.store().listen(trees);
         services.transport().serve(dispatcher::handle);
         antiEntropy.start();
+        gossiper.start();
+        transfer.start();
         NodeTiming timing = services.timing();
         Scheduler scheduler = services.scheduler();
         background.add(scheduler.every(timing.handoffInterval(), handoff::deliverRound));
@@ -89,8 +112,17 @@ public final class DynamoNode implements AutoCloseable {
         return config;
     }
 
+    /** The current ring; throws {@link io.dynamo.core.membership.RingUnknownException} until it is known. */
     public Ring ring() {
-        return services.ring().get();
+        return membership.ringView().get();
+    }
+
+    public MembershipService membership() {
+        return membership;
+    }
+
+    public PartitionTransfer transfer() {
+        return transfer;
     }
 
     public FailureDetector failureDetector() {
@@ -185,12 +217,18 @@ public final class DynamoNode implements AutoCloseable {
                 return CompletableFuture.<SiblingSet>failedFuture(
                         RemoteFailures.fromReply(f, operation, key, coordinator));
             }
+            Throwable cause = RemoteFailures.unwrap(failure);
+            if (cause instanceof UnreachableException u && u.maybeDelivered()) {
+                // The coordinator may have done the work: trying another would make a second version of one write.
+                return CompletableFuture.<SiblingSet>failedFuture(new InsufficientReplicasException(operation, key,
+                        1, 0, id() + " (its coordinator " + coordinator + " did not answer in time)"));
+            }
             return forward(replicas, after, request, operation, key);
         }).thenCompose(f -> f);
     }
 
     private PreferenceList preferenceList(Key key) {
-        Ring ring = services.ring().get();
+        Ring ring = ring();
         return ring.preferenceList(ring.partitioner().partitionOfKey(key.bytes()), config.replicas());
     }
 
@@ -251,6 +289,8 @@ public final class DynamoNode implements AutoCloseable {
     @Override
     public void close() {
         background.forEach(Scheduler.Cancellable::cancel);
+        gossiper.close();
+        transfer.close();
         antiEntropy.close();
         services.transport().close();
         services.hints().close();

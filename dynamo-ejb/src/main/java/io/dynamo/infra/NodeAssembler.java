@@ -1,11 +1,11 @@
 package io.dynamo.infra;
 
+import io.dynamo.core.ClusterSettings;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.NodeConfig;
 import io.dynamo.core.NodeServices;
 import io.dynamo.core.NodeTiming;
 import io.dynamo.core.handoff.HintStore;
-import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.time.ExecutorScheduler;
@@ -41,9 +41,9 @@ public final class NodeAssembler {
         });
         executor.setRemoveOnCancelPolicy(true);
         ExecutorScheduler scheduler = new ExecutorScheduler(executor);
-        Ring ring = Ring.single(config.nodeId(), config.partitions());
-        NodeServices services = new NodeServices(config, NodeTiming.DEFAULTS, storage, hints,
-                new NoPeersTransport(config.nodeId()), scheduler, () -> ring);
+        NodeServices services = new NodeServices(config, NodeTiming.DEFAULTS, ClusterSettings.standalone(""),
+                storage, hints, FileMembershipStore.in(config.dataDir()), new NoPeersTransport(config.nodeId()),
+                scheduler);
         return new DynamoNode(services).start();
     }
 

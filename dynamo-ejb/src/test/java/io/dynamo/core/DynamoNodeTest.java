@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.handoff.InMemoryHintStore;
-import io.dynamo.core.ring.Ring;
+import io.dynamo.core.membership.InMemoryMembershipStore;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.time.ExecutorScheduler;
 import io.dynamo.core.transport.NoPeersTransport;
@@ -25,10 +25,9 @@ class DynamoNodeTest {
 
     /** A node alone in its ring, on a real scheduler, as a single Payara node runs. */
     private static DynamoNode solo(NodeConfig config, InMemoryStorageEngine storage) {
-        NodeServices services = new NodeServices(config, NodeTiming.DEFAULTS, storage, new InMemoryHintStore(),
-                new NoPeersTransport(config.nodeId()),
-                new ExecutorScheduler(Executors.newSingleThreadScheduledExecutor()),
-                () -> Ring.single(config.nodeId(), config.partitions()));
+        NodeServices services = new NodeServices(config, NodeTiming.DEFAULTS, ClusterSettings.standalone(""),
+                storage, new InMemoryHintStore(), new InMemoryMembershipStore(), new NoPeersTransport(config.nodeId()),
+                new ExecutorScheduler(Executors.newSingleThreadScheduledExecutor()));
         return new DynamoNode(services).start();
     }
 

@@ -1,5 +1,6 @@
 package io.dynamo.testkit;
 
+import io.dynamo.core.ClusterSettings;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.Key;
 import io.dynamo.core.NodeConfig;
@@ -7,7 +8,13 @@ import io.dynamo.core.NodeServices;
 import io.dynamo.core.NodeTiming;
 import io.dynamo.core.ReadResult;
 import io.dynamo.core.handoff.InMemoryHintStore;
+import io.dynamo.core.membership.InMemoryMembershipStore;
+import io.dynamo.core.membership.MembershipService;
+import io.dynamo.core.membership.MembershipState;
+import io.dynamo.core.membership.NodeInfo;
+import io.dynamo.core.membership.NodeStatus;
 import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.version.Context;
@@ -22,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Many nodes in one JVM on a simulated network and clock, built through the same {@link DynamoNode} wiring as
@@ -35,8 +41,8 @@ public final class LocalCluster implements AutoCloseable {
     private final SimulatedNetwork network;
     private final NodeTiming timing;
     private final NodeConfig template;
-    private final AtomicReference<Ring> ring = new AtomicReference<>();
     private final Map<String, InMemoryStorageEngine> storages = new LinkedHashMap<>();
+    private final Map<String, InMemoryMembershipStore> memberships = new LinkedHashMap<>();
     private final Map<String, InMemoryHintStore> hints = new LinkedHashMap<>();
     private final Map<String, DynamoNode> running = new LinkedHashMap<>();
 
@@ -49,12 +55,46 @@ public final class LocalCluster implements AutoCloseable {
         for (int i = 1; i <= nodes; i++) {
             members.add(Member.of("n" + i));
         }
-        ring.set(Ring.initial(partitions, members));
+        // The cluster starts formed, as after earlier joins: every node has the same stored ring.
+        MembershipState formed = MembershipState.of(Ring.initial(partitions, members),
+                members.stream().map(m -> new NodeInfo(m.nodeId(), "", NodeStatus.JOINED, 1)).toList());
         for (Member m : members) {
-            storages.put(m.nodeId(), new InMemoryStorageEngine());
-            hints.put(m.nodeId(), new InMemoryHintStore());
+            add(m.nodeId());
+            memberships.get(m.nodeId()).save(formed);
+        }
+        for (Member m : members) {
             start(m.nodeId());
         }
+    }
+
+    private void add(String id) {
+        storages.put(id, new InMemoryStorageEngine());
+        hints.put(id, new InMemoryHintStore());
+        memberships.put(id, new InMemoryMembershipStore());
+    }
+
+    /**
+     * Starts a new node that knows only the current nodes as seeds, and joins it through an admin plan committed
+     * at {@code via}; gossip spreads the new ring and partition transfer moves the data.
+     */
+    public PartitionPlan join(String id, String via) {
+        if (storages.containsKey(id)) {
+            throw new IllegalStateException("node " + id + " exists");
+        }
+        add(id);
+        start(id);
+        MembershipService admin = node(via).membership();
+        PartitionPlan plan = admin.planJoin(Member.of(id));
+        admin.commit(plan);
+        return plan;
+    }
+
+    /** Makes a node leave through an admin plan committed at {@code via}. */
+    public PartitionPlan leave(String id, String via) {
+        MembershipService admin = node(via).membership();
+        PartitionPlan plan = admin.planLeave(id);
+        admin.commit(plan);
+        return plan;
     }
 
     /** Quick settings for tests: short timeouts and frequent background rounds. */
@@ -71,8 +111,9 @@ public final class LocalCluster implements AutoCloseable {
         return network;
     }
 
+    /** The ring as the first running node sees it. */
     public Ring ring() {
-        return ring.get();
+        return running.values().iterator().next().ring();
     }
 
     public List<String> nodeIds() {
@@ -119,8 +160,10 @@ public final class LocalCluster implements AutoCloseable {
         NodeConfig config = new NodeConfig(id, template.dataDir(), template.replicas(), template.readQuorum(),
                 template.writeQuorum(), template.partitions(), template.maxKeyBytes(), template.maxValueBytes(),
                 template.clockMaxEntries());
-        NodeServices services = new NodeServices(config, timing, storages.get(id), hints.get(id),
-                network.transport(id), scheduler, ring::get);
+        ClusterSettings cluster = new ClusterSettings("", false, new ArrayList<>(storages.keySet()),
+                timing.probeInterval().multipliedBy(2), id.hashCode() * 31L + network.random().nextInt());
+        NodeServices services = new NodeServices(config, timing, cluster, storages.get(id), hints.get(id),
+                memberships.get(id), network.transport(id), scheduler);
         running.put(id, new DynamoNode(services).start());
     }
 

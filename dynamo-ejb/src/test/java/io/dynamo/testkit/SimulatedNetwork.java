@@ -117,6 +117,7 @@ public final class SimulatedNetwork {
                     dropped++;
                     return;
                 }
+                // (the sender still times out: a crashed peer looks the same as a slow one)
                 handler.handle(from, MessageCodec.decode(wire)).whenComplete((answer, failure) -> {
                     if (answer != null) {
                         byte[] back = MessageCodec.encode(answer);

@@ -1,6 +1,7 @@
 package io.dynamo.core.transport;
 
 import io.dynamo.core.Key;
+import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
@@ -87,5 +88,15 @@ public sealed interface Message {
 
     /** A batch of versions of one partition streamed to a new replica. Reply: {@link Ack}. */
     record TransferBatch(int partition, List<ReplicaState> states) implements Message {
+    }
+
+    /**
+     * Membership gossip: the sender's whole membership state. The receiver merges it and replies with a
+     * {@link Gossip} carrying its merged state, which the sender merges in turn.
+     */
+    record Gossip(MembershipState state) implements Message {
+        public Gossip {
+            Objects.requireNonNull(state);
+        }
     }
 }

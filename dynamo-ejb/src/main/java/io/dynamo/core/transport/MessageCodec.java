@@ -3,10 +3,12 @@ package io.dynamo.core.transport;
 import io.dynamo.core.Key;
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
+import io.dynamo.core.membership.MembershipStateCodec;
 import io.dynamo.core.transport.Message.Ack;
 import io.dynamo.core.transport.Message.CoordinateGet;
 import io.dynamo.core.transport.Message.CoordinatePut;
 import io.dynamo.core.transport.Message.Failure;
+import io.dynamo.core.transport.Message.Gossip;
 import io.dynamo.core.transport.Message.KeyHash;
 import io.dynamo.core.transport.Message.MerkleHashes;
 import io.dynamo.core.transport.Message.MerkleQuery;
@@ -39,6 +41,7 @@ public final class MessageCodec {
     private static final int SEGMENT_QUERY = 11;
     private static final int SEGMENT_DIFF = 12;
     private static final int TRANSFER_BATCH = 13;
+    private static final int GOSSIP = 14;
 
     private MessageCodec() {
     }
@@ -75,6 +78,8 @@ public final class MessageCodec {
             keys(states(w.writeByte(SEGMENT_DIFF), m.newer()), m.wanted());
         } else if (message instanceof TransferBatch m) {
             states(w.writeByte(TRANSFER_BATCH).writeVarLong(m.partition()), m.states());
+        } else if (message instanceof Gossip m) {
+            w.writeByte(GOSSIP).writeBytes(MembershipStateCodec.encode(m.state()));
         } else {
             throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
         }
@@ -100,6 +105,7 @@ public final class MessageCodec {
             case SEGMENT_QUERY -> new SegmentQuery(smallInt(r), ints(r), keyHashes(r));
             case SEGMENT_DIFF -> new SegmentDiff(states(r), keys(r));
             case TRANSFER_BATCH -> new TransferBatch(smallInt(r), states(r));
+            case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()));
             default -> throw new IllegalArgumentException("unknown message tag " + tag);
         };
         r.expectEnd();

@@ -19,7 +19,7 @@ public final class NoPeersTransport implements ClusterTransport {
     @Override
     public CompletableFuture<Message> request(String target, Message request, Duration timeout) {
         return CompletableFuture.failedFuture(new UnreachableException(target, "node " + localNode
-                + " runs without a cluster transport"));
+                + " runs without a cluster transport", false));
     }
 
     @Override

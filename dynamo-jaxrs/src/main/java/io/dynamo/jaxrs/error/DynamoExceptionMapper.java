@@ -6,6 +6,10 @@ import io.dynamo.core.InvalidKeyException;
 import io.dynamo.core.InvalidQuorumException;
 import io.dynamo.core.ValueTooLargeException;
 import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.coordination.RemoteRequestException;
+import io.dynamo.core.membership.RingUnknownException;
+import io.dynamo.core.membership.StalePlanException;
+import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.version.MalformedContextException;
 import jakarta.ws.rs.core.Response;
@@ -26,14 +30,18 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
     private record Kind(int status, String error) {
     }
 
-    private static final Map<Class<? extends DynamoException>, Kind> KINDS = Map.of(
-            InvalidKeyException.class, new Kind(400, "invalid_key"),
-            InvalidQuorumException.class, new Kind(400, "invalid_quorum"),
-            MalformedContextException.class, new Kind(400, "malformed_context"),
-            ValueTooLargeException.class, new Kind(413, "value_too_large"),
-            InsufficientReplicasException.class, new Kind(503, "insufficient_replicas"),
-            StorageException.class, new Kind(503, "storage_unavailable"),
-            InvalidConfigException.class, new Kind(500, "invalid_config"));
+    private static final Map<Class<? extends DynamoException>, Kind> KINDS = Map.ofEntries(
+            Map.entry(InvalidKeyException.class, new Kind(400, "invalid_key")),
+            Map.entry(InvalidQuorumException.class, new Kind(400, "invalid_quorum")),
+            Map.entry(MalformedContextException.class, new Kind(400, "malformed_context")),
+            Map.entry(ValueTooLargeException.class, new Kind(413, "value_too_large")),
+            Map.entry(StalePlanException.class, new Kind(409, "stale_plan")),
+            Map.entry(InsufficientReplicasException.class, new Kind(503, "insufficient_replicas")),
+            Map.entry(RingUnknownException.class, new Kind(503, "ring_unknown")),
+            Map.entry(UnreachableException.class, new Kind(503, "node_unreachable")),
+            Map.entry(RemoteRequestException.class, new Kind(502, "remote_refused")),
+            Map.entry(StorageException.class, new Kind(503, "storage_unavailable")),
+            Map.entry(InvalidConfigException.class, new Kind(500, "invalid_config")));
 
     @Override
     public Response toResponse(DynamoException e) {

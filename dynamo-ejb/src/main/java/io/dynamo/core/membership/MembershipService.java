@@ -1,0 +1,193 @@
+package io.dynamo.core.membership;
+
+import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.PartitionPlan;
+import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingTransition;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * This node's membership state: read lock-free, changed only by merging what gossip brings or by committing an
+ * admin's plan. Every change is saved before it becomes visible, so a node restarts with what it last acted on;
+ * listeners hear of ring changes in the order they happened (changes are serialised).
+ */
+public final class MembershipService {
+    private static final Logger LOG = Logger.getLogger(MembershipService.class.getName());
+
+    private final String localNode;
+    private final SelfRecord self;
+    private final int partitions;
+    private final MembershipStore store;
+    private final AtomicReference<MembershipState> state = new AtomicReference<>();
+    private final List<RingChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+    private MembershipService(SelfRecord self, int partitions, MembershipStore store, MembershipState initial) {
+        this.localNode = self.localNode();
+        this.self = self;
+        this.partitions = partitions;
+        this.store = store;
+        store.save(initial);
+        state.set(initial);
+    }
+
+    /**
+     * Loads the stored state, or starts afresh: with a one-node ring of Q partitions when {@code bootstrap} (the
+     * first node of a new cluster), else with no ring, to be learned from the seeds. A stored state always wins
+     * over {@code bootstrap}, so restarting a bootstrapped node never forks the cluster.
+     *
+     * @param httpAddress where this node's REST API answers, gossiped for clients and the console; may be empty
+     * @param partitions  Q from the node's settings; a stored or gossiped ring with another Q is refused
+     */
+    public static MembershipService open(String localNode, String httpAddress, int partitions, boolean bootstrap,
+            MembershipStore store) {
+        Objects.requireNonNull(httpAddress, "httpAddress");
+        MembershipState initial = store.load().orElse(MembershipState.EMPTY);
+        initial.ring().ifPresent(r -> requireSameQ(r, partitions, "the stored ring"));
+        if (initial.ring().isEmpty() && bootstrap) {
+            initial = initial.withRing(Ring.single(localNode, partitions));
+        }
+        if (initial.node(localNode).isEmpty()) {
+            initial = initial.withNode(new NodeInfo(localNode, httpAddress, NodeStatus.JOINING, 1));
+        }
+        SelfRecord self = new SelfRecord(localNode, httpAddress);
+        return new MembershipService(self, partitions, store, self.reconcile(initial));
+    }
+
+    public String localNode() {
+        return localNode;
+    }
+
+    public MembershipState state() {
+        return state.get();
+    }
+
+    public Optional<Ring> ring() {
+        return state.get().ring();
+    }
+
+    /** The current ring for the request path; throws {@link RingUnknownException} while there is none. */
+    public Supplier<Ring> ringView() {
+        return () -> state.get().ring().orElseThrow(() -> new RingUnknownException(localNode));
+    }
+
+    public void onRingChange(RingChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    /** What joining {@code newcomer} would move; nothing changes until {@link #commit}. */
+    public PartitionPlan planJoin(Member newcomer) {
+        return RingTransition.join(ringView().get(), newcomer);
+    }
+
+    /** What the node's leaving would move; nothing changes until {@link #commit}. */
+    public PartitionPlan planLeave(String nodeId) {
+        return RingTransition.leave(ringView().get(), nodeId);
+    }
+
+    /**
+     * Makes the plan's ring this node's ring (gossip then spreads it) and marks removed nodes LEAVING (even if they
+     * are down); each added node marks itself JOINED once the ring reaches it. Refused with
+     * {@link StalePlanException} unless the plan starts from exactly the current ring, so two admins cannot both
+     * apply plans made from the same ring on one node.
+     */
+    public synchronized MembershipState commit(PartitionPlan plan) {
+        MembershipState current = state.get();
+        Ring ring = current.ring().orElseThrow(() -> new RingUnknownException(localNode));
+        if (!plan.from().equals(ring)) {
+            throw new StalePlanException(plan.from().version(), ring.version(), "the plan was made from ring v"
+                    + plan.from().version() + " but node " + localNode + " now has ring v" + ring.version()
+                    + (plan.from().version() == ring.version() ? " (another change of the same version won)" : "")
+                    + "; the ring changed since the plan was made: plan again and review the new plan");
+        }
+        requireSameQ(plan.to(), partitions, "the plan's ring");
+        MembershipState next = current.withRing(plan.to());
+        for (Member m : plan.to().members()) {
+            if (next.node(m.nodeId()).isEmpty()) {
+                // A newcomer marks itself JOINED when it sees itself in the ring, so JOINED means "it knows".
+                next = next.withNode(new NodeInfo(m.nodeId(), "", NodeStatus.JOINING, 1));
+            }
+        }
+        for (Member m : ring.members()) {
+            if (!plan.to().contains(m.nodeId())) {
+                next = next.withNode(leaving(next, m.nodeId()));
+            }
+        }
+        install(self.reconcile(next));
+        return state.get();
+    }
+
+    /**
+     * Merges a state heard from a peer and returns this node's state afterwards (what a gossip reply carries).
+     *
+     * @throws IllegalArgumentException when its ring has another Q: the peer belongs to another cluster
+     */
+    public synchronized MembershipState merge(MembershipState incoming) {
+        incoming.ring().ifPresent(r -> requireSameQ(r, partitions, "a gossiped ring"));
+        MembershipState current = state.get();
+        MembershipState merged = self.reconcile(current.merge(incoming));
+        if (!merged.equals(current)) {
+            install(merged);
+        }
+        return state.get();
+    }
+
+    /**
+     * Records that this node, taken out of the ring, has handed off all its data and may be shut down: a LEAVING
+     * node becomes LEFT. Meant for the partition transfer's idle callback; does nothing (and returns false) for a
+     * node that is in the ring, knows no ring, or is not LEAVING.
+     */
+    public synchronized boolean markLeft() {
+        MembershipState current = state.get();
+        NodeInfo record = current.node(localNode).orElse(null);
+        boolean out = current.ring().map(r -> !r.contains(localNode)).orElse(false);
+        if (!out || record == null || record.status() != NodeStatus.LEAVING) {
+            return record != null && out && record.status() == NodeStatus.LEFT;
+        }
+        install(current.withNode(record.withStatus(NodeStatus.LEFT)));
+        return true;
+    }
+
+    private static NodeInfo leaving(MembershipState state, String nodeId) {
+        return state.node(nodeId).map(n -> n.status() == NodeStatus.LEAVING ? n : n.withStatus(NodeStatus.LEAVING))
+                .orElse(new NodeInfo(nodeId, "", NodeStatus.LEAVING, 1));
+    }
+
+    /** Saves, publishes, then tells the listeners; callers hold the lock, so changes reach listeners in order. */
+    private void install(MembershipState next) {
+        store.save(next);
+        MembershipState before = state.getAndSet(next);
+        Optional<Ring> oldRing = before.ring();
+        Ring newRing = next.ring().orElse(null);
+        if (newRing == null || oldRing.map(newRing::equals).orElse(false)) {
+            return;
+        }
+        LOG.info(() -> "node " + localNode + " ring " + oldRing.map(Ring::toString).orElse("(none)") + " -> "
+                + newRing);
+        for (RingChangeListener l : listeners) {
+            try {
+                l.ringChanged(oldRing, newRing);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a ring change listener failed on node " + localNode, e);
+            }
+        }
+    }
+
+    private static void requireSameQ(Ring ring, int partitions, String what) {
+        if (ring.partitionCount() != partitions) {
+            String msg = what + " has Q=" + ring.partitionCount() + " partitions but this node is set to Q="
+                    + partitions + "; Q is fixed for a cluster's life: is this node pointed at another cluster?";
+            if (what.startsWith("the stored")) {
+                throw new InvalidConfigException("setting dynamo.q: " + msg);
+            }
+            throw new IllegalArgumentException(msg);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.dynamo.core.membership;
+
+import io.dynamo.core.codec.BinaryReader;
+import io.dynamo.core.codec.BinaryWriter;
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.Ring;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The binary form of a {@link MembershipState}, used on the wire (gossip) and on disk. A format byte, then the
+ * ring (a presence byte; version, Q, the members as id and weight, and each partition's owner as an index into
+ * the members, so Q=256 costs about 256 bytes), then the node records.
+ */
+public final class MembershipStateCodec {
+    private static final int FORMAT = 1;
+    private static final int MAX_WEIGHT = 1 << 20;
+
+    private MembershipStateCodec() {
+    }
+
+    public static byte[] encode(MembershipState state) {
+        BinaryWriter w = new BinaryWriter(256);
+        w.writeByte(FORMAT);
+        Ring ring = state.ring().orElse(null);
+        w.writeByte(ring == null ? 0 : 1);
+        if (ring != null) {
+            writeRing(w, ring);
+        }
+        w.writeVarLong(state.nodes().size());
+        for (NodeInfo n : state.nodes().values()) {
+            w.writeString(n.nodeId()).writeString(n.httpAddress()).writeVarLong(n.status().ordinal())
+                    .writeVarLong(n.version());
+        }
+        return w.toByteArray();
+    }
+
+    /** @throws IllegalArgumentException when the bytes are not a state this codec wrote */
+    public static MembershipState decode(byte[] bytes) {
+        BinaryReader r = new BinaryReader(bytes);
+        int format = r.readByte();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("unknown membership state format " + format + "; expected " + FORMAT);
+        }
+        int present = r.readByte();
+        if (present > 1) {
+            throw new IllegalArgumentException("invalid ring presence flag " + present);
+        }
+        Ring ring = present == 1 ? readRing(r) : null;
+        int count = r.readCount(4);
+        List<NodeInfo> nodes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = r.readString();
+            String http = r.readString();
+            NodeStatus status = status(r.readVarLong());
+            nodes.add(new NodeInfo(id, http, status, nonNegative(r.readVarLong(), "node record version")));
+        }
+        r.expectEnd();
+        return MembershipState.of(ring, nodes);
+    }
+
+    private static void writeRing(BinaryWriter w, Ring ring) {
+        List<Member> members = ring.members();
+        w.writeVarLong(ring.version()).writeVarLong(ring.partitionCount()).writeVarLong(members.size());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            index.put(m.nodeId(), i);
+            w.writeString(m.nodeId()).writeVarLong(m.weight());
+        }
+        for (String owner : ring.owners()) {
+            w.writeVarLong(index.get(owner));
+        }
+    }
+
+    private static Ring readRing(BinaryReader r) {
+        long version = nonNegative(r.readVarLong(), "ring version");
+        // Each partition's owner takes at least a byte, so Q cannot exceed what is left.
+        int q = r.readCount(1);
+        int memberCount = r.readCount(2);
+        List<Member> members = new ArrayList<>(memberCount);
+        for (int i = 0; i < memberCount; i++) {
+            String id = r.readString();
+            long weight = r.readVarLong();
+            if (weight < 1 || weight > MAX_WEIGHT) {
+                throw new IllegalArgumentException("member " + id + " has weight " + weight + " out of range");
+            }
+            members.add(new Member(id, (int) weight));
+        }
+        List<String> owners = new ArrayList<>(q);
+        for (int p = 0; p < q; p++) {
+            long owner = r.readVarLong();
+            if (owner < 0 || owner >= memberCount) {
+                throw new IllegalArgumentException("partition " + p + " names member #" + owner + " of "
+                        + memberCount);
+            }
+            owners.add(members.get((int) owner).nodeId());
+        }
+        // The constructor checks the rest: Q a power of two, members distinct, every owner a member.
+        return new Ring(version, q, members, owners);
+    }
+
+    private static NodeStatus status(long ordinal) {
+        NodeStatus[] all = NodeStatus.values();
+        if (ordinal < 0 || ordinal >= all.length) {
+            throw new IllegalArgumentException("unknown node status " + ordinal);
+        }
+        return all[(int) ordinal];
+    }
+
+    private static long nonNegative(long v, String what) {
+        if (v < 0) {
+            throw new IllegalArgumentException(what + " " + v + " is negative");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,54 @@
+package io.dynamo.core.membership;
+
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.Ring;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Which of two rings a node keeps. The higher version wins: ring changes are admin actions that each raise the
+ * version by one. Two admins committing at once from the same ring make two different rings of the same version;
+ * then every node must keep the same one, whatever order they arrive in, so ties are broken by content: Q, then the
+ * members (id, then weight), then the owner of each partition in partition order, the greater winning. The loser's
+ * plan is discarded everywhere; its operator sees the other plan's ring and re-plans.
+ */
+final class RingPrecedence {
+    private static final Comparator<Member> MEMBER = Comparator.comparing(Member::nodeId)
+            .thenComparingInt(Member::weight);
+    static final Comparator<Ring> ORDER = Comparator.comparingLong(Ring::version)
+            .thenComparingInt(Ring::partitionCount)
+            .thenComparing(Ring::members, RingPrecedence::compareMembers)
+            .thenComparing(Ring::owners, RingPrecedence::compareOwners);
+
+    private RingPrecedence() {
+    }
+
+    /** The ring that wins; null stands for "no ring yet" and always loses. */
+    static Ring newer(Ring a, Ring b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return ORDER.compare(a, b) >= 0 ? a : b;
+    }
+
+    private static int compareMembers(List<Member> a, List<Member> b) {
+        return lexicographic(a, b, MEMBER);
+    }
+
+    private static int compareOwners(List<String> a, List<String> b) {
+        return lexicographic(a, b, Comparator.naturalOrder());
+    }
+
+    private static <T> int lexicographic(List<T> a, List<T> b, Comparator<? super T> order) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = order.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}

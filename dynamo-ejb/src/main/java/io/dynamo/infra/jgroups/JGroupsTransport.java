@@ -1,0 +1,331 @@
+package io.dynamo.infra.jgroups;
+
+import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.transport.ClusterTransport;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.MessageCodec;
+import io.dynamo.core.transport.UnreachableException;
+import io.dynamo.infra.jgroups.PendingRequests.Pending;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jgroups.Address;
+import org.jgroups.BytesMessage;
+import org.jgroups.JChannel;
+import org.jgroups.Receiver;
+import org.jgroups.View;
+
+/**
+ * The cluster transport over a JGroups channel: requests and replies are unicasts correlated by id, and nothing
+ * that may block runs on JGroups' threads. Those threads only read a frame's header and hand over to the
+ * executor, which decodes, runs the handler, sends replies (and requests: a send can wait for flow-control
+ * credits) and completes the futures callers get back. The scheduler only fires timeouts.
+ *
+ * <p>A target is addressed by node id, which is its JGroups logical name and is carried in its address. A
+ * target outside the current view fails at once; a pending request fails as soon as a view without its target
+ * arrives, when it times out, or when this transport closes, always with {@link UnreachableException}.
+ */
+public final class JGroupsTransport implements ClusterTransport {
+    private static final Logger LOG = Logger.getLogger(JGroupsTransport.class.getName());
+
+    private final JGroupsSettings settings;
+    private final Executor executor;
+    private final ScheduledExecutorService timer;
+    private final PendingRequests pending = new PendingRequests();
+    private final GroupEvents events;
+    private final Object viewLock = new Object();
+    private final JChannel channel;
+    private volatile MemberDirectory directory = MemberDirectory.EMPTY;
+    private volatile RequestHandler handler;
+    private volatile boolean closed;
+
+    private JGroupsTransport(JGroupsSettings settings, Executor executor, ScheduledExecutorService timer) {
+        this.settings = settings;
+        this.executor = executor;
+        this.timer = timer;
+        this.events = new GroupEvents(executor);
+        try {
+            // Nothing calls back before connect(), so handing out this::suspected here is safe.
+            this.channel = ChannelFactory.create(settings, new SuspicionTap(this::suspected));
+        } catch (InvalidConfigException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ClusterJoinException("node " + settings.nodeId() + " could not build its JGroups channel from "
+                    + settings.stack() + ": " + e, e);
+        }
+        channel.setReceiver(new Inbound());
+    }
+
+    /**
+     * Builds the channel, joins the cluster and returns once this node has its first view (alone if no seed
+     * answered within GMS's join timeout; MERGE3 merges it later).
+     *
+     * @param executor runs handlers, sends and completions; in the server a managed executor
+     * @param timer    fires request timeouts; in the server a managed scheduled executor
+     * @throws InvalidConfigException when the stack file lacks TCPPING or GMS, or its resource does not exist
+     * @throws ClusterJoinException when the stack cannot be built or the channel cannot connect (port in use)
+     */
+    public static JGroupsTransport start(JGroupsSettings settings, Executor executor, ScheduledExecutorService timer) {
+        JGroupsTransport transport = new JGroupsTransport(Objects.requireNonNull(settings),
+                Objects.requireNonNull(executor), Objects.requireNonNull(timer));
+        transport.connect();
+        return transport;
+    }
+
+    private void connect() {
+        String where = settings.bindAddress() + ":" + settings.bindPort();
+        try {
+            channel.connect(settings.clusterName());
+        } catch (Exception e) {
+            channel.close();
+            throw new ClusterJoinException("node " + settings.nodeId() + " could not join cluster "
+                    + settings.clusterName() + " listening on " + where + ": " + e + "; check that "
+                    + JGroupsSettings.PORT + " is free and " + JGroupsSettings.BIND_ADDRESS + " is right", e);
+        }
+        LOG.info(() -> "node " + settings.nodeId() + " joined cluster " + settings.clusterName() + " on " + where
+                + ", view " + channel.view());
+    }
+
+    @Override
+    public String localNode() {
+        return settings.nodeId();
+    }
+
+    @Override
+    public CompletableFuture<Message> request(String target, Message request, Duration timeout) {
+        Objects.requireNonNull(target);
+        Objects.requireNonNull(request);
+        Objects.requireNonNull(timeout);
+        if (closed) {
+            return unreachable(target, "the transport of node " + localNode() + " is closed");
+        }
+        Address address = directory.addressOf(target);
+        if (address == null) {
+            return unreachable(target, "not a member of the current view of cluster " + settings.clusterName()
+                    + " " + directory.names());
+        }
+        byte[] body = MessageCodec.encode(request);
+        CompletableFuture<Message> reply = new CompletableFuture<>();
+        Pending p = pending.add(target, address, reply);
+        ScheduledFuture<?> expiry;
+        try {
+            expiry = timer.schedule(() -> fail(pending.take(p.id()), "no answer within " + timeout.toMillis()
+                    + " ms"), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            pending.take(p.id());
+            return unreachable(target, "the timer of node " + localNode() + " is shut down");
+        }
+        reply.whenComplete((r, e) -> {
+            expiry.cancel(false);
+            pending.take(p.id()); // the caller may have cancelled
+        });
+        // Re-check after registering: a view change or close that ran in between did not see this request.
+        if (closed) {
+            fail(pending.take(p.id()), "the transport of node " + localNode() + " is closed");
+        } else if (!directory.contains(address)) {
+            fail(pending.take(p.id()), "left the view of cluster " + settings.clusterName());
+        } else {
+            byte[] frame = Envelope.frame(Envelope.REQUEST, p.id(), body);
+            try {
+                executor.execute(() -> send(address, frame, e -> fail(pending.take(p.id()), "sending failed: " + e)));
+            } catch (RejectedExecutionException e) {
+                fail(pending.take(p.id()), "the executor of node " + localNode() + " is shut down");
+            }
+        }
+        return reply;
+    }
+
+    @Override
+    public void serve(RequestHandler handler) {
+        this.handler = Objects.requireNonNull(handler);
+    }
+
+    /**
+     * Calls the listener with each node JGroups suspects (on the coordinator) and each node that leaves the view
+     * (on every node), once per absence; {@code FailureDetector::suspect} fits. Runs on the executor, in order.
+     */
+    public void onSuspect(Consumer<String> listener) {
+        events.onSuspect(Objects.requireNonNull(listener));
+    }
+
+    /** Calls the listener with the current members now, then with the members of every new view, in order. */
+    public void onView(Consumer<Set<String>> listener) {
+        events.onView(Objects.requireNonNull(listener));
+    }
+
+    /** The node ids in the current view, this node included. */
+    public Set<String> members() {
+        return directory.names();
+    }
+
+    /** Leaves the cluster (a graceful leave: peers install a new view at once) and fails pending requests. */
+    @Override
+    public void close() {
+        synchronized (viewLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        for (Pending p : pending.takeAll()) {
+            fail(p, "the transport of node " + localNode() + " closed");
+        }
+        channel.close();
+        LOG.info(() -> "node " + settings.nodeId() + " left cluster " + settings.clusterName());
+    }
+
+    /** Requests awaiting a reply; for tests. */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** The channel; for tests that inspect the stack or simulate a crash. */
+    JChannel channel() {
+        return channel;
+    }
+
+    private void onViewAccepted(View view) {
+        MemberDirectory previous;
+        MemberDirectory next = MemberDirectory.of(view);
+        synchronized (viewLock) {
+            previous = directory;
+            directory = next;
+        }
+        for (Pending p : pending.takeTo(next.departedSince(previous))) {
+            fail(p, "left the view of cluster " + settings.clusterName());
+        }
+        events.viewChanged(next.names(), next.goneSince(previous));
+    }
+
+    private void suspected(Address address) {
+        events.suspected(MemberDirectory.nodeIdOf(address));
+    }
+
+    /** On the executor: decode, run the handler, reply when its future completes. */
+    private void serveRequest(Address from, Envelope request) {
+        long id = request.id();
+        RequestHandler h = handler;
+        if (h == null) {
+            send(from, Envelope.failure(id, "node " + localNode() + " does not serve requests yet"), null);
+            return;
+        }
+        CompletableFuture<Message> answer;
+        try {
+            answer = h.handle(MemberDirectory.nodeIdOf(from), MessageCodec.decode(request.body()));
+            Objects.requireNonNull(answer, "the handler returned no future");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "node " + localNode() + " could not handle a request", e);
+            send(from, Envelope.failure(id, "node " + localNode() + " could not handle the request: " + e), null);
+            return;
+        }
+        if (answer.isDone()) {
+            reply(from, id, answer);
+        } else {
+            // The handler's future may complete on any thread, a JGroups one included: send from the executor.
+            answer.whenCompleteAsync((r, e) -> reply(from, id, answer), executor);
+        }
+    }
+
+    private void reply(Address to, long id, CompletableFuture<Message> answer) {
+        byte[] frame;
+        try {
+            frame = Envelope.frame(Envelope.REPLY, id, MessageCodec.encode(answer.join()));
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            frame = Envelope.failure(id, "node " + localNode() + " failed to answer: " + cause);
+        }
+        send(to, frame, null);
+    }
+
+    /** On the executor: a reply (or the receiver's failure) completes the request. */
+    private void complete(Pending p, Envelope envelope) {
+        if (envelope.kind() == Envelope.FAILURE) {
+            p.reply().completeExceptionally(new UnreachableException(p.node(), envelope.reason()));
+            return;
+        }
+        try {
+            p.reply().complete(MessageCodec.decode(envelope.body()));
+        } catch (RuntimeException e) {
+            p.reply().completeExceptionally(new UnreachableException(p.node(), "its reply cannot be decoded: " + e));
+        }
+    }
+
+    private void send(Address to, byte[] frame, Consumer<Exception> onFailure) {
+        try {
+            // OOB: requests are independent, so a large transfer must not hold up later small ones behind it.
+            channel.send(new BytesMessage(to, frame).setFlag(org.jgroups.Message.Flag.OOB));
+        } catch (Exception e) {
+            if (onFailure != null) {
+                onFailure.accept(e);
+            } else {
+                LOG.fine(() -> "node " + localNode() + " could not send a reply to " + to + ": " + e);
+            }
+        }
+    }
+
+    /** Completes on the executor, so callers' continuations never run on JGroups' or the timer's threads. */
+    private void fail(Pending p, String why) {
+        if (p != null) {
+            onExecutor(() -> p.reply().completeExceptionally(new UnreachableException(p.node(), why)));
+        }
+    }
+
+    private void onExecutor(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // shutting down: better on this thread than never
+        }
+    }
+
+    /** Refused before sending: the request certainly never reached the node. */
+    private static CompletableFuture<Message> unreachable(String node, String why) {
+        return CompletableFuture.failedFuture(new UnreachableException(node, why, false));
+    }
+
+    /** Runs on JGroups' threads: reads the header and hands everything else to the executor. */
+    private final class Inbound implements Receiver {
+        @Override
+        public void receive(org.jgroups.Message msg) {
+            Envelope envelope;
+            try {
+                if (!msg.hasArray()) {
+                    throw new IllegalArgumentException("not a byte array message: " + msg.getClass().getSimpleName());
+                }
+                envelope = Envelope.parse(msg.getArray(), msg.getOffset(), msg.getLength());
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "node " + localNode() + " ignores a message from " + msg.getSrc() + ": " + e);
+                return;
+            }
+            Address from = msg.getSrc();
+            if (envelope.kind() == Envelope.REQUEST) {
+                try {
+                    executor.execute(() -> serveRequest(from, envelope));
+                } catch (RejectedExecutionException e) {
+                    // Dropped: the requester times out. Replying here could block this JGroups thread.
+                    LOG.warning(() -> "node " + localNode() + " drops a request from " + from + ": executor full or"
+                            + " shut down");
+                }
+            } else {
+                Pending p = pending.take(envelope.id(), from);
+                if (p != null) {
+                    onExecutor(() -> complete(p, envelope));
+                }
+            }
+        }
+
+        @Override
+        public void viewAccepted(View view) {
+            onViewAccepted(view);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.dynamo.core.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynamo.core.codec.BinaryWriter;
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.Ring;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.MessageCodec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class MembershipStateCodecTest {
+
+    @Property(tries = 500)
+    void everyStateSurvivesARoundTrip(@ForAll long seed) {
+        MembershipState state = States.randomState(new Random(seed));
+        assertThat(MembershipStateCodec.decode(MembershipStateCodec.encode(state))).isEqualTo(state);
+    }
+
+    @Property(tries = 300)
+    void gossipMessagesSurviveTheWireCodec(@ForAll long seed) {
+        MembershipState state = States.randomState(new Random(seed));
+        Message decoded = MessageCodec.decode(MessageCodec.encode(new Message.Gossip(state)));
+        assertThat(decoded).isEqualTo(new Message.Gossip(state));
+    }
+
+    @Test
+    void aFullSizeRingStaysCompact() {
+        Ring ring = Ring.initial(256, List.of(Member.of("node-1"), Member.of("node-2"), new Member("node-3", 2)));
+        MembershipState state = MembershipState.of(ring, List.of(
+                new NodeInfo("node-1", "http://10.0.0.1:8080", NodeStatus.JOINED, 2)));
+        byte[] bytes = MembershipStateCodec.encode(state);
+        assertThat(bytes.length).isLessThan(256 + 100);
+        assertThat(MembershipStateCodec.decode(bytes)).isEqualTo(state);
+    }
+
+    @Test
+    void everyTruncationIsRefused() {
+        MembershipState state = MembershipState.of(Ring.initial(8, List.of(Member.of("a"), new Member("b", 3))),
+                List.of(new NodeInfo("a", "http://a", NodeStatus.JOINED, 5),
+                        new NodeInfo("c", "", NodeStatus.JOINING, 1)));
+        byte[] bytes = MembershipStateCodec.encode(state);
+        for (int len = 0; len < bytes.length; len++) {
+            byte[] cut = Arrays.copyOf(bytes, len);
+            assertThatThrownBy(() -> MembershipStateCodec.decode(cut)).isInstanceOf(IllegalArgumentException.class);
+        }
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        assertThatThrownBy(() -> MembershipStateCodec.decode(longer))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing");
+    }
+
+    @Property(tries = 1000)
+    void randomBytesFailOnlyWithIllegalArgument(@ForAll long seed) {
+        Random random = new Random(seed);
+        byte[] bytes = MembershipStateCodec.encode(States.randomState(random));
+        int flips = 1 + random.nextInt(3);
+        for (int i = 0; i < flips; i++) {
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+        }
+        try {
+            MembershipStateCodec.decode(bytes);
+        } catch (IllegalArgumentException expected) {
+            // refused cleanly; anything else (index errors, huge allocations) would fail the property
+        }
+    }
+
+    @Test
+    void malformedFieldsAreNamed() {
+        assertThatThrownBy(() -> MembershipStateCodec.decode(new byte[] {9, 0, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format");
+        assertThatThrownBy(() -> MembershipStateCodec.decode(new byte[] {1, 2, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("presence");
+        byte[] badStatus = new BinaryWriter(16).writeByte(1).writeByte(0).writeVarLong(1).writeString("a")
+                .writeString("").writeVarLong(7).writeVarLong(1).toByteArray();
+        assertThatThrownBy(() -> MembershipStateCodec.decode(badStatus))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("status");
+        byte[] badOwner = new BinaryWriter(16).writeByte(1).writeByte(1).writeVarLong(1).writeVarLong(2)
+                .writeVarLong(1).writeString("a").writeVarLong(1).writeVarLong(0).writeVarLong(1).writeVarLong(0)
+                .toByteArray();
+        assertThatThrownBy(() -> MembershipStateCodec.decode(badOwner))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member #1");
+        byte[] badQ = new BinaryWriter(16).writeByte(1).writeByte(1).writeVarLong(1).writeVarLong(3)
+                .writeVarLong(1).writeString("a").writeVarLong(1).writeVarLong(0).writeVarLong(0).writeVarLong(0)
+                .writeVarLong(0).toByteArray();
+        assertThatThrownBy(() -> MembershipStateCodec.decode(badQ))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partition count");
+        byte[] duplicateNode = new BinaryWriter(16).writeByte(1).writeByte(0).writeVarLong(2)
+                .writeString("a").writeString("").writeVarLong(1).writeVarLong(1)
+                .writeString("a").writeString("").writeVarLong(1).writeVarLong(2).toByteArray();
+        assertThatThrownBy(() -> MembershipStateCodec.decode(duplicateNode))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two records");
+    }
+}

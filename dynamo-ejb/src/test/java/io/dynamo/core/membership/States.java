@@ -1,0 +1,50 @@
+package io.dynamo.core.membership;
+
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.Ring;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/** Random membership states drawn from a small pool, so that merges meet equal versions and conflicting content. */
+final class States {
+    private static final String[] IDS = {"a", "b", "c", "d", "e"};
+    private static final String[] HTTP = {"", "http://h1:8080", "http://h2:8080"};
+
+    private States() {
+    }
+
+    static Ring randomRing(Random random) {
+        int q = 1 << random.nextInt(4);
+        List<String> pool = new ArrayList<>(List.of(IDS).subList(0, 4));
+        Collections.shuffle(pool, random);
+        int size = 1 + random.nextInt(3);
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            members.add(new Member(pool.get(i), 1 + random.nextInt(2)));
+        }
+        List<String> owners = new ArrayList<>();
+        for (int p = 0; p < q; p++) {
+            owners.add(members.get(random.nextInt(size)).nodeId());
+        }
+        return new Ring(1 + random.nextInt(3), q, members, owners);
+    }
+
+    static NodeInfo randomNode(Random random, String id) {
+        NodeStatus[] statuses = NodeStatus.values();
+        return new NodeInfo(id, HTTP[random.nextInt(HTTP.length)], statuses[random.nextInt(statuses.length)],
+                random.nextInt(4));
+    }
+
+    static MembershipState randomState(Random random) {
+        Ring ring = random.nextInt(5) == 0 ? null : randomRing(random);
+        List<NodeInfo> nodes = new ArrayList<>();
+        for (String id : IDS) {
+            if (random.nextBoolean()) {
+                nodes.add(randomNode(random, id));
+            }
+        }
+        return MembershipState.of(ring, nodes);
+    }
+}
