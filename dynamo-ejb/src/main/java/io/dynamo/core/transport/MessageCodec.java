@@ -117,7 +117,11 @@ public final class MessageCodec {
     }
 
     private static Key key(BinaryReader r) {
-        return Key.of(r.readBytes());
+        byte[] bytes = r.readBytes();
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException("empty key");
+        }
+        return Key.of(bytes);
     }
 
     private static BinaryWriter state(BinaryWriter w, ReplicaState s) {

@@ -1,0 +1,22 @@
+package io.dynamo.infra.xodus;
+
+import io.dynamo.core.handoff.HintStore;
+import io.dynamo.core.handoff.HintStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class XodusHintStoreTest extends HintStoreContract {
+    @TempDir
+    Path dir;
+
+    @Override
+    protected HintStore create() {
+        return XodusHintStore.open(dir, false);
+    }
+
+    @Override
+    protected HintStore reopen(HintStore closed) {
+        closed.close();
+        return XodusHintStore.open(dir, false);
+    }
+}
