@@ -46,7 +46,15 @@ class SetCheckerTest {
         assertThat(acknowledged).as("the workload must get writes through").isGreaterThan(attempted / 3);
     }
 
-    record Result(int attempted, int acknowledged, List<String> problems) {
+    @Test
+    void aSeedReplaysExactly() {
+        Result first = run(1234);
+        Result second = run(1234);
+        assertThat(second).isEqualTo(first);
+        assertThat(first.finalState()).isNotEmpty();
+    }
+
+    record Result(int attempted, int acknowledged, List<String> problems, String finalState) {
     }
 
     static Result run(long seed) {
@@ -109,6 +117,12 @@ class SetCheckerTest {
                 problems.add(id + " still holds hints for " + cluster.hintStore(id).targets());
             }
         }
-        return new Result(workload.attemptedCount(), workload.acknowledgedCount(), problems);
+        StringBuilder state = new StringBuilder();
+        for (String key : workload.keys()) {
+            for (String id : cluster.nodeIds()) {
+                state.append(id).append(' ').append(cluster.stored(id, key)).append('\n');
+            }
+        }
+        return new Result(workload.attemptedCount(), workload.acknowledgedCount(), problems, state.toString());
     }
 }

@@ -68,7 +68,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void add(String id) {
-        storages.put(id, new InMemoryStorageEngine());
+        storages.put(id, new InMemoryStorageEngine("i" + storages.size()));
         hints.put(id, new InMemoryHintStore());
         memberships.put(id, new InMemoryMembershipStore());
     }

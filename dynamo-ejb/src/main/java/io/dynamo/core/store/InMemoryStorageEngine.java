@@ -20,15 +20,24 @@ public final class InMemoryStorageEngine implements StorageEngine {
     /** The data of one node, kept across simulated restarts. */
     public static final class Memory {
         private final ConcurrentSkipListMap<byte[], SiblingSet> data = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
-        private final String incarnation = UUID.randomUUID().toString().substring(0, 8);
+        private final String incarnation;
         private final AtomicLong counterHigh = new AtomicLong();
+
+        Memory(String incarnation) {
+            this.incarnation = incarnation;
+        }
     }
 
     private final Memory memory;
     private volatile boolean closed;
 
     public InMemoryStorageEngine() {
-        this(new Memory());
+        this(UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** @param incarnation the store's name (fixed in simulations, so that runs replay exactly) */
+    public InMemoryStorageEngine(String incarnation) {
+        this(new Memory(incarnation));
     }
 
     private InMemoryStorageEngine(Memory memory) {
