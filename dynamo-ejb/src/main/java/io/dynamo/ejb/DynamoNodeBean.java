@@ -4,6 +4,9 @@ import io.dynamo.core.DynamoException;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.NodeConfig;
 import io.dynamo.infra.NodeAssembler;
+import io.dynamo.infra.jgroups.JGroupsSettings;
+import java.util.Optional;
+import java.util.function.Function;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -35,8 +38,12 @@ public class DynamoNodeBean {
     @PostConstruct
     void start() {
         try {
-            nodeConfig = new NodeSettings(name -> config.getOptionalValue(name, String.class)).read();
-            node = NodeAssembler.assemble(nodeConfig);
+            Function<String, Optional<String>> source = name -> config.getOptionalValue(name, String.class);
+            NodeSettings settings = new NodeSettings(source);
+            nodeConfig = settings.read();
+            Optional<JGroupsSettings> jgroups = settings.standalone()
+                    ? Optional.empty() : Optional.of(JGroupsSettings.read(source, nodeConfig.nodeId()));
+            node = NodeAssembler.assemble(nodeConfig, settings.readCluster(), jgroups);
         } catch (DynamoException e) {
             // Logged here as well because the container buries the cause several wrappers deep.
             LOG.severe("Dynamo node NOT started: " + e.getMessage());

@@ -1,10 +1,14 @@
 package io.dynamo.ejb;
 
+import io.dynamo.core.ClusterSettings;
 import io.dynamo.core.InvalidConfigException;
 import io.dynamo.core.NodeConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,6 +27,11 @@ public final class NodeSettings {
     public static final String MAX_KEY_BYTES = "dynamo.max.key.bytes";
     public static final String MAX_VALUE_BYTES = "dynamo.max.value.bytes";
     public static final String CLOCK_MAX_ENTRIES = "dynamo.clock.max.entries";
+    public static final String STANDALONE = "dynamo.standalone";
+    public static final String BOOTSTRAP = "dynamo.bootstrap";
+    public static final String HTTP_ADDRESS = "dynamo.http.address";
+    public static final String SEEDS = "dynamo.seeds";
+    public static final String GOSSIP_INTERVAL_MS = "dynamo.gossip.interval.ms";
 
     private final Function<String, Optional<String>> source;
 
@@ -44,6 +53,34 @@ public final class NodeSettings {
                 integer(MAX_KEY_BYTES, NodeConfig.DEFAULT_MAX_KEY_BYTES),
                 integer(MAX_VALUE_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES),
                 integer(CLOCK_MAX_ENTRIES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES));
+    }
+
+    /** True when the node runs alone, without a cluster transport (a single server, or a test). */
+    public boolean standalone() {
+        return bool(STANDALONE, false);
+    }
+
+    /** How the node finds its cluster; a standalone node always bootstraps a ring of its own. */
+    public ClusterSettings readCluster() {
+        boolean standalone = standalone();
+        List<String> seeds = text(SEEDS).map(raw -> Arrays.stream(raw.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return new ClusterSettings(text(HTTP_ADDRESS).orElse(""), standalone || bool(BOOTSTRAP, false), seeds,
+                Duration.ofMillis(integer(GOSSIP_INTERVAL_MS, 1000)), System.nanoTime());
+    }
+
+    private boolean bool(String name, boolean fallback) {
+        Optional<String> raw = text(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        String v = raw.get().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new InvalidConfigException("setting " + name + " = " + raw.get() + " is invalid: it must be true "
+                    + "or false (set it as the system property " + name + " or the environment variable "
+                    + name.toUpperCase(Locale.ROOT).replace('.', '_') + ")");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private Optional<String> text(String name) {

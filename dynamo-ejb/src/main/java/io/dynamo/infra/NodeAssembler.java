@@ -9,42 +9,102 @@ import io.dynamo.core.handoff.HintStore;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.time.ExecutorScheduler;
+import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.NoPeersTransport;
+import io.dynamo.infra.jgroups.JGroupsSettings;
+import io.dynamo.infra.jgroups.JGroupsTransport;
 import io.dynamo.infra.xodus.XodusHintStore;
 import io.dynamo.infra.xodus.XodusStorageEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 
 /** The one place a node is wired from its config: the EJB uses it, and so do tests that start real nodes. */
 public final class NodeAssembler {
+    /** Threads answering peers: handlers may wait on the store, so a few run at once. */
+    private static final int PEER_THREADS = 8;
+
     private NodeAssembler() {
     }
 
-    /** A node alone in its ring (its own data, its own hints); the cluster transport joins it to others. */
+    /** A node alone in its own ring, with no cluster transport. */
     public static DynamoNode assemble(NodeConfig config) {
-        StorageEngine storage = XodusStorageEngine.open(directory(config, "store"), false);
-        HintStore hints;
+        return assemble(config, ClusterSettings.standalone(""), Optional.empty());
+    }
+
+    /**
+     * @param jgroups the cluster transport's settings, or empty for a node that runs alone
+     */
+    public static DynamoNode assemble(NodeConfig config, ClusterSettings cluster, Optional<JGroupsSettings> jgroups) {
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
-            hints = XodusHintStore.open(directory(config, "hints"), false);
+            StorageEngine storage = XodusStorageEngine.open(directory(config, "store"), false);
+            opened.add(storage);
+            HintStore hints = XodusHintStore.open(directory(config, "hints"), false);
+            opened.add(hints);
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, threads(config, "timer"));
+            timer.setRemoveOnCancelPolicy(true);
+            opened.add(timer::shutdownNow);
+            ExecutorService peerThreads = Executors.newFixedThreadPool(PEER_THREADS, threads(config, "peer"));
+            opened.add(peerThreads::shutdownNow);
+            ClusterTransport transport = jgroups.isPresent()
+                    ? JGroupsTransport.start(jgroups.get(), peerThreads, timer)
+                    : new NoPeersTransport(config.nodeId());
+            opened.add(transport);
+            NodeServices services = new NodeServices(config, NodeTiming.DEFAULTS, withViewAsSeeds(cluster, transport),
+                    storage, hints, FileMembershipStore.in(config.dataDir()), transport,
+                    new ExecutorScheduler(timer, peerThreads::shutdownNow));
+            DynamoNode node = new DynamoNode(services);
+            if (transport instanceof JGroupsTransport group) {
+                // JGroups' own failure detection feeds the node's detector.
+                group.onSuspect(node.failureDetector()::suspect);
+            }
+            return node.start();
         } catch (RuntimeException e) {
-            storage.close();
+            closeAll(opened, e);
             throw e;
         }
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2, r -> {
-            Thread t = Executors.defaultThreadFactory().newThread(r);
-            t.setName("dynamo-" + config.nodeId() + "-" + t.getName());
+    }
+
+    /** The members JGroups found at start are gossip seeds too, so a new node needs no list of node ids. */
+    private static ClusterSettings withViewAsSeeds(ClusterSettings cluster, ClusterTransport transport) {
+        if (!(transport instanceof JGroupsTransport group)) {
+            return cluster;
+        }
+        Set<String> seeds = new LinkedHashSet<>(cluster.seeds());
+        seeds.addAll(group.members());
+        seeds.remove(transport.localNode());
+        return new ClusterSettings(cluster.httpAddress(), cluster.bootstrap(), List.copyOf(seeds),
+                cluster.gossipInterval(), cluster.gossipSeed());
+    }
+
+    private static ThreadFactory threads(NodeConfig config, String role) {
+        ThreadFactory base = Executors.defaultThreadFactory();
+        return r -> {
+            Thread t = base.newThread(r);
+            t.setName("dynamo-" + config.nodeId() + "-" + role + "-" + t.getName());
             t.setDaemon(true);
             return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        ExecutorScheduler scheduler = new ExecutorScheduler(executor);
-        NodeServices services = new NodeServices(config, NodeTiming.DEFAULTS, ClusterSettings.standalone(""),
-                storage, hints, FileMembershipStore.in(config.dataDir()), new NoPeersTransport(config.nodeId()),
-                scheduler);
-        return new DynamoNode(services).start();
+        };
+    }
+
+    private static void closeAll(List<AutoCloseable> opened, RuntimeException failure) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     private static Path directory(NodeConfig config, String name) {

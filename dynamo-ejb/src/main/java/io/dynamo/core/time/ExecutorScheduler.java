@@ -8,9 +8,16 @@ import java.util.concurrent.TimeUnit;
 /** The production scheduler: a scheduled executor and the system clock. */
 public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     private final ScheduledExecutorService executor;
+    private final Runnable onClose;
 
     public ExecutorScheduler(ScheduledExecutorService executor) {
+        this(executor, () -> { });
+    }
+
+    /** @param onClose releases what the node was given along with this executor (more pools), after it stops */
+    public ExecutorScheduler(ScheduledExecutorService executor, Runnable onClose) {
         this.executor = executor;
+        this.onClose = onClose;
     }
 
     @Override
@@ -32,5 +39,6 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        onClose.run();
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /** A transport on loopback with its own named executor and timer, as the server would give it. */
-final class TestNode implements AutoCloseable {
+public final class TestNode implements AutoCloseable {
     final String id;
     final int port;
     final ExecutorService executor;
@@ -48,7 +48,7 @@ final class TestNode implements AutoCloseable {
     }
 
     /** Free loopback ports (and free 100 above, where FD_SOCK2 listens), distinct from each other. */
-    static List<Integer> freePorts(int count) {
+    public static List<Integer> freePorts(int count) {
         List<Integer> ports = new java.util.ArrayList<>();
         while (ports.size() < count) {
             int p = freePort();

@@ -1,15 +1,19 @@
 package io.dynamo.jaxrs.health;
 
+import io.dynamo.core.DynamoNode;
 import io.dynamo.core.NodeConfig;
+import io.dynamo.core.membership.RingUnknownException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the node bean has started (deployment fails otherwise); scripts and tests wait on it. Reports the
- * node's identity and quorum settings so an operator can see at a glance which node answers.
+ * Ready once the node's store is open (the bean started) and the node is a member of the ring it knows: a node
+ * that still waits to be joined is live but not ready. Reports the node's identity, quorum settings and ring
+ * version so an operator can see at a glance which node answers and whether it has joined.
  */
 @Readiness
 @ApplicationScoped
@@ -17,15 +21,25 @@ public class NodeReadiness implements HealthCheck {
     @Inject
     NodeConfig config;
 
+    @Inject
+    DynamoNode node;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("dynamo-node")
-                .up()
+        HealthCheckResponseBuilder answer = HealthCheckResponse.named("dynamo-node")
                 .withData("nodeId", config.nodeId())
                 .withData("n", config.replicas())
                 .withData("r", config.readQuorum())
                 .withData("w", config.writeQuorum())
-                .withData("q", config.partitions())
-                .build();
+                .withData("q", config.partitions());
+        try {
+            var ring = node.ring();
+            boolean member = ring.contains(config.nodeId());
+            answer.withData("ringVersion", ring.version()).withData("joined", member);
+            return (member ? answer.up() : answer.down()
+                    .withData("reason", "not a member of the ring yet: join it through the admin API")).build();
+        } catch (RingUnknownException e) {
+            return answer.down().withData("joined", false).withData("reason", e.getMessage()).build();
+        }
     }
 }
