@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Starts, stops or reports one Payara Micro node running the built WAR.
-#   config/node.sh start NAME [PORT]   (PORT defaults to 8080; data in ./data/NAME, log in ./run/NAME.log)
+#   config/node.sh start NAME [PORT [JGROUPS_PORT [BOOTSTRAP]]]   (defaults 8080, 7800, false; data in ./data/NAME, log in ./run/NAME.log)
 #   config/node.sh stop NAME
 #   config/node.sh status NAME [PORT]
-# Environment: DYNAMO_N/R/W (default 1), DYNAMO_JAVA_OPTS, DYNAMO_START_TIMEOUT (s).
+# Environment: DYNAMO_N/R/W (default 3/2/2), DYNAMO_SEEDS (JGroups host[port] list), DYNAMO_JAVA_OPTS, DYNAMO_START_TIMEOUT (s).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=config/lib/nodes.sh
@@ -11,17 +11,17 @@ source config/lib/nodes.sh
 
 usage() { log "usage: $0 start|stop|status NAME [PORT]"; exit 2; }
 [[ $# -ge 2 ]] || usage
-command=$1 name=$2 port=${3:-8080}
+command=$1 name=$2 port=${3:-8080} jgroups_port=${4:-7800} bootstrap=${5:-false}
 
 case $command in
   start)
     require_artifacts
-    start_node "$name" "$port" >/dev/null
-    if ! wait_ready "$name" "$port"; then
+    start_node "$name" "$port" "$jgroups_port" "$bootstrap" >/dev/null
+    if ! wait_ready "$name" "$port" live; then
       stop_node "$name"
       exit 1
     fi
-    log "$name: $(base_url "$port")"
+    log "$name: $(base_url "$port")  (serving once it is in the ring: /health/ready answers 200)"
     ;;
   stop)
     stop_node "$name"

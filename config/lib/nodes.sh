@@ -10,10 +10,12 @@ DATA_DIR=data
 START_TIMEOUT=${DYNAMO_START_TIMEOUT:-300}
 JAVA_OPTS=${DYNAMO_JAVA_OPTS:--Xmx512m}
 
-# Node settings passed to every node (N = R = W = 1 while the cluster is a single node).
-DYNAMO_N=${DYNAMO_N:-1}
-DYNAMO_R=${DYNAMO_R:-1}
-DYNAMO_W=${DYNAMO_W:-1}
+# Cluster settings passed to every node.
+DYNAMO_N=${DYNAMO_N:-3}
+DYNAMO_R=${DYNAMO_R:-2}
+DYNAMO_W=${DYNAMO_W:-2}
+# JGroups seeds: every node of the local cluster (host[port], comma-separated).
+DYNAMO_SEEDS=${DYNAMO_SEEDS:-127.0.0.1[7800],127.0.0.1[7801],127.0.0.1[7802]}
 
 log() { printf '%s\n' "$*" >&2; }
 
@@ -25,15 +27,17 @@ require_artifacts() {
 }
 
 base_url() { printf 'http://127.0.0.1:%s/dynamo/api/v1/kv/' "$1"; }
+admin_url() { printf 'http://127.0.0.1:%s/dynamo/api/v1/admin/' "$1"; }
 
 pid_of() {
   local pidfile=$RUN_DIR/$1.pid
   [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null && cat "$pidfile"
 }
 
-# start_node NAME PORT: launches Payara Micro in the background, logging to run/NAME.log. Prints the pid.
+# start_node NAME PORT JGROUPS_PORT [BOOTSTRAP]: launches Payara Micro in the background, logging to
+# run/NAME.log, and prints the pid. BOOTSTRAP=true makes the node start a new ring when it has no stored one.
 start_node() {
-  local name=$1 port=$2
+  local name=$1 port=$2 jgroups_port=$3 bootstrap=${4:-false}
   if pid_of "$name" >/dev/null; then
     log "$name is already running (pid $(pid_of "$name"))"
     return 1
@@ -44,6 +48,9 @@ start_node() {
   java $JAVA_OPTS \
     -Ddynamo.node.id="$name" -Ddynamo.data.dir="$DATA_DIR/$name" \
     -Ddynamo.n="$DYNAMO_N" -Ddynamo.r="$DYNAMO_R" -Ddynamo.w="$DYNAMO_W" \
+    -Ddynamo.http.address="127.0.0.1:$port" -Ddynamo.bootstrap="$bootstrap" \
+    -Ddynamo.jgroups.bind.address=127.0.0.1 -Ddynamo.jgroups.port="$jgroups_port" \
+    -Ddynamo.jgroups.initial.hosts="$DYNAMO_SEEDS" \
     -jar "$MICRO_JAR" --deploy "$WAR" --port "$port" \
     --nohazelcast --disablephonehome --prebootcommandfile "$PREBOOT" \
     >"$RUN_DIR/$name.log" 2>&1 </dev/null &
@@ -52,9 +59,10 @@ start_node() {
   echo "$pid"
 }
 
-# wait_ready NAME PORT: polls the node's readiness until it answers 200, the process dies, or the timeout passes.
+# wait_ready NAME PORT [live|ready]: polls the node's liveness (started) or readiness (started and joined to the
+# ring) until it answers 200, the process dies, or the timeout passes.
 wait_ready() {
-  local name=$1 port=$2 started=$SECONDS code
+  local name=$1 port=$2 check=${3:-ready} started=$SECONDS code
   printf 'waiting for %s on port %s ' "$name" "$port" >&2
   while ((SECONDS - started < START_TIMEOUT)); do
     if ! pid_of "$name" >/dev/null; then
@@ -69,7 +77,7 @@ wait_ready() {
       log "(full log: $RUN_DIR/$name.log)"
       return 1
     fi
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/health/ready" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/health/$check" || true)
     if [[ $code == 200 ]]; then
       log " ready after $((SECONDS - started)) s"
       return 0

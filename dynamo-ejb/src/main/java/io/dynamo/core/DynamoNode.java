@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -179,6 +181,43 @@ public final class DynamoNode implements AutoCloseable {
         checkKey(key);
         int w = quorum("w", writeQuorum, config.writeQuorum());
         return coordinatePut(key, context, Value.tombstone(), w, "delete").thenApply(SiblingSet::context);
+    }
+
+    /**
+     * Every copy of the key, for the admin API: this node's read locally, every other node of the key's preference
+     * list asked with {@link Message.ReadReplica}. The map holds each replica (with the error when it did not
+     * answer), then each fallback that holds something for the key (a hint), in preference order. Nothing is
+     * repaired; the answers feed the failure detector like any other call.
+     */
+    public CompletableFuture<Map<String, ReplicaVersions>> versionsOnReplicas(Key key) {
+        checkKey(key);
+        PreferenceList list = preferenceList(key);
+        Map<String, CompletableFuture<ReplicaVersions>> asked = new LinkedHashMap<>();
+        for (String node : list.all()) {
+            boolean replica = list.isReplica(node);
+            asked.put(node, node.equals(id())
+                    ? CompletableFuture.completedFuture(new ReplicaVersions(node, replica, local.read(key), ""))
+                    : peers.call(node, new Message.ReadReplica(key)).handle((reply, failure) -> {
+                        if (reply instanceof Message.ReplicaState state) {
+                            return new ReplicaVersions(node, replica, state.versions(), "");
+                        }
+                        String why = reply instanceof Message.Failure f ? f.message()
+                                : failure != null ? String.valueOf(RemoteFailures.unwrap(failure).getMessage())
+                                : "unexpected reply " + reply;
+                        return new ReplicaVersions(node, replica, SiblingSet.EMPTY, why);
+                    }));
+        }
+        return CompletableFuture.allOf(asked.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, ReplicaVersions> copies = new LinkedHashMap<>();
+            asked.forEach((node, answer) -> {
+                ReplicaVersions copy = answer.join();
+                boolean holdsSomething = copy.ok() && !copy.versions().clock().isEmpty();
+                if (copy.replica() || holdsSomething) {
+                    copies.put(node, copy);
+                }
+            });
+            return copies;
+        });
     }
 
     CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {

@@ -43,7 +43,7 @@ public class DynamoNodeBean {
             nodeConfig = settings.read();
             Optional<JGroupsSettings> jgroups = settings.standalone()
                     ? Optional.empty() : Optional.of(JGroupsSettings.read(source, nodeConfig.nodeId()));
-            node = NodeAssembler.assemble(nodeConfig, settings.readCluster(), jgroups);
+            node = NodeAssembler.assemble(nodeConfig, settings.readTiming(), settings.readCluster(), jgroups);
         } catch (DynamoException e) {
             // Logged here as well because the container buries the cause several wrappers deep.
             LOG.severe("Dynamo node NOT started: " + e.getMessage());

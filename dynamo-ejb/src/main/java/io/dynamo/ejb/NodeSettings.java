@@ -3,6 +3,7 @@ package io.dynamo.ejb;
 import io.dynamo.core.ClusterSettings;
 import io.dynamo.core.InvalidConfigException;
 import io.dynamo.core.NodeConfig;
+import io.dynamo.core.NodeTiming;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -32,6 +33,11 @@ public final class NodeSettings {
     public static final String HTTP_ADDRESS = "dynamo.http.address";
     public static final String SEEDS = "dynamo.seeds";
     public static final String GOSSIP_INTERVAL_MS = "dynamo.gossip.interval.ms";
+    public static final String REQUEST_TIMEOUT_MS = "dynamo.request.timeout.ms";
+    public static final String HANDOFF_INTERVAL_MS = "dynamo.handoff.interval.ms";
+    public static final String HINTS_PER_ROUND = "dynamo.handoff.hints.per.round";
+    public static final String ANTI_ENTROPY_INTERVAL_MS = "dynamo.antientropy.interval.ms";
+    public static final String PROBE_INTERVAL_MS = "dynamo.probe.interval.ms";
 
     private final Function<String, Optional<String>> source;
 
@@ -55,6 +61,26 @@ public final class NodeSettings {
                 integer(CLOCK_MAX_ENTRIES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES));
     }
 
+    /** Timeouts and background intervals; each must be positive. */
+    public NodeTiming readTiming() {
+        NodeTiming d = NodeTiming.DEFAULTS;
+        return new NodeTiming(millis(REQUEST_TIMEOUT_MS, d.requestTimeout()), millis(HANDOFF_INTERVAL_MS,
+                d.handoffInterval()), positive(HINTS_PER_ROUND, d.hintsPerRound()),
+                millis(ANTI_ENTROPY_INTERVAL_MS, d.antiEntropyInterval()), millis(PROBE_INTERVAL_MS, d.probeInterval()));
+    }
+
+    private Duration millis(String name, Duration fallback) {
+        return Duration.ofMillis(positive(name, (int) fallback.toMillis()));
+    }
+
+    private int positive(String name, int fallback) {
+        int v = integer(name, fallback);
+        if (v < 1) {
+            throw new InvalidConfigException("setting " + name + " = " + v + " is invalid: it must be at least 1");
+        }
+        return v;
+    }
+
     /** True when the node runs alone, without a cluster transport (a single server, or a test). */
     public boolean standalone() {
         return bool(STANDALONE, false);
@@ -66,7 +92,7 @@ public final class NodeSettings {
         List<String> seeds = text(SEEDS).map(raw -> Arrays.stream(raw.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
         return new ClusterSettings(text(HTTP_ADDRESS).orElse(""), standalone || bool(BOOTSTRAP, false), seeds,
-                Duration.ofMillis(integer(GOSSIP_INTERVAL_MS, 1000)), System.nanoTime());
+                Duration.ofMillis(positive(GOSSIP_INTERVAL_MS, 1000)), System.nanoTime());
     }
 
     private boolean bool(String name, boolean fallback) {

@@ -38,13 +38,14 @@ public final class NodeAssembler {
 
     /** A node alone in its own ring, with no cluster transport. */
     public static DynamoNode assemble(NodeConfig config) {
-        return assemble(config, ClusterSettings.standalone(""), Optional.empty());
+        return assemble(config, NodeTiming.DEFAULTS, ClusterSettings.standalone(""), Optional.empty());
     }
 
     /**
      * @param jgroups the cluster transport's settings, or empty for a node that runs alone
      */
-    public static DynamoNode assemble(NodeConfig config, ClusterSettings cluster, Optional<JGroupsSettings> jgroups) {
+    public static DynamoNode assemble(NodeConfig config, NodeTiming timing, ClusterSettings cluster,
+                                      Optional<JGroupsSettings> jgroups) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             StorageEngine storage = XodusStorageEngine.open(directory(config, "store"), false);
@@ -60,7 +61,7 @@ public final class NodeAssembler {
                     ? JGroupsTransport.start(jgroups.get(), peerThreads, timer)
                     : new NoPeersTransport(config.nodeId());
             opened.add(transport);
-            NodeServices services = new NodeServices(config, NodeTiming.DEFAULTS, withViewAsSeeds(cluster, transport),
+            NodeServices services = new NodeServices(config, timing, withViewAsSeeds(cluster, transport),
                     storage, hints, FileMembershipStore.in(config.dataDir()), transport,
                     new ExecutorScheduler(timer, peerThreads::shutdownNow));
             DynamoNode node = new DynamoNode(services);

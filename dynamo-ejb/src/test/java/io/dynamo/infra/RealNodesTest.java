@@ -6,6 +6,7 @@ import io.dynamo.core.ClusterSettings;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.Key;
 import io.dynamo.core.NodeConfig;
+import io.dynamo.core.NodeTiming;
 import io.dynamo.core.ReadResult;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
@@ -48,7 +49,7 @@ class RealNodesTest {
         JGroupsSettings jgroups = JGroupsSettings.loopback("real-nodes-test", id, ports.get(i), seeds);
         ClusterSettings cluster = new ClusterSettings("127.0.0.1:" + (9000 + i), bootstrap, List.of(),
                 Duration.ofMillis(200), i);
-        DynamoNode node = NodeAssembler.assemble(config, cluster, Optional.of(jgroups));
+        DynamoNode node = NodeAssembler.assemble(config, NodeTiming.DEFAULTS, cluster, Optional.of(jgroups));
         nodes.add(node);
         return node;
     }

@@ -77,6 +77,21 @@ class ReplicationScenariosTest {
     }
 
     @Test
+    void inAClusterOfNNodesTheCoordinatorKeepsTheHintForADownReplica() {
+        try (LocalCluster three = new LocalCluster(21, 3, 3, 2, 2, 8, LocalCluster.fastTiming())) {
+            three.crash("n3");
+            three.put("n1", "warm-up", Context.EMPTY, "x", 1);
+            three.put("n1", "k", Context.EMPTY, "v", 2);
+            three.runFor(Duration.ofMillis(300));
+            assertThat(three.hintStore("n1").targets()).as("no fallback exists: n1 holds it").contains("n3");
+            three.restart("n3");
+            three.runFor(Duration.ofSeconds(3));
+            assertThat(three.stored("n3", "k").liveValues()).extracting(LocalCluster::text).containsExactly("v");
+            assertThat(three.hintStore("n1").targets()).isEmpty();
+        }
+    }
+
+    @Test
     void readRepairBringsAStaleReplicaUpToDate() {
         // Hint delivery held back for an hour, so only read repair can fix the replica.
         NodeTiming noHandoff = new NodeTiming(Duration.ofMillis(100), Duration.ofHours(1), 50, Duration.ofHours(1),

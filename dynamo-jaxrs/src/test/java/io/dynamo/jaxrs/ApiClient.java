@@ -70,6 +70,14 @@ final class ApiClient {
         return send(request);
     }
 
+    HttpResponse<byte[]> post(String path, String body, String contentType) {
+        HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }

@@ -16,10 +16,12 @@ import java.util.function.Predicate;
 public final class TargetSelection {
     private final List<Target> initial;
     private final Deque<String> spares;
+    private final List<String> uncovered;
 
-    private TargetSelection(List<Target> initial, Deque<String> spares) {
+    private TargetSelection(List<Target> initial, Deque<String> spares, List<String> uncovered) {
         this.initial = initial;
         this.spares = spares;
+        this.uncovered = uncovered;
     }
 
     /** @param routable whether this node currently routes to a peer (itself always) */
@@ -31,14 +33,22 @@ public final class TargetSelection {
             }
         }
         List<Target> targets = new ArrayList<>();
+        List<String> uncovered = new ArrayList<>();
         for (String replica : list.replicas()) {
             if (routable.test(replica)) {
                 targets.add(Target.replica(replica));
             } else if (!spares.isEmpty()) {
                 targets.add(new Target(spares.poll(), replica));
+            } else {
+                uncovered.add(replica);
             }
         }
-        return new TargetSelection(List.copyOf(targets), spares);
+        return new TargetSelection(List.copyOf(targets), spares, List.copyOf(uncovered));
+    }
+
+    /** Replicas routed around with no fallback left to stand in (a cluster of N nodes or fewer). */
+    public List<String> uncovered() {
+        return uncovered;
     }
 
     public List<Target> initial() {

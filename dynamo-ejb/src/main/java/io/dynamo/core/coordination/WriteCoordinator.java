@@ -34,6 +34,7 @@ public final class WriteCoordinator {
                     selection.initial().size() + selection.sparesLeft(), self));
         }
         SiblingSet written = local.store().coordinate(key, context, value);
+        selection.uncovered().forEach(replica -> keepHint(replica, key, written));
         WriteQuorum quorum = new WriteQuorum(w);
         CompletableFuture<SiblingSet> result = new CompletableFuture<>();
         synchronized (quorum) {
@@ -67,6 +68,8 @@ public final class WriteCoordinator {
                             replacement = selection.replace(target).orElse(null);
                             if (replacement != null) {
                                 quorum.sent();
+                            } else {
+                                keepHint(target.owner(), key, versions);
                             }
                         }
                         settle(quorum, selection, result, key, versions, operation);
@@ -75,6 +78,16 @@ public final class WriteCoordinator {
                         send(replacement, key, versions, quorum, selection, result, operation);
                     }
                 });
+    }
+
+    /**
+     * With no fallback left to stand in for a replica (a cluster of N nodes or fewer), the coordinator keeps the
+     * hint itself, as Cassandra does: it does not count towards W, but the replica gets the write when it returns.
+     */
+    private void keepHint(String replica, Key key, SiblingSet versions) {
+        if (!replica.equals(peers.localNode())) {
+            local.write(key, versions, replica);
+        }
     }
 
     private void settle(WriteQuorum quorum, TargetSelection selection, CompletableFuture<SiblingSet> result,

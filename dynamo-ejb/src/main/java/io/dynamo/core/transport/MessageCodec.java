@@ -1,5 +1,6 @@
 package io.dynamo.core.transport;
 
+import io.dynamo.core.DynamoException;
 import io.dynamo.core.Key;
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
@@ -88,6 +89,15 @@ public final class MessageCodec {
 
     /** @throws IllegalArgumentException when the bytes are not a message this codec wrote */
     public static Message decode(byte[] bytes) {
+        try {
+            return read(bytes);
+        } catch (DynamoException e) {
+            // Parts decoded by the core's own codecs (contexts, keys) report as client errors; here it is the wire.
+            throw new IllegalArgumentException("malformed message: " + e.getMessage(), e);
+        }
+    }
+
+    private static Message read(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int tag = r.readByte();
         Message m = switch (tag) {

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * Refuses a malformed Content-Type with the API's JSON 400. A servlet filter because the JAX-RS runtime parses the
  * header before any of its own filters or mappers run, and answers an HTML page when it fails.
  */
-@WebFilter(urlPatterns = "/api/*")
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class ContentTypeFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private transient Jsonb json;

@@ -5,6 +5,7 @@ import io.dynamo.core.InvalidConfigException;
 import io.dynamo.core.InvalidKeyException;
 import io.dynamo.core.InvalidQuorumException;
 import io.dynamo.core.ValueTooLargeException;
+import io.dynamo.core.antientropy.AntiEntropyException;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.RemoteRequestException;
 import io.dynamo.core.membership.RingUnknownException;
@@ -12,6 +13,9 @@ import io.dynamo.core.membership.StalePlanException;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.version.MalformedContextException;
+import io.dynamo.jaxrs.admin.ExchangeNotPossibleException;
+import io.dynamo.jaxrs.admin.InvalidPartitionException;
+import io.dynamo.jaxrs.admin.InvalidRequestException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -35,7 +39,11 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(InvalidQuorumException.class, new Kind(400, "invalid_quorum")),
             Map.entry(MalformedContextException.class, new Kind(400, "malformed_context")),
             Map.entry(ValueTooLargeException.class, new Kind(413, "value_too_large")),
+            Map.entry(InvalidRequestException.class, new Kind(400, "invalid_request")),
+            Map.entry(InvalidPartitionException.class, new Kind(400, "invalid_partition")),
             Map.entry(StalePlanException.class, new Kind(409, "stale_plan")),
+            Map.entry(ExchangeNotPossibleException.class, new Kind(409, "exchange_not_possible")),
+            Map.entry(AntiEntropyException.class, new Kind(503, "anti_entropy_failed")),
             Map.entry(InsufficientReplicasException.class, new Kind(503, "insufficient_replicas")),
             Map.entry(RingUnknownException.class, new Kind(503, "ring_unknown")),
             Map.entry(UnreachableException.class, new Kind(503, "node_unreachable")),

@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
  * Decodes the still-encoded {key} path segment. Done by hand because the container's decoding silently turns
  * invalid UTF-8 into U+FFFD, which would map different keys onto the same one.
  */
-final class KeyPath {
+public final class KeyPath {
     private KeyPath() {
     }
 
-    static Key decode(String encoded) {
+    public static Key decode(String encoded) {
         byte[] bytes = percentDecode(encoded);
         requireUtf8(bytes);
         return Key.of(bytes);

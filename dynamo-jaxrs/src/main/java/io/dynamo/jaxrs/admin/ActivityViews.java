@@ -1,0 +1,46 @@
+package io.dynamo.jaxrs.admin;
+
+import io.dynamo.core.antientropy.AntiEntropyStats;
+import io.dynamo.core.antientropy.ExchangeResult;
+import io.dynamo.core.antientropy.PartitionStats;
+import io.dynamo.core.transfer.TransferProgress;
+import io.dynamo.jaxrs.api.AntiEntropyBody;
+import io.dynamo.jaxrs.api.ExchangeBody;
+import io.dynamo.jaxrs.api.PartitionExchangesBody;
+import io.dynamo.jaxrs.api.TransferBody;
+import io.dynamo.jaxrs.api.TransfersBody;
+import java.util.Comparator;
+import java.util.List;
+
+/** The node's background work (anti-entropy, partition transfer) as the wire shows it. */
+final class ActivityViews {
+    private ActivityViews() {
+    }
+
+    static AntiEntropyBody antiEntropy(String self, AntiEntropyStats stats, long readRepairs) {
+        List<PartitionExchangesBody> partitions = stats.partitions().stream()
+                .sorted(Comparator.comparingInt(PartitionStats::partition))
+                .map(p -> new PartitionExchangesBody(p.partition(), p.lastExchangeMillis(), p.lastPeer(),
+                        p.lastFailure(), p.lastKeysCompared(), p.lastKeysRepaired(), p.exchanges(), p.failures(),
+                        p.keysCompared(), p.keysRepaired(), p.keysSent()))
+                .toList();
+        return new AntiEntropyBody(self, stats.exchanges(), stats.failures(), stats.keysCompared(),
+                stats.keysRepaired(), stats.keysSent(), readRepairs, partitions);
+    }
+
+    static ExchangeBody exchange(String self, ExchangeResult r, long tookMillis) {
+        return new ExchangeBody(self, r.partition(), r.peer(), r.inSync(), r.segmentsDiffering(), r.keysCompared(),
+                r.keysReceived(), r.keysRepaired(), r.keysSent(), r.roundTrips(), tookMillis);
+    }
+
+    static TransfersBody transfers(String self, List<TransferProgress> progress, boolean idle) {
+        List<TransferBody> transfers = progress.stream()
+                .sorted(Comparator.comparingInt(TransferProgress::partition)
+                        .thenComparingLong(TransferProgress::ringVersion))
+                .map(t -> new TransferBody(t.partition(), t.ringVersion(), t.targets(), t.drop(), t.status().name(),
+                        t.keysSent(), t.keysDropped(), t.keysRetained(), t.batches(), t.passes(), t.failures(),
+                        t.lastError() == null || t.lastError().isEmpty() ? null : t.lastError(), t.updatedMillis()))
+                .toList();
+        return new TransfersBody(self, idle, transfers);
+    }
+}

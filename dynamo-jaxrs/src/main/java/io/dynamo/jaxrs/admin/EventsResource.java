@@ -1,0 +1,28 @@
+package io.dynamo.jaxrs.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+/**
+ * Server-sent events for the console: the current ring, health and hints on connect, then each again whenever it
+ * changes (see {@link io.dynamo.jaxrs.api.AdminEvents}). The stream stays open until the client goes away.
+ */
+@Path("admin/events")
+@RequestScoped
+public class EventsResource {
+    @Inject
+    AdminEventPublisher publisher;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@Context SseEventSink sink, @Context Sse sse) {
+        publisher.subscribe(sink, sse);
+    }
+}

@@ -1,0 +1,127 @@
+package io.dynamo.jaxrs.admin;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the bodies of join and leave (see {@link io.dynamo.jaxrs.api.MembershipChangeBody}) with messages that name
+ * the field at fault. Unknown fields are ignored, so that clients written against later versions keep working.
+ */
+final class MembershipRequests {
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The rule of {@code dynamo.node.id}: a node that joins must be able to carry the id it is given here. */
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private MembershipRequests() {
+    }
+
+    static MembershipChange join(InputStream body, boolean commit) {
+        JsonObject json = object(read(body), "{\"node\": \"node-4\", \"weight\": 1"
+                + (commit ? ", \"ringVersion\": 3}" : "}"));
+        return new MembershipChange(node(json), weight(json), commit ? ringVersion(json) : 0);
+    }
+
+    static MembershipChange leave(InputStream body, boolean commit) {
+        JsonObject json = object(read(body), "{\"node\": \"node-4\"" + (commit ? ", \"ringVersion\": 3}" : "}"));
+        return new MembershipChange(node(json), 1, commit ? ringVersion(json) : 0);
+    }
+
+    private static byte[] read(InputStream body) {
+        try (body) {
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new InvalidRequestException("the body has more than " + MAX_BODY_BYTES
+                        + " bytes; a join or leave is a small JSON object");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body failed", e);
+        }
+    }
+
+    private static JsonObject object(byte[] body, String example) {
+        if (body.length == 0) {
+            throw new InvalidRequestException("the body is empty; send a JSON object such as " + example);
+        }
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw new InvalidRequestException("the body is not valid JSON (" + e.getMessage()
+                    + "); send a JSON object such as " + example);
+        }
+        if (!(value instanceof JsonObject object)) {
+            String type = value.getValueType().name().toLowerCase(Locale.ROOT);
+            throw new InvalidRequestException("the body is a JSON " + type + ", not an object; send a JSON object"
+                    + " such as " + example);
+        }
+        return object;
+    }
+
+    private static String node(JsonObject json) {
+        JsonValue value = json.get("node");
+        if (value == null || value == JsonValue.NULL) {
+            throw new InvalidRequestException("field 'node' is missing; give the id of the node, e.g. \"node-4\"");
+        }
+        if (!(value instanceof JsonString text) || !NODE_ID.matcher(text.getString()).matches()) {
+            throw new InvalidRequestException("field 'node' = " + shown(value) + " is invalid: it must be a string"
+                    + " of 1 to 64 letters, digits, '-' or '_' (the node's dynamo.node.id)");
+        }
+        return text.getString();
+    }
+
+    private static int weight(JsonObject json) {
+        JsonValue value = json.get("weight");
+        if (value == null || value == JsonValue.NULL) {
+            return 1;
+        }
+        long weight = integer(value, "weight", "an integer of 1 or more");
+        if (weight < 1 || weight > Integer.MAX_VALUE) {
+            throw new InvalidRequestException("field 'weight' = " + shown(value)
+                    + " is invalid: it must be an integer of 1 or more (its share of the partitions)");
+        }
+        return (int) weight;
+    }
+
+    private static long ringVersion(JsonObject json) {
+        JsonValue value = json.get("ringVersion");
+        if (value == null || value == JsonValue.NULL) {
+            throw new InvalidRequestException("field 'ringVersion' is missing; a commit sends the fromVersion of the"
+                    + " plan that was reviewed");
+        }
+        long version = integer(value, "ringVersion", "the fromVersion of the plan that was reviewed");
+        if (version < 1) {
+            throw new InvalidRequestException("field 'ringVersion' = " + shown(value)
+                    + " is invalid: ring versions start at 1; send the fromVersion of the plan that was reviewed");
+        }
+        return version;
+    }
+
+    private static long integer(JsonValue value, String field, String expected) {
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                // too large: fall through to the error
+            }
+        }
+        throw new InvalidRequestException("field '" + field + "' = " + shown(value) + " is invalid: it must be "
+                + expected);
+    }
+
+    private static String shown(JsonValue value) {
+        String s = value.toString();
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+}

@@ -1,0 +1,25 @@
+package io.dynamo.jaxrs.admin;
+
+import io.dynamo.core.DynamoNode;
+import io.dynamo.jaxrs.api.NodesBody;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Every node this node knows of, with its health as this node sees it. */
+@Path("admin/nodes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NodesResource {
+    @Inject
+    DynamoNode node;
+
+    @GET
+    public NodesBody nodes() {
+        return NodeViews.nodes(node.id(), node.membership().state(), node.failureDetector().view(),
+                System.currentTimeMillis());
+    }
+}

@@ -1,0 +1,35 @@
+package io.dynamo.jaxrs.admin;
+
+import io.dynamo.core.DynamoNode;
+import io.dynamo.jaxrs.api.KeyPlacementBody;
+import io.dynamo.jaxrs.api.RingBody;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Encoded;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The ring, and where a key lives in it. */
+@Path("admin/ring")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class RingResource {
+    @Inject
+    DynamoNode node;
+
+    @GET
+    public RingBody ring() {
+        return RingViews.ring(node.id(), node.config(), node.ring());
+    }
+
+    /** The key is read like {@code /kv/{key}}: percent-encoded UTF-8. */
+    @GET
+    @Path("key/{key}")
+    public KeyPlacementBody key(@Encoded @PathParam("key") String key) {
+        return RingViews.placement(node.id(), node.config().replicas(), node.ring(),
+                KeyParam.decode(key, node.config().maxKeyBytes()), node.failureDetector(), System.currentTimeMillis());
+    }
+}

@@ -1,0 +1,71 @@
+package io.dynamo.jaxrs.client;
+
+import io.dynamo.jaxrs.api.DynamoHeaders;
+import io.dynamo.jaxrs.api.ErrorBody;
+import io.dynamo.jaxrs.api.SiblingBody;
+import io.dynamo.jaxrs.api.VersionsBody;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Turns a node's answer into the client's types, or into the DynamoClientException it stands for. */
+final class Answers {
+    /** RFC 9110 15.4.1; not in Response.Status. */
+    private static final int MULTIPLE_CHOICES = 300;
+
+    private Answers() {
+    }
+
+    static Versions versions(Response response, URI node, List<URI> tried) {
+        int status = response.getStatus();
+        String context = response.getHeaderString(DynamoHeaders.CONTEXT);
+        if (status == 404) {
+            ErrorBody error = NodeHttp.errorOf(response);
+            // Only the API's own not_found means "no such key"; a 404 page from elsewhere means a wrong base URI.
+            if ("not_found".equals(error.error())) {
+                return Versions.missing(context);
+            }
+            throw DynamoClientException.answered(status, error.error(), error.detail(), node, tried);
+        }
+        if (status != 200 && status != MULTIPLE_CHOICES) {
+            throw error(response, node, tried);
+        }
+        try {
+            if (!NodeHttp.isJson(response)) {
+                // Only if something between us and the node ignored Accept: the raw single-value shape.
+                return new Versions(true, context, List.of(new Sibling(response.readEntity(byte[].class),
+                        response.getHeaderString(HttpHeaders.CONTENT_TYPE))));
+            }
+            VersionsBody body = response.readEntity(VersionsBody.class);
+            Base64.Decoder base64 = Base64.getDecoder();
+            List<Sibling> siblings = new ArrayList<>(body.siblings().size());
+            for (SiblingBody s : body.siblings()) {
+                siblings.add(new Sibling(base64.decode(s.value()), s.contentType()));
+            }
+            return new Versions(true, body.context() != null ? body.context() : context, siblings);
+        } catch (ProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw DynamoClientException.invalidResponse("GET", status, node, tried, e);
+        }
+    }
+
+    static String context(Response response, URI node, List<URI> tried) {
+        if (response.getStatus() / 100 != 2) {
+            throw error(response, node, tried);
+        }
+        String context = response.getHeaderString(DynamoHeaders.CONTEXT);
+        if (context == null) {
+            throw DynamoClientException.invalidResponse("the write's answer has no " + DynamoHeaders.CONTEXT,
+                    response.getStatus(), node, tried, null);
+        }
+        return context;
+    }
+
+    private static DynamoClientException error(Response response, URI node, List<URI> tried) {
+        ErrorBody error = NodeHttp.errorOf(response);
+        return DynamoClientException.answered(response.getStatus(), error.error(), error.detail(), node, tried);
+    }
+}

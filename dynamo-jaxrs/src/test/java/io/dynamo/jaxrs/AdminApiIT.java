@@ -1,0 +1,380 @@
+package io.dynamo.jaxrs;
+
+import static io.dynamo.jaxrs.ApiClient.context;
+import static io.dynamo.jaxrs.ApiClient.json;
+import static io.dynamo.jaxrs.ApiClient.text;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin API of the built WAR on a real Payara Micro: one node, N = R = W = 1 (see arquillian.xml). It shares
+ * the data directory with {@link KvApiIT}, so keys are unique per run and the join/leave test restores the ring.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminApiIT {
+    private static final String JSON = "application/json";
+    private static final String SELF = "it-node";
+    private static final String ADMIN = "api/v1/admin/";
+    private static final Duration EVENT_WAIT = Duration.ofSeconds(5);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        File war = new File(System.getProperty("dynamo.it.war", "target/dynamo.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    @ArquillianResource
+    URL deployed;
+
+    private URI root;
+    private ApiClient api;
+    private String key;
+
+    @BeforeEach
+    void client() throws URISyntaxException {
+        root = new URI("http", null, "127.0.0.1", deployed.getPort(), "/dynamo/", null, null);
+        api = new ApiClient(root);
+        key = "admin-it-" + UUID.randomUUID();
+    }
+
+    // --- views ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void theRingHasQOwnersAllMembers() {
+        JsonObject ring = ok(api.get(ADMIN + "ring"));
+
+        assertThat(ring.getString("answeredBy")).isEqualTo(SELF);
+        assertThat(ring.getJsonNumber("version").longValue()).isPositive();
+        assertThat(ring.getInt("partitions")).isEqualTo(256);
+        assertThat(ring.getInt("replicas")).isEqualTo(1);
+        JsonArray members = ring.getJsonArray("members");
+        assertThat(members.getValuesAs(JsonObject.class)).anySatisfy(m -> {
+            assertThat(m.getString("node")).isEqualTo(SELF);
+            assertThat(m.getInt("weight")).isEqualTo(1);
+            assertThat(m.getInt("partitions")).isPositive();
+        });
+        List<String> memberIds = members.getValuesAs(JsonObject.class).stream().map(m -> m.getString("node")).toList();
+        assertThat(ring.getJsonArray("owners").getValuesAs(JsonString.class)).hasSize(256)
+                .allSatisfy(o -> assertThat(memberIds).contains(o.getString()));
+    }
+
+    @Test
+    void aKeyIsPlacedByItsMd5OnThisNode() throws Exception {
+        JsonObject placement = ok(api.get(ADMIN + "ring/key/caf%C3%A9-" + key));
+
+        byte[] digest = MessageDigest.getInstance("MD5").digest(("café-" + key).getBytes(UTF_8));
+        String md5 = HexFormat.of().formatHex(digest);
+        assertThat(placement.getString("key")).isEqualTo("café-" + key);
+        assertThat(placement.getString("position")).isEqualTo(md5);
+        assertThat(placement.getInt("partition")).isEqualTo(Integer.parseInt(md5.substring(0, 2), 16));
+        JsonObject replica = placement.getJsonArray("replicas").getJsonObject(0);
+        assertThat(replica.getString("node")).isEqualTo(SELF);
+        assertThat(replica.getBoolean("self")).isTrue();
+        assertThat(replica.getJsonObject("health").getString("reachability")).isEqualTo("UP");
+        assertThat(placement.getJsonArray("fallbacks")).isEmpty();
+    }
+
+    @Test
+    void theNodeListsItselfAsAJoinedMember() {
+        JsonObject nodes = ok(api.get(ADMIN + "nodes"));
+
+        assertThat(nodes.getString("answeredBy")).isEqualTo(SELF);
+        JsonObject self = nodes.getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .filter(n -> n.getBoolean("self")).findFirst().orElseThrow();
+        assertThat(self.getString("node")).isEqualTo(SELF);
+        assertThat(self.getString("status")).isEqualTo("JOINED");
+        assertThat(self.getBoolean("member")).isTrue();
+        assertThat(self.getInt("partitions")).isPositive();
+        assertThat(self.getJsonObject("health").getString("reachability")).isEqualTo("UP");
+    }
+
+    @Test
+    void hintsTransfersAndAntiEntropyAnswerJson() {
+        JsonObject hints = ok(api.get(ADMIN + "hints"));
+        assertThat(hints.getString("answeredBy")).isEqualTo(SELF);
+        assertThat(hints.getJsonNumber("count").longValue()).isZero();
+        assertThat(hints.getJsonNumber("delivered").longValue()).isZero();
+        assertThat(hints.getJsonArray("queues")).isNotNull();
+
+        JsonObject transfers = ok(api.get(ADMIN + "transfers"));
+        assertThat(transfers.get("idle")).isNotNull();
+        assertThat(transfers.getJsonArray("transfers")).isNotNull();
+
+        JsonObject antiEntropy = ok(api.get(ADMIN + "anti-entropy"));
+        assertThat(antiEntropy.getJsonNumber("exchanges").longValue()).isZero();
+        assertThat(antiEntropy.getJsonNumber("readRepairs").longValue()).isNotNegative();
+        assertThat(antiEntropy.getJsonArray("partitions")).isEmpty();
+    }
+
+    @Test
+    void siblingsAreShownWithTheirDotsAndClockAndTheMergedContextResolvesThem() {
+        String path = "api/v1/kv/" + key;
+        assertThat(api.put(path, bytes("a"), "text/plain", null).statusCode()).isEqualTo(204);
+        assertThat(api.put(path, bytes("b"), "text/plain", null).statusCode()).isEqualTo(204);
+
+        JsonObject versions = ok(api.get(ADMIN + "keys/" + key + "/versions"));
+
+        assertThat(versions.getString("key")).isEqualTo(key);
+        JsonObject replica = versions.getJsonArray("replicas").getJsonObject(0);
+        assertThat(replica.getString("node")).isEqualTo(SELF);
+        assertThat(replica.getBoolean("replica")).isTrue();
+        assertThat(replica.getString("relation")).isEqualTo("EQUAL");
+        assertThat(replica.containsKey("error")).isFalse();
+        JsonObject clock = replica.getJsonArray("clock").getJsonObject(0);
+        assertThat(clock.getString("actor")).isNotBlank();
+        assertThat(clock.getJsonNumber("counter").longValue()).isGreaterThanOrEqualTo(2);
+        assertThat(clock.getJsonNumber("time").longValue()).isPositive();
+        List<JsonObject> siblings = replica.getJsonArray("siblings").getValuesAs(JsonObject.class);
+        assertThat(siblings).hasSize(2).allSatisfy(s -> {
+            assertThat(s.getJsonObject("dot").getJsonNumber("counter").longValue()).isPositive();
+            assertThat(s.getString("contentType")).isEqualTo("text/plain");
+            assertThat(s.getBoolean("tombstone")).isFalse();
+            assertThat(s.getBoolean("superseded")).isFalse();
+        });
+        assertThat(siblings.stream().map(s -> new String(Base64.getDecoder().decode(s.getString("value")), UTF_8)))
+                .containsExactlyInAnyOrder("a", "b");
+
+        String merged = versions.getJsonObject("merged").getString("context");
+        assertThat(api.put(path, bytes("ab"), "text/plain", merged).statusCode()).isEqualTo(204);
+        assertThat(text(api.get(path))).isEqualTo("ab");
+    }
+
+    @Test
+    void aDeletedKeyShowsATombstoneAndAMissingKeyNothing() {
+        String path = "api/v1/kv/" + key;
+        api.put(path, bytes("v"), "text/plain", null);
+        api.delete(path, context(api.get(path)));
+
+        JsonObject sibling = ok(api.get(ADMIN + "keys/" + key + "/versions")).getJsonArray("replicas")
+                .getJsonObject(0).getJsonArray("siblings").getJsonObject(0);
+        assertThat(sibling.getBoolean("tombstone")).isTrue();
+        assertThat(sibling.containsKey("value")).isFalse();
+
+        JsonObject missing = ok(api.get(ADMIN + "keys/" + key + "-never/versions"));
+        assertThat(missing.getJsonObject("merged").getJsonArray("siblings")).isEmpty();
+        assertThat(missing.getJsonArray("replicas").getJsonObject(0).getJsonArray("clock")).isEmpty();
+    }
+
+    // --- events --------------------------------------------------------------------------------------------------
+
+    @Test
+    void theEventStreamStartsWithTheCurrentRingHealthAndHintsThenReportsChanges() throws Exception {
+        long v = ringVersion();
+        try (EventStream events = new EventStream(root.resolve(ADMIN + "events"))) {
+            assertThat(events.response().statusCode()).as("SSE needs every servlet filter on /api/* to declare"
+                    + " asyncSupported = true; see the node's log").isEqualTo(200);
+            assertThat(events.response().headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/event-stream");
+            EventStream.Event ring = events.next(EVENT_WAIT);
+            assertThat(ring).as("the first event").isNotNull();
+            assertThat(ring.name()).isEqualTo("ring");
+            assertThat(parse(ring.data()).getJsonNumber("version").longValue()).isEqualTo(v);
+            EventStream.Event health = events.next(EVENT_WAIT);
+            assertThat(health.name()).isEqualTo("health");
+            assertThat(parse(health.data()).getJsonArray("nodes")).isNotEmpty();
+            EventStream.Event hints = events.next(EVENT_WAIT);
+            assertThat(hints.name()).isEqualTo("hints");
+            assertThat(parse(hints.data()).getString("answeredBy")).isEqualTo(SELF);
+
+            ok(api.post(ADMIN + "join/commit", "{\"node\": \"sse-ghost\", \"ringVersion\": " + v + "}", JSON));
+            assertThat(parse(nextNamed(events, "ring").data()).getJsonNumber("version").longValue()).isEqualTo(v + 1);
+            ok(api.post(ADMIN + "leave/commit", "{\"node\": \"sse-ghost\", \"ringVersion\": " + (v + 1) + "}",
+                    JSON));
+            assertThat(parse(nextNamed(events, "ring").data()).getJsonNumber("version").longValue()).isEqualTo(v + 2);
+        } finally {
+            restoreRingWithout("sse-ghost");
+        }
+    }
+
+    // --- join and leave ------------------------------------------------------------------------------------------
+
+    @Test
+    void aJoinAndALeaveArePlannedThenCommittedAndStaleCommitsAreRefused() {
+        long v = ringVersion();
+        try {
+            JsonObject plan = ok(api.post(ADMIN + "join", "{\"node\": \"ghost\", \"weight\": 1}", JSON));
+            assertThat(plan.getString("operation")).isEqualTo("join");
+            assertThat(plan.getBoolean("committed")).isFalse();
+            assertThat(plan.getJsonNumber("fromVersion").longValue()).isEqualTo(v);
+            assertThat(plan.getJsonNumber("toVersion").longValue()).isEqualTo(v + 1);
+            assertThat(plan.getJsonArray("moves").getValuesAs(JsonObject.class)).hasSize(128)
+                    .allSatisfy(m -> assertThat(m.getString("to")).isEqualTo("ghost"));
+            assertThat(plan.getJsonArray("counts").getValuesAs(JsonObject.class)).anySatisfy(c -> {
+                assertThat(c.getString("node")).isEqualTo("ghost");
+                assertThat(c.getInt("before")).isZero();
+                assertThat(c.getInt("after")).isEqualTo(128);
+            });
+            assertThat(ringVersion()).as("a plan changes nothing").isEqualTo(v);
+
+            JsonObject joined = ok(api.post(ADMIN + "join/commit",
+                    "{\"node\": \"ghost\", \"weight\": 1, \"ringVersion\": " + v + "}", JSON));
+            assertThat(joined.getBoolean("committed")).isTrue();
+            assertThat(joined.getJsonArray("moves")).isEqualTo(plan.getJsonArray("moves"));
+            assertThat(ringVersion()).isEqualTo(v + 1);
+
+            assertError(api.post(ADMIN + "join/commit", "{\"node\": \"ghost2\", \"ringVersion\": " + v + "}", JSON),
+                    409, "stale_plan");
+            assertError(api.post(ADMIN + "leave/commit", "{\"node\": \"ghost\", \"ringVersion\": " + v + "}", JSON),
+                    409, "stale_plan");
+
+            JsonObject leavePlan = ok(api.post(ADMIN + "leave", "{\"node\": \"ghost\"}", JSON));
+            assertThat(leavePlan.getString("operation")).isEqualTo("leave");
+            assertThat(leavePlan.getJsonArray("moves").getValuesAs(JsonObject.class)).hasSize(128)
+                    .allSatisfy(m -> assertThat(m.getString("from")).isEqualTo("ghost"));
+            JsonObject left = ok(api.post(ADMIN + "leave/commit",
+                    "{\"node\": \"ghost\", \"ringVersion\": " + (v + 1) + "}", JSON));
+            assertThat(left.getBoolean("committed")).isTrue();
+            assertThat(left.getJsonNumber("toVersion").longValue()).isEqualTo(v + 2);
+        } finally {
+            restoreRingWithout("ghost");
+        }
+        JsonObject ring = ok(api.get(ADMIN + "ring"));
+        assertThat(ring.getJsonNumber("version").longValue()).isEqualTo(v + 2);
+        assertThat(ring.getJsonArray("owners").getValuesAs(JsonString.class))
+                .allSatisfy(o -> assertThat(o.getString()).isEqualTo(SELF));
+        JsonObject ghost = ok(api.get(ADMIN + "nodes")).getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
+                .filter(n -> n.getString("node").equals("ghost")).findFirst().orElseThrow();
+        assertThat(ghost.getBoolean("member")).isFalse();
+        assertThat(ghost.getString("status")).isEqualTo("LEAVING");
+    }
+
+    // --- bad input -----------------------------------------------------------------------------------------------
+
+    @Test
+    void badJoinAndLeaveBodiesAre400NamingTheField() {
+        assertError(api.post(ADMIN + "join", "{\"node\": ", JSON), 400, "invalid_request", "not valid JSON");
+        assertError(api.post(ADMIN + "join", "", JSON), 400, "invalid_request", "empty");
+        assertError(api.post(ADMIN + "join", "[1]", JSON), 400, "invalid_request", "not an object");
+        assertError(api.post(ADMIN + "join", "{}", JSON), 400, "invalid_request", "'node'");
+        assertError(api.post(ADMIN + "join", "{\"node\": \"a b\"}", JSON), 400, "invalid_request", "'node'");
+        assertError(api.post(ADMIN + "join", "{\"node\": \"x\", \"weight\": 0}", JSON), 400, "invalid_request",
+                "'weight'");
+        assertError(api.post(ADMIN + "join", "{\"node\": \"x\", \"weight\": \"2\"}", JSON), 400, "invalid_request",
+                "'weight'");
+        assertError(api.post(ADMIN + "join", "{\"node\": \"" + SELF + "\"}", JSON), 400, "invalid_request",
+                "already a member");
+        assertError(api.post(ADMIN + "join/commit", "{\"node\": \"x\"}", JSON), 400, "invalid_request",
+                "'ringVersion'");
+        assertError(api.post(ADMIN + "leave", "{\"node\": \"nobody\"}", JSON), 400, "invalid_request",
+                "not a member");
+        assertError(api.post(ADMIN + "leave", "{\"node\": \"" + SELF + "\"}", JSON), 400, "invalid_request",
+                "last member");
+        assertError(api.post(ADMIN + "leave/commit", "{\"node\": \"x\", \"ringVersion\": \"1\"}", JSON), 400,
+                "invalid_request", "'ringVersion'");
+    }
+
+    @Test
+    void aJoinThatIsNotJsonIs415() {
+        assertError(api.post(ADMIN + "join", "node=x", "text/plain"), 415, "unsupported_media_type");
+        assertError(api.post(ADMIN + "leave/commit", "<node/>", "application/xml"), 415, "unsupported_media_type");
+    }
+
+    @Test
+    void antiEntropyOnASingleNodeHasNoPeerAndBadPartitionsAre400() {
+        assertError(api.post(ADMIN + "anti-entropy/0", "", null), 409, "exchange_not_possible", "no replica but");
+        for (String bad : new String[] {"abc", "-1", "256", "99999999999", "1.5"}) {
+            assertError(api.post(ADMIN + "anti-entropy/" + bad, "", null), 400, "invalid_partition", "0 to 255");
+        }
+    }
+
+    @Test
+    void badKeysAre400() {
+        assertError(api.get(ADMIN + "ring/key/%FF"), 400, "invalid_key");
+        assertError(api.get(ADMIN + "keys/%C3/versions"), 400, "invalid_key");
+        assertError(api.get(ADMIN + "keys/" + "k".repeat(1025) + "/versions"), 400, "invalid_key");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreJson() {
+        assertError(api.get(ADMIN + "nothing-here"), 404, "not_found");
+        assertError(api.get(ADMIN + "join"), 405, "method_not_allowed");
+        assertError(api.post(ADMIN + "ring", "{}", JSON), 405, "method_not_allowed");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private long ringVersion() {
+        return ok(api.get(ADMIN + "ring")).getJsonNumber("version").longValue();
+    }
+
+    /** Whatever failed, the shared node must not keep an absent node in its ring. */
+    private void restoreRingWithout(String node) {
+        JsonObject ring = ok(api.get(ADMIN + "ring"));
+        boolean member = ring.getJsonArray("members").getValuesAs(JsonObject.class).stream()
+                .anyMatch(m -> m.getString("node").equals(node));
+        if (member) {
+            api.post(ADMIN + "leave/commit", "{\"node\": \"" + node + "\", \"ringVersion\": "
+                    + ring.getJsonNumber("version").longValue() + "}", JSON);
+        }
+    }
+
+    private static EventStream.Event nextNamed(EventStream events, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            EventStream.Event e = events.next(Duration.ofNanos(deadline - System.nanoTime()));
+            if (e != null && e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no '" + name + "' event within " + EVENT_WAIT);
+    }
+
+    private static JsonObject ok(HttpResponse<byte[]> response) {
+        assertThat(response.statusCode()).as("status of %s, body %s", response.uri(), text(response)).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(JSON);
+        return json(response);
+    }
+
+    private static JsonObject parse(String data) {
+        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+            return reader.readObject();
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(UTF_8);
+    }
+
+    private static void assertError(HttpResponse<byte[]> response, int status, String error) {
+        assertError(response, status, error, "");
+    }
+
+    /** Every error is JSON {"error", "detail"}, never a stack trace; the detail says what was wrong. */
+    private static void assertError(HttpResponse<byte[]> response, int status, String error, String detailPart) {
+        String body = text(response);
+        assertThat(response.statusCode()).as("status of %s, body %s", response.uri(), body).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(body).startsWith(JSON);
+        JsonObject json = json(response);
+        assertThat(json.getString("error")).as(body).isEqualTo(error);
+        assertThat(json.getString("detail")).as(body).isNotBlank().contains(detailPart);
+        assertThat(body).doesNotContain("at io.", "at java.", "at org.", "at jakarta.", "Exception:");
+    }
+}

@@ -1,0 +1,63 @@
+package io.dynamo.jaxrs.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynamo.jaxrs.api.HealthBody;
+import io.dynamo.jaxrs.api.HintQueueBody;
+import io.dynamo.jaxrs.api.HintsBody;
+import io.dynamo.jaxrs.api.MemberBody;
+import io.dynamo.jaxrs.api.NodeBody;
+import io.dynamo.jaxrs.api.NodesBody;
+import io.dynamo.jaxrs.api.RingBody;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventChangesTest {
+    private final EventChanges changes = new EventChanges();
+
+    @Test
+    void theFirstSnapshotReportsEverythingThenOnlyChanges() {
+        assertThat(changes.changed(snapshot(1, "UP", 5_000, 2, 100))).containsExactly("ring", "health", "hints");
+        assertThat(changes.changed(snapshot(1, "UP", 5_000, 2, 100))).isEmpty();
+        assertThat(changes.changed(snapshot(2, "UP", 5_000, 2, 100))).containsExactly("ring");
+        assertThat(changes.changed(snapshot(2, "SUSPECT", 5_000, 2, 100))).containsExactly("health");
+        assertThat(changes.changed(snapshot(2, "SUSPECT", 5_000, 3, 100))).containsExactly("hints");
+    }
+
+    @Test
+    void agesAndRoundTripTimesAloneAreNoChange() {
+        changes.changed(snapshot(1, "UP", 5_000, 2, 100));
+
+        assertThat(changes.changed(snapshot(1, "UP", 9_000, 2, 900))).isEmpty();
+    }
+
+    @Test
+    void aRememberedSnapshotIsNotReportedAgain() {
+        changes.remember(snapshot(1, "UP", 0, 0, 0));
+
+        assertThat(changes.changed(snapshot(1, "UP", 0, 0, 0))).isEmpty();
+        changes.forget();
+        assertThat(changes.changed(snapshot(1, "UP", 0, 0, 0))).hasSize(3);
+    }
+
+    @Test
+    void noRingNoRingEvent() {
+        AdminSnapshot unknown = new AdminSnapshot(null, snapshot(1, "UP", 0, 0, 0).nodes(),
+                snapshot(1, "UP", 0, 0, 0).hints());
+
+        assertThat(changes.changed(unknown)).containsExactly("health", "hints");
+        assertThat(unknown.bodies()).containsOnlyKeys("health", "hints");
+    }
+
+    /** @param age stands for everything that changes all the time: contact ages, round-trip times, hint ages */
+    private static AdminSnapshot snapshot(long ringVersion, String reachability, long age, long hints, long hintAge) {
+        RingBody ring = new RingBody("a", ringVersion, 4, 1, 1, 1, List.of(new MemberBody("a", 1, 4, 1.0)),
+                List.of("a", "a", "a", "a"));
+        NodesBody nodes = new NodesBody("a", ringVersion, List.of(
+                new NodeBody("b", false, "JOINED", "h:1", true, 1, 2,
+                        new HealthBody(reachability, 1L, age, age / 1000.0, 0))));
+        HintsBody hintsBody = new HintsBody("a", hints, hints * 10, 0,
+                List.of(new HintQueueBody("b", hints, hints * 10, 77L, hintAge)));
+        return new AdminSnapshot(ring, nodes, hintsBody);
+    }
+}

@@ -1,0 +1,83 @@
+package io.dynamo.jaxrs.admin;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+
+class MembershipRequestsTest {
+
+    @Test
+    void aJoinPlanNeedsOnlyTheNodeAndWeightDefaultsToOne() {
+        assertThat(MembershipRequests.join(body("{\"node\": \"node-4\"}"), false))
+                .isEqualTo(new MembershipChange("node-4", 1, 0));
+        assertThat(MembershipRequests.join(body("{\"node\": \"n_5\", \"weight\": 3, \"extra\": [1]}"), false))
+                .isEqualTo(new MembershipChange("n_5", 3, 0));
+    }
+
+    @Test
+    void aCommitCarriesTheReviewedRingVersion() {
+        assertThat(MembershipRequests.join(body("{\"node\":\"x\",\"weight\":2,\"ringVersion\":7}"), true))
+                .isEqualTo(new MembershipChange("x", 2, 7));
+        assertThat(MembershipRequests.leave(body("{\"node\":\"x\",\"ringVersion\":10}"), true))
+                .isEqualTo(new MembershipChange("x", 1, 10));
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectIsRefused() {
+        refusedNaming(join(""), "the body is empty");
+        refusedNaming(join("{\"node\": "), "not valid JSON");
+        refusedNaming(join("node=x"), "not valid JSON");
+        refusedNaming(join("[\"node\"]"), "JSON array, not an object");
+        refusedNaming(join("\"x\""), "not an object");
+        refusedNaming(() -> MembershipRequests.join(
+                new ByteArrayInputStream(new byte[MembershipRequests.MAX_BODY_BYTES + 1]), false), "more than");
+    }
+
+    @Test
+    void theNodeMustBeAValidNodeId() {
+        refusedNaming(join("{}"), "field 'node' is missing");
+        refusedNaming(join("{\"node\": null}"), "field 'node' is missing");
+        for (String bad : new String[] {"\"\"", "\"a b\"", "\"é\"", "42", "{}", "\"" + "n".repeat(65) + "\""}) {
+            refusedNaming(join("{\"node\": " + bad + "}"), "field 'node' = ");
+        }
+    }
+
+    @Test
+    void theWeightMustBeAPositiveInteger() {
+        for (String bad : new String[] {"0", "-1", "1.5", "\"2\"", "true", "3000000000", "99999999999999999999"}) {
+            refusedNaming(join("{\"node\": \"x\", \"weight\": " + bad + "}"), "field 'weight' = ");
+        }
+    }
+
+    @Test
+    void aCommitWithoutAValidRingVersionIsRefused() {
+        refusedNaming(() -> MembershipRequests.leave(body("{\"node\": \"x\"}"), true),
+                "field 'ringVersion' is missing");
+        for (String bad : new String[] {"0", "-3", "\"4\"", "2.5"}) {
+            refusedNaming(() -> MembershipRequests.join(body("{\"node\": \"x\", \"ringVersion\": " + bad + "}"),
+                    true), "field 'ringVersion' = ");
+        }
+    }
+
+    @Test
+    void aLeaveIgnoresAWeight() {
+        assertThat(MembershipRequests.leave(body("{\"node\": \"x\", \"weight\": 0}"), false))
+                .isEqualTo(new MembershipChange("x", 1, 0));
+    }
+
+    private static org.assertj.core.api.ThrowableAssert.ThrowingCallable join(String json) {
+        return () -> MembershipRequests.join(body(json), false);
+    }
+
+    private static void refusedNaming(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String text) {
+        assertThatThrownBy(call).isInstanceOf(InvalidRequestException.class).hasMessageContaining(text);
+    }
+
+    private static InputStream body(String json) {
+        return new ByteArrayInputStream(json.getBytes(UTF_8));
+    }
+}

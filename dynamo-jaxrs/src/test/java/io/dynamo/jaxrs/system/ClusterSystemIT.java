@@ -1,0 +1,207 @@
+package io.dynamo.jaxrs.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Three Payara Micro processes started from the built WAR, joined into one ring through the admin API, then hurt
+ * as in production: a node is killed with SIGKILL while writes go on and comes back; a node loses its data
+ * directory and anti-entropy restores it. Everything is checked through the REST and admin APIs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterSystemIT {
+    private static final Duration START = Duration.ofMinutes(4);
+    private static final Duration SETTLE = Duration.ofMinutes(2);
+    private static final int KEYS = 60;
+    private static final List<MicroNode> NODES = new ArrayList<>();
+    private static String seeds;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path work = Path.of("target", "system-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"))).toAbsolutePath();
+        Files.createDirectories(work);
+        List<Integer> ports = freePorts(6);
+        seeds = String.join(",", ports.subList(3, 6).stream().map(p -> "127.0.0.1[" + p + "]").toList());
+        // Small Q and short intervals so anti-entropy covers every partition within seconds.
+        List<String> settings = List.of("-Ddynamo.n=3", "-Ddynamo.r=2", "-Ddynamo.w=2", "-Ddynamo.q=32",
+                "-Ddynamo.antientropy.interval.ms=100", "-Ddynamo.handoff.interval.ms=500",
+                "-Ddynamo.probe.interval.ms=500", "-Ddynamo.request.timeout.ms=1000");
+        for (int i = 0; i < 3; i++) {
+            NODES.add(new MicroNode("node" + (i + 1), ports.get(i), ports.get(3 + i), work, settings));
+        }
+        // One after another: three Payara starts at once on two cores take longer than in sequence.
+        for (MicroNode node : NODES) {
+            node.start(node == NODES.get(0), seeds);
+            node.await("live", START);
+        }
+        NODES.get(0).await("ready", START);
+        join("node2");
+        join("node3");
+        for (MicroNode node : NODES) {
+            node.await("ready", SETTLE);
+        }
+        eventually("every node has the three-node ring", () -> NODES.stream()
+                .allMatch(n -> ringOf(n).getJsonArray("members").size() == 3));
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        for (MicroNode node : NODES) {
+            node.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void writesThroughAnyNodeAreReadThroughAnyOther() {
+        for (int i = 0; i < KEYS; i++) {
+            HttpResponse<String> put = Http.put(kv(NODES.get(i % 3), "key-" + i, "w=2"), "value-" + i, null);
+            assertThat(put.statusCode()).as("put key-%d: %s", i, put.body()).isEqualTo(204);
+        }
+        for (int i = 0; i < KEYS; i++) {
+            HttpResponse<String> get = Http.get(kv(NODES.get((i + 1) % 3), "key-" + i, "r=2"));
+            assertThat(get.statusCode()).as("get key-%d", i).isEqualTo(200);
+            assertThat(get.body()).isEqualTo("value-" + i);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aKilledNodeMissesNoWriteOnceItReturns() throws Exception {
+        MicroNode victim = NODES.get(2);
+        victim.kill();
+        for (int i = 0; i < KEYS; i++) {
+            HttpResponse<String> put = Http.put(kv(NODES.get(i % 2), "during-" + i, "w=2"), "v" + i, null);
+            assertThat(put.statusCode()).as("W=2 with one node of three down: %s", put.body()).isEqualTo(204);
+        }
+        // A copy for the dead node is kept as a hint once its request fails (a timeout, or at once after JGroups
+        // drops it from the view), so the hints appear shortly after the writes were acknowledged.
+        eventually("the writes it missed are held as hints", () -> NODES.subList(0, 2).stream()
+                .mapToLong(n -> hintsFor(n, victim.name)).sum() >= KEYS);
+
+        victim.start(false, seeds);
+        victim.await("ready", START);
+        eventually("the hint queues for " + victim.name + " drain to zero",
+                () -> NODES.subList(0, 2).stream().allMatch(n -> hintsFor(n, victim.name) == 0));
+        eventually("every replica of every key matches", () -> allReplicasEqual("during-")
+                && allReplicasEqual("key-"));
+    }
+
+    @Test
+    @Order(3)
+    void aNodeWhoseDataWasWipedIsRestoredByAntiEntropy() throws Exception {
+        MicroNode victim = NODES.get(1);
+        victim.kill();
+        try (Stream<Path> files = Files.walk(victim.dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        assertThat(victim.dataDir).doesNotExist();
+        victim.start(false, seeds);
+        victim.await("ready", START);
+        eventually("anti-entropy restores every key on " + victim.name,
+                () -> allReplicasEqual("key-") && allReplicasEqual("during-"));
+        JsonObject stats = Http.json(Http.get(victim.api().resolve("admin/anti-entropy")));
+        assertThat(stats.toString()).contains("keysRepaired");
+    }
+
+    private static boolean allReplicasEqual(String prefix) {
+        for (int i = 0; i < KEYS; i++) {
+            JsonObject versions = Http.json(Http.get(NODES.get(0).api().resolve("admin/keys/" + prefix + i
+                    + "/versions")));
+            for (JsonValue replica : versions.getJsonArray("replicas")) {
+                JsonObject r = replica.asJsonObject();
+                if (r.containsKey("error") || !"EQUAL".equals(r.getString("relation", ""))
+                        || r.getJsonArray("siblings").isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long hintsFor(MicroNode holder, String target) {
+        JsonObject hints = Http.json(Http.get(holder.api().resolve("admin/hints")));
+        return hints.getJsonArray("queues").stream().map(JsonValue::asJsonObject)
+                .filter(q -> q.getString("target").equals(target))
+                .mapToLong(q -> q.getJsonNumber("count").longValue()).sum();
+    }
+
+    private static void join(String name) {
+        URI admin = NODES.get(0).api().resolve("admin/");
+        JsonObject plan = Http.json(Http.postJson(admin.resolve("join"), "{\"node\":\"" + name + "\",\"weight\":1}"));
+        assertThat(plan.getBoolean("committed")).isFalse();
+        JsonObject done = Http.json(Http.postJson(admin.resolve("join/commit"), "{\"node\":\"" + name
+                + "\",\"weight\":1,\"ringVersion\":" + plan.getJsonNumber("fromVersion").longValue() + "}"));
+        assertThat(done.getBoolean("committed")).isTrue();
+    }
+
+    private static JsonObject ringOf(MicroNode node) {
+        return Http.json(Http.get(node.api().resolve("admin/ring")));
+    }
+
+    private static URI kv(MicroNode node, String key, String query) {
+        return node.api().resolve("kv/" + key + "?" + query);
+    }
+
+    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException | AssertionError notYet) {
+                // a node still starting answers errors: try again
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not within " + SETTLE + ": " + what);
+    }
+
+    /** Free loopback ports; the JGroups ones also keep port + 100 free, where FD_SOCK2 listens. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            int p;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                p = s.getLocalPort();
+            }
+            if (p + 100 < 65536 && !ports.contains(p) && free(p + 100)) {
+                ports.add(p);
+            }
+        }
+        return ports;
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

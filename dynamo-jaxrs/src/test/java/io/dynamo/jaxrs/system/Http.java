@@ -1,0 +1,63 @@
+package io.dynamo.jaxrs.system;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Plain HTTP calls against a node, so the system test reads as what an operator or client sends. */
+final class Http {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Http() {
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HttpResponse<String> get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    static HttpResponse<String> put(URI uri, String value, String context) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(value));
+        if (context != null) {
+            b.header("X-Dynamo-Context", context);
+        }
+        return send(b);
+    }
+
+    static HttpResponse<String> postJson(URI uri, String json) {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("HTTP " + response.statusCode() + " from " + response.uri() + ": "
+                    + response.body());
+        }
+        try (JsonReader r = Json.createReader(new StringReader(response.body()))) {
+            return r.readObject();
+        }
+    }
+}

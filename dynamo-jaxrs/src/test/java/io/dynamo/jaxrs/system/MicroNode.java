@@ -1,0 +1,114 @@
+package io.dynamo.jaxrs.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro process running the built WAR, as an operator would start it: its own HTTP port, JGroups port
+ * and data directory, loopback only. Killed with SIGKILL or stopped with SIGTERM like a real process.
+ */
+final class MicroNode {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final String name;
+    final int httpPort;
+    final int jgroupsPort;
+    final Path dataDir;
+    private final Path log;
+    private final List<String> extraSettings;
+    private Process process;
+
+    MicroNode(String name, int httpPort, int jgroupsPort, Path workDir, List<String> extraSettings) {
+        this.name = name;
+        this.httpPort = httpPort;
+        this.jgroupsPort = jgroupsPort;
+        this.dataDir = workDir.resolve("data").resolve(name);
+        this.log = workDir.resolve(name + ".log");
+        this.extraSettings = List.copyOf(extraSettings);
+    }
+
+    URI api() {
+        return URI.create("http://127.0.0.1:" + httpPort + "/dynamo/api/v1/");
+    }
+
+    void start(boolean bootstrap, String seeds) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-Ddynamo.node.id=" + name, "-Ddynamo.data.dir=" + dataDir,
+                "-Ddynamo.http.address=127.0.0.1:" + httpPort, "-Ddynamo.bootstrap=" + bootstrap,
+                "-Ddynamo.jgroups.bind.address=127.0.0.1", "-Ddynamo.jgroups.port=" + jgroupsPort,
+                "-Ddynamo.jgroups.initial.hosts=" + seeds));
+        command.addAll(extraSettings);
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--deploy", System.getProperty("dynamo.it.war"), "--port", String.valueOf(httpPort),
+                "--nohazelcast", "--disablephonehome", "--prebootcommandfile", System.getProperty("dynamo.it.preboot")));
+        try {
+            Files.createDirectories(dataDir);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no clean close of the stores. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Waits until {@code /health/live} or {@code /health/ready} answers 200. */
+    void await(String check, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!alive()) {
+                throw new AssertionError(name + " exited during start; see " + log);
+            }
+            if (status(URI.create("http://127.0.0.1:" + httpPort + "/health/" + check)) == 200) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(name + " not " + check + " within " + limit + "; see " + log);
+    }
+
+    private static int status(URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "@" + httpPort;
+    }
+}
