@@ -63,7 +63,7 @@ start_node() {
 # ring) until it answers 200, the process dies, or the timeout passes.
 wait_ready() {
   local name=$1 port=$2 check=${3:-ready} started=$SECONDS code
-  printf 'waiting for %s on port %s ' "$name" "$port" >&2
+  printf 'waiting for %s on port %s to be %s ' "$name" "$port" "$check" >&2
   while ((SECONDS - started < START_TIMEOUT)); do
     if ! pid_of "$name" >/dev/null; then
       log ""; log "$name exited during startup; last lines of $RUN_DIR/$name.log:"
