@@ -2,6 +2,12 @@ package io.dynamo.jaxrs.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.jaxrs.client.DynamoClient;
+import io.dynamo.jaxrs.client.ReadOptions;
+import io.dynamo.jaxrs.client.RouteEvent;
+import io.dynamo.jaxrs.client.Sibling;
+import io.dynamo.jaxrs.client.Versions;
+import io.dynamo.jaxrs.client.WriteOptions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -9,6 +15,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -126,6 +134,38 @@ class ClusterSystemIT {
                 () -> allReplicasEqual("key-") && allReplicasEqual("during-"));
         JsonObject stats = Http.json(Http.get(victim.api().resolve("admin/anti-entropy")));
         assertThat(stats.toString()).contains("keysRepaired");
+    }
+
+    @Test
+    @Order(4)
+    void theJavaClientGoesStraightToEachKeysCoordinatorAndResolvesSiblings() {
+        List<RouteEvent> events = new CopyOnWriteArrayList<>();
+        DynamoClient.Builder builder = DynamoClient.builder().listener(events::add);
+        NODES.forEach(n -> builder.seed(n.api()));
+        try (DynamoClient dynamo = builder.build()) {
+            dynamo.refreshRing();
+            assertThat(dynamo.ringVersion()).isPresent();
+            for (int i = 0; i < 20; i++) {
+                String key = "routed-" + i;
+                dynamo.put(key, null, ("r" + i).getBytes(StandardCharsets.UTF_8), "text/plain",
+                        WriteOptions.quorum(2));
+                RouteEvent last = events.get(events.size() - 1);
+                JsonObject placement = Http.json(Http.get(NODES.get(0).api().resolve("admin/ring/key/" + key)));
+                String coordinator = placement.getJsonArray("replicas").getJsonObject(0).getString("node");
+                assertThat(last.nodeId()).as("%s goes to its coordinator", key).isEqualTo(coordinator);
+                assertThat(last.coordinator()).isTrue();
+                assertThat(dynamo.get(key).value().orElseThrow().asString()).isEqualTo("r" + i);
+            }
+
+            dynamo.put("siblings", null, "a".getBytes(StandardCharsets.UTF_8), "text/plain");
+            dynamo.put("siblings", null, "b".getBytes(StandardCharsets.UTF_8), "text/plain");
+            assertThat(dynamo.get("siblings").siblings()).hasSize(2);
+            dynamo.resolve("siblings", siblings -> Sibling.text(siblings.stream().map(Sibling::asString).sorted()
+                    .reduce("", String::concat)));
+            Versions resolved = dynamo.get("siblings", ReadOptions.quorum(3));
+            assertThat(resolved.siblings()).hasSize(1);
+            assertThat(resolved.value().orElseThrow().asString()).isEqualTo("ab");
+        }
     }
 
     private static boolean allReplicasEqual(String prefix) {
