@@ -48,7 +48,7 @@ public final class XodusHintStore implements HintStore {
         env.executeInReadonlyTransaction(txn -> {
             try (Cursor c = hints.openCursor(txn)) {
                 while (c.getNext()) {
-                    targets.add(targetOf(bytes(c.getKey())));
+                    targets.add(targetOf(XodusCalls.bytes(c.getKey())));
                 }
             }
         });
@@ -145,7 +145,7 @@ public final class XodusHintStore implements HintStore {
                         return;
                     }
                     do {
-                        byte[] k = bytes(c.getKey());
+                        byte[] k = XodusCalls.bytes(c.getKey());
                         if (k.length < prefix.length || !Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length)) {
                             return;
                         }
@@ -169,7 +169,7 @@ public final class XodusHintStore implements HintStore {
 
     private Hint decode(String target, Key key, ByteIterable stored) {
         try {
-            BinaryReader r = new BinaryReader(bytes(stored));
+            BinaryReader r = new BinaryReader(XodusCalls.bytes(stored));
             long storedAt = r.readVarLong();
             return new Hint(target, key, SiblingSetCodec.decode(r.readBytes()), storedAt);
         } catch (IllegalArgumentException e) {
@@ -199,15 +199,7 @@ public final class XodusHintStore implements HintStore {
         return new String(hintKey, 0, zero, StandardCharsets.UTF_8);
     }
 
-    private static byte[] bytes(ByteIterable it) {
-        return Arrays.copyOf(it.getBytesUnsafe(), it.getLength());
-    }
-
     private <T> T guarded(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ExodusException e) {
-            throw new StorageException("the hint store in " + dir + " failed to " + what + ": " + e.getMessage(), e);
-        }
+        return XodusCalls.guarded("the hint store in " + dir, what, action);
     }
 }

@@ -108,7 +108,7 @@ public final class XodusStorageEngine implements StorageEngine {
                         return;
                     }
                     do {
-                        byte[] k = bytes(cursor.getKey());
+                        byte[] k = XodusCalls.bytes(cursor.getKey());
                         if (end != null && Arrays.compareUnsigned(k, end) >= 0) {
                             return;
                         }
@@ -167,23 +167,15 @@ public final class XodusStorageEngine implements StorageEngine {
             return SiblingSet.EMPTY;
         }
         try {
-            return SiblingSetCodec.decode(bytes(stored));
+            return SiblingSetCodec.decode(XodusCalls.bytes(stored));
         } catch (IllegalArgumentException e) {
             throw new StorageException("the stored versions of key " + key + " in " + dir + " are corrupt ("
                     + e.getMessage() + "); anti-entropy can restore them from another replica after removal", e);
         }
     }
 
-    private static byte[] bytes(ByteIterable it) {
-        return Arrays.copyOf(it.getBytesUnsafe(), it.getLength());
-    }
-
     private <T> T guarded(String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ExodusException e) {
-            throw new StorageException("the store in " + dir + " failed to " + what + ": " + e.getMessage(), e);
-        }
+        return XodusCalls.guarded("the store in " + dir, what, action);
     }
 
     @Override
