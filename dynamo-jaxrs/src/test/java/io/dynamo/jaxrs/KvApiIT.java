@@ -61,6 +61,23 @@ class KvApiIT {
     // --- plumbing: deployment, wiring and the REST layer's own checks --------------------------------------------
 
     @Test
+    void metricsShowRequestLatenciesAndReplicationCounters() {
+        assertThat(api.put(prefix + "metered", bytes("v"), null, null).statusCode()).isEqualTo(204);
+        assertThat(api.get(prefix + "metered").statusCode()).isEqualTo(200);
+        String metrics = text(api.get("/metrics?scope=application"));
+        assertThat(metrics).contains("dynamo_put_seconds_count").contains("dynamo_get_seconds")
+                .contains("quantile=\"0.99\"").contains("dynamo_hints_queued").contains("dynamo_hints_delivered")
+                .contains("dynamo_antientropy_keys_repaired").contains("dynamo_keys_stored");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() {
+        HttpResponse<byte[]> doc = api.get("/openapi");
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(text(doc)).contains("/kv/{key}").contains("/admin/ring");
+    }
+
+    @Test
     void theNodeIsReady() {
         HttpResponse<byte[]> ready = api.get("/health/ready");
 

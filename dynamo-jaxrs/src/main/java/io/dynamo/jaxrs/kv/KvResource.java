@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import java.util.OptionalInt;
 
 /** Get, put and delete of one key; see the package documentation for how keys and parameters are read. */
@@ -39,6 +40,7 @@ public class KvResource {
 
     @GET
     @Path(ANY_KEY)
+    @Timed(name = "dynamo.get", absolute = true, description = "latency of get requests served by this node")
     public Response get(@Encoded @PathParam("key") String key, @QueryParam("r") String r, @QueryParam("w") String w,
                         @jakarta.ws.rs.core.Context HttpHeaders headers) {
         Key k = KeyPath.decode(key);
@@ -53,6 +55,7 @@ public class KvResource {
 
     @PUT
     @Path(ANY_KEY)
+    @Timed(name = "dynamo.put", absolute = true, description = "latency of put requests served by this node")
     public Response put(@Encoded @PathParam("key") String key, @QueryParam("r") String r, @QueryParam("w") String w,
                         @HeaderParam(DynamoHeaders.CONTEXT) String context,
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -67,6 +70,7 @@ public class KvResource {
 
     @DELETE
     @Path(ANY_KEY)
+    @Timed(name = "dynamo.delete", absolute = true, description = "latency of delete requests served by this node")
     public Response delete(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
                            @QueryParam("w") String w, @HeaderParam(DynamoHeaders.CONTEXT) String context) {
         Key k = KeyPath.decode(key);

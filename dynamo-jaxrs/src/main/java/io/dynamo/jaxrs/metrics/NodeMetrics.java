@@ -1,0 +1,33 @@
+package io.dynamo.jaxrs.metrics;
+
+import io.dynamo.core.DynamoNode;
+import io.dynamo.core.handoff.HintQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Registers the node's replication counters as gauges once the application starts; they are read from the node
+ * on each scrape, so nothing is counted twice. Request latencies come from {@code @Timed} on the key-value API.
+ */
+@ApplicationScoped
+public class NodeMetrics {
+    @Inject
+    DynamoNode node;
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        registry.gauge("dynamo.hints.queued", node, n -> n.handoff().queues().stream()
+                .mapToLong(HintQueue::count).sum());
+        registry.gauge("dynamo.hints.delivered", node, n -> n.handoff().deliveredCount());
+        registry.gauge("dynamo.antientropy.keys.repaired", node, n -> n.antiEntropy().stats().keysRepaired());
+        registry.gauge("dynamo.readrepair.copies.repaired", node, n -> n.reads().repairCount());
+        registry.gauge("dynamo.keys.stored", node, n -> n.replica().store().storage().keyCount());
+    }
+}

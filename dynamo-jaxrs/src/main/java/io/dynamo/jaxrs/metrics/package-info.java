@@ -1,0 +1,2 @@
+/** MicroProfile Metrics of the node: request latency histograms and counters of replication work. */
+package io.dynamo.jaxrs.metrics;
