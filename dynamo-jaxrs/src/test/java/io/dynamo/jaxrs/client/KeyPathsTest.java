@@ -4,32 +4,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
-import java.lang.reflect.Method;
+import io.dynamo.jaxrs.kv.KeyPath;
 import java.net.URI;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The client's encoding against the server's own decoding (kv/KeyPath, package-private: reached reflectively). */
+/** The client's encoding against the server's own decoding ({@link KeyPath}). */
 class KeyPathsTest {
-    private static final Method DECODE = serverDecode();
-
-    private static Method serverDecode() {
-        try {
-            Method decode = Class.forName("io.dynamo.jaxrs.kv.KeyPath").getDeclaredMethod("decode", String.class);
-            decode.setAccessible(true);
-            return decode;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static byte[] serverBytes(String encoded) {
-        try {
-            return ((Key) DECODE.invoke(null, encoded)).bytes();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return KeyPath.decode(encoded).bytes();
     }
 
     private static void roundTrips(String key) {
