@@ -14,14 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Plain HTTP calls against a node, so the system test reads as what an operator or client sends. */
-final class Http {
+public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }
 
-    static HttpResponse<String> send(HttpRequest.Builder request) {
+    public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -33,11 +33,11 @@ final class Http {
         }
     }
 
-    static HttpResponse<String> get(URI uri) {
+    public static HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
 
-    static HttpResponse<String> put(URI uri, String value, String context) {
+    public static HttpResponse<String> put(URI uri, String value, String context) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
                 .PUT(HttpRequest.BodyPublishers.ofString(value));
         if (context != null) {
@@ -46,12 +46,12 @@ final class Http {
         return send(b);
     }
 
-    static HttpResponse<String> postJson(URI uri, String json) {
+    public static HttpResponse<String> postJson(URI uri, String json) {
         return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    static JsonObject json(HttpResponse<String> response) {
+    public static JsonObject json(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError("HTTP " + response.statusCode() + " from " + response.uri() + ": "
                     + response.body());

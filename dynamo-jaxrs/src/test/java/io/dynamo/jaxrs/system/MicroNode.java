@@ -16,19 +16,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Payara Micro process running the built WAR, as an operator would start it: its own HTTP port, JGroups port
  * and data directory, loopback only. Killed with SIGKILL or stopped with SIGTERM like a real process.
+ *
+ * <p>Shared with the console's and the benchmark's tests through this module's test jar. It reads the system
+ * properties {@code payara.microJar}, {@code dynamo.it.war} and {@code dynamo.it.preboot}.
  */
-final class MicroNode {
+public final class MicroNode {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    final String name;
-    final int httpPort;
-    final int jgroupsPort;
-    final Path dataDir;
+    public final String name;
+    public final int httpPort;
+    public final int jgroupsPort;
+    public final Path dataDir;
     private final Path log;
     private final List<String> extraSettings;
     private Process process;
 
-    MicroNode(String name, int httpPort, int jgroupsPort, Path workDir, List<String> extraSettings) {
+    public MicroNode(String name, int httpPort, int jgroupsPort, Path workDir, List<String> extraSettings) {
         this.name = name;
         this.httpPort = httpPort;
         this.jgroupsPort = jgroupsPort;
@@ -37,11 +40,11 @@ final class MicroNode {
         this.extraSettings = List.copyOf(extraSettings);
     }
 
-    URI api() {
+    public URI api() {
         return URI.create("http://127.0.0.1:" + httpPort + "/dynamo/api/v1/");
     }
 
-    void start(boolean bootstrap, String seeds) {
+    public void start(boolean bootstrap, String seeds) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-Ddynamo.node.id=" + name, "-Ddynamo.data.dir=" + dataDir,
@@ -62,12 +65,12 @@ final class MicroNode {
     }
 
     /** SIGKILL: no shutdown hook, no clean close of the stores. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -76,12 +79,12 @@ final class MicroNode {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
     /** Waits until {@code /health/live} or {@code /health/ready} answers 200. */
-    void await(String check, Duration limit) throws InterruptedException {
+    public void await(String check, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!alive()) {
