@@ -171,6 +171,36 @@ class ClusterSystemIT {
         }
     }
 
+    /** Last, because it changes the ring: a node that was never started joins it. */
+    @Test
+    @Order(5)
+    void theJavaClientRefreshesAStaleRingAsSoonAsANodeAnnouncesANewerOne() throws Exception {
+        List<RouteEvent> events = new CopyOnWriteArrayList<>();
+        // An hour between periodic refreshes: only the announced ring version can make the client fetch again.
+        DynamoClient.Builder builder = DynamoClient.builder().refreshInterval(Duration.ofHours(1)).listener(events::add);
+        NODES.forEach(n -> builder.seed(n.api()));
+        try (DynamoClient dynamo = builder.build()) {
+            dynamo.refreshRing();
+            long before = dynamo.ringVersion().orElseThrow();
+
+            join("node-4");
+            long after = before + 1;
+            eventually("every node has ring v" + after, () -> NODES.stream()
+                    .allMatch(n -> ringOf(n).getJsonNumber("version").longValue() == after));
+
+            dynamo.put("stale-ring", null, "1".getBytes(StandardCharsets.UTF_8), "text/plain");
+            assertThat(dynamo.ringVersion()).as("the answer only announces the newer ring").hasValue(before);
+            int seen = events.size();
+            assertThat(dynamo.get("stale-ring").value().orElseThrow().asString()).isEqualTo("1");
+
+            assertThat(dynamo.ringVersion()).hasValue(after);
+            List<RouteEvent> next = events.subList(seen, events.size());
+            assertThat(next.get(0).path()).as("the next request fetched the ring first").isEqualTo("admin/ring");
+            assertThat(next).filteredOn(e -> "stale-ring".equals(e.key()))
+                    .allSatisfy(e -> assertThat(e.ringVersion()).isEqualTo(after));
+        }
+    }
+
     private static long keysSentByOthers() {
         return antiEntropy(NODES.get(0), "keysSent") + antiEntropy(NODES.get(2), "keysSent");
     }

@@ -33,6 +33,19 @@ public final class Http {
         }
     }
 
+    /** The status of a GET, or -1 when nothing answers (a node still starting). */
+    public static int status(URI uri) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     public static HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
@@ -40,6 +53,14 @@ public final class Http {
     public static HttpResponse<String> put(URI uri, String value, String context) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
                 .PUT(HttpRequest.BodyPublishers.ofString(value));
+        if (context != null) {
+            b.header("X-Dynamo-Context", context);
+        }
+        return send(b);
+    }
+
+    public static HttpResponse<String> delete(URI uri, String context) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).DELETE();
         if (context != null) {
             b.header("X-Dynamo-Context", context);
         }

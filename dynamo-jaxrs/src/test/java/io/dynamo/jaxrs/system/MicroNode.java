@@ -3,9 +3,6 @@ package io.dynamo.jaxrs.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +18,6 @@ import java.util.concurrent.TimeUnit;
  * properties {@code payara.microJar}, {@code dynamo.it.war} and {@code dynamo.it.preboot}.
  */
 public final class MicroNode {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     public final String name;
     public final int httpPort;
     public final int jgroupsPort;
@@ -90,24 +85,12 @@ public final class MicroNode {
             if (!alive()) {
                 throw new AssertionError(name + " exited during start; see " + log);
             }
-            if (status(URI.create("http://127.0.0.1:" + httpPort + "/health/" + check)) == 200) {
+            if (Http.status(URI.create("http://127.0.0.1:" + httpPort + "/health/" + check)) == 200) {
                 return;
             }
             Thread.sleep(500);
         }
         throw new AssertionError(name + " not " + check + " within " + limit + "; see " + log);
-    }
-
-    private static int status(URI uri) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     @Override
