@@ -11,6 +11,7 @@ import io.dynamo.core.coordination.WriteCoordinator;
 import io.dynamo.core.handoff.HintedHandoffService;
 import io.dynamo.core.membership.FailureDetector;
 import io.dynamo.core.membership.Gossiper;
+import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.membership.PeerChannel;
 import io.dynamo.core.ring.PreferenceList;
@@ -54,6 +55,7 @@ public final class DynamoNode implements AutoCloseable {
     private final PartitionTrees trees;
     private final AntiEntropyService antiEntropy;
     private final MembershipService membership;
+    private final LoadTable loads = new LoadTable();
     private final Gossiper gossiper;
     private final PartitionTransfer transfer;
     private final RequestDispatcher dispatcher;
@@ -72,7 +74,7 @@ public final class DynamoNode implements AutoCloseable {
         this.membership = MembershipService.open(config.nodeId(), cluster.httpAddress(), config.partitions(),
                 cluster.bootstrap(), services.membership());
         this.gossiper = new Gossiper(membership, peers, scheduler, cluster.seeds(), cluster.gossipInterval(),
-                new Random(cluster.gossipSeed()));
+                new Random(cluster.gossipSeed()), loads, services.storage()::keyCount);
         this.transfer = new PartitionTransfer(config.nodeId(), config.replicas(), membership.ringView(), store, peers,
                 scheduler, TransferSettings.DEFAULTS);
         membership.onRingChange(transfer);
@@ -121,6 +123,11 @@ public final class DynamoNode implements AutoCloseable {
 
     public MembershipService membership() {
         return membership;
+    }
+
+    /** Every node's key count as gossiped (this node's own as of its last gossip round). */
+    public LoadTable loads() {
+        return loads;
     }
 
     public PartitionTransfer transfer() {

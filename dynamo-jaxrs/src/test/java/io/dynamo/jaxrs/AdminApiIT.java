@@ -113,6 +113,7 @@ class AdminApiIT {
         assertThat(self.getString("status")).isEqualTo("JOINED");
         assertThat(self.getBoolean("member")).isTrue();
         assertThat(self.getInt("partitions")).isPositive();
+        assertThat(self.getJsonNumber("keysStored").longValue()).as("its own count, never absent").isNotNegative();
         assertThat(self.getJsonObject("health").getString("reachability")).isEqualTo("UP");
     }
 

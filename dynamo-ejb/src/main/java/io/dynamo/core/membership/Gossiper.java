@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,7 +18,8 @@ import java.util.logging.Logger;
  * state to one random peer, the peer merges it and answers with its merged state, and this node merges the answer.
  * Peers are drawn from the ring's members, the nodes the state knows (except those that LEFT) and the configured
  * seeds; reachable ones first, so a dead node costs a round only when nobody else is left. Gossip calls go through
- * the node's {@link PeerChannel}, so they also keep the failure detector's view fresh.
+ * the node's {@link PeerChannel}, so they also keep the failure detector's view fresh. Each message also carries the
+ * {@link LoadTable}, with this node's key count measured afresh every round.
  */
 public final class Gossiper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Gossiper.class.getName());
@@ -28,11 +30,17 @@ public final class Gossiper implements AutoCloseable {
     private final List<String> seeds;
     private final Duration interval;
     private final Random random;
+    private final LoadTable loads;
+    private final LongSupplier keysStored;
     private volatile Scheduler.Cancellable periodic;
 
-    /** @param random the only source of peer choice; seeded in simulations so runs replay */
+    /**
+     * @param random     the only source of peer choice; seeded in simulations so runs replay
+     * @param loads      where this node keeps every node's load
+     * @param keysStored counts this node's keys (called once per round)
+     */
     public Gossiper(MembershipService membership, PeerChannel peers, Scheduler scheduler, List<String> seeds,
-            Duration interval, Random random) {
+            Duration interval, Random random, LoadTable loads, LongSupplier keysStored) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the gossip interval must be positive, got " + interval);
         }
@@ -42,6 +50,8 @@ public final class Gossiper implements AutoCloseable {
         this.seeds = List.copyOf(seeds);
         this.interval = interval;
         this.random = random;
+        this.loads = loads;
+        this.keysStored = keysStored;
     }
 
     /** Starts a round every interval; idempotent. */
@@ -69,7 +79,9 @@ public final class Gossiper implements AutoCloseable {
             return null;
         }
         try {
-            return CompletableFuture.completedFuture(new Message.Gossip(membership.merge(gossip.state())));
+            loads.merge(gossip.loads());
+            return CompletableFuture.completedFuture(new Message.Gossip(membership.merge(gossip.state()),
+                    loads.snapshot()));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(new Message.Failure(Message.Failure.Kind.INVALID_REQUEST,
                     "node " + membership.localNode() + " refused gossip from " + from + ": " + e.getMessage(), 0, 0));
@@ -85,6 +97,7 @@ public final class Gossiper implements AutoCloseable {
      * ask; never fails (an unreachable or refusing peer is logged and the next round picks again).
      */
     public CompletableFuture<Optional<String>> gossipOnce() {
+        measureOwnLoad();
         Optional<String> peer;
         try {
             peer = pickPeer();
@@ -96,9 +109,10 @@ public final class Gossiper implements AutoCloseable {
             return CompletableFuture.completedFuture(peer);
         }
         String target = peer.get();
-        return peers.call(target, new Message.Gossip(membership.state())).handle((reply, failure) -> {
+        return peers.call(target, new Message.Gossip(membership.state(), loads.snapshot())).handle((reply, failure) -> {
             try {
                 if (reply instanceof Message.Gossip answer) {
+                    loads.merge(answer.loads());
                     membership.merge(answer.state());
                 } else if (reply instanceof Message.Failure f) {
                     LOG.warning("node " + target + " refused gossip from " + membership.localNode() + ": "
@@ -136,5 +150,14 @@ public final class Gossiper implements AutoCloseable {
 
     private void round() {
         gossipOnce();
+    }
+
+    private void measureOwnLoad() {
+        try {
+            loads.recordOwn(membership.localNode(), keysStored.getAsLong(), scheduler.nowMillis());
+        } catch (RuntimeException e) {
+            // A storage problem must not stop membership gossip; the last count stays until the next round.
+            LOG.log(Level.FINE, "node " + membership.localNode() + " could not count its keys", e);
+        }
     }
 }

@@ -2,10 +2,12 @@ package io.dynamo.core.transport;
 
 import io.dynamo.core.Key;
 import io.dynamo.core.membership.MembershipState;
+import io.dynamo.core.membership.NodeLoad;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Everything nodes say to each other. Each request names the reply it expects in its comment. */
@@ -91,12 +93,13 @@ public sealed interface Message {
     }
 
     /**
-     * Membership gossip: the sender's whole membership state. The receiver merges it and replies with a
-     * {@link Gossip} carrying its merged state, which the sender merges in turn.
+     * Membership gossip: the sender's whole membership state and the loads it knows. The receiver merges them and
+     * replies with a {@link Gossip} carrying its merged state, which the sender merges in turn.
      */
-    record Gossip(MembershipState state) implements Message {
+    record Gossip(MembershipState state, Map<String, NodeLoad> loads) implements Message {
         public Gossip {
             Objects.requireNonNull(state);
+            loads = Map.copyOf(loads);
         }
     }
 }

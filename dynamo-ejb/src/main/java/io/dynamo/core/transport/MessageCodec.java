@@ -5,6 +5,7 @@ import io.dynamo.core.Key;
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
 import io.dynamo.core.membership.MembershipStateCodec;
+import io.dynamo.core.membership.NodeLoad;
 import io.dynamo.core.transport.Message.Ack;
 import io.dynamo.core.transport.Message.CoordinateGet;
 import io.dynamo.core.transport.Message.CoordinatePut;
@@ -25,7 +26,9 @@ import io.dynamo.core.version.ContextCodec;
 import io.dynamo.core.version.SiblingSetCodec;
 import io.dynamo.core.version.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The binary form of messages: a tag byte, then the fields in declaration order. */
 public final class MessageCodec {
@@ -80,7 +83,7 @@ public final class MessageCodec {
         } else if (message instanceof TransferBatch m) {
             states(w.writeByte(TRANSFER_BATCH).writeVarLong(m.partition()), m.states());
         } else if (message instanceof Gossip m) {
-            w.writeByte(GOSSIP).writeBytes(MembershipStateCodec.encode(m.state()));
+            loads(w.writeByte(GOSSIP).writeBytes(MembershipStateCodec.encode(m.state())), m.loads());
         } else {
             throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
         }
@@ -115,7 +118,7 @@ public final class MessageCodec {
             case SEGMENT_QUERY -> new SegmentQuery(smallInt(r), ints(r), keyHashes(r));
             case SEGMENT_DIFF -> new SegmentDiff(states(r), keys(r));
             case TRANSFER_BATCH -> new TransferBatch(smallInt(r), states(r));
-            case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()));
+            case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()), loads(r));
             default -> throw new IllegalArgumentException("unknown message tag " + tag);
         };
         r.expectEnd();
@@ -183,6 +186,25 @@ public final class MessageCodec {
         List<KeyHash> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(new KeyHash(key(r), r.readVarLong()));
+        }
+        return out;
+    }
+
+    private static BinaryWriter loads(BinaryWriter w, Map<String, NodeLoad> loads) {
+        w.writeVarLong(loads.size());
+        loads.forEach((id, load) -> w.writeString(id).writeVarLong(load.keysStored())
+                .writeVarLong(load.measuredAtMillis()));
+        return w;
+    }
+
+    private static Map<String, NodeLoad> loads(BinaryReader r) {
+        int n = r.readCount(3);
+        Map<String, NodeLoad> out = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            String id = r.readString();
+            if (out.put(id, new NodeLoad(r.readVarLong(), r.readVarLong())) != null) {
+                throw new IllegalArgumentException("two loads for node " + id);
+            }
         }
         return out;
     }

@@ -19,7 +19,7 @@ final class GossipCluster {
     static final int Q = 64;
     static final Duration INTERVAL = Duration.ofSeconds(1);
 
-    record Node(MembershipService membership, Gossiper gossiper, ClusterTransport transport) {
+    record Node(MembershipService membership, Gossiper gossiper, ClusterTransport transport, LoadTable loads) {
         Ring ring() {
             return membership.ring().orElse(null);
         }
@@ -45,13 +45,15 @@ final class GossipCluster {
         ClusterTransport transport = network.transport(id);
         PeerChannel peers = new PeerChannel(transport, new FailureDetector(scheduler), scheduler,
                 Duration.ofMillis(200));
+        LoadTable loads = new LoadTable();
+        // Each node stores as many keys as its name is long times 100, so a test can tell the loads apart.
         Gossiper gossiper = new Gossiper(membership, peers, scheduler, seeds, INTERVAL,
-                new Random(seed * 31 + id.hashCode()));
+                new Random(seed * 31 + id.hashCode()), loads, () -> id.length() * 100L);
         transport.serve((from, request) -> {
             CompletableFuture<Message> answer = gossiper.handle(from, request);
             return answer != null ? answer : CompletableFuture.completedFuture(new Message.Ack());
         });
-        Node node = new Node(membership, gossiper.start(), transport);
+        Node node = new Node(membership, gossiper.start(), transport, loads);
         running.put(id, node);
         return node;
     }

@@ -8,6 +8,7 @@ import io.dynamo.core.ring.Ring;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,21 @@ class GossipTest {
         }
         assertThat(times.stream().mapToLong(Long::longValue).average().orElseThrow())
                 .as("average over seeds, ms: %s", times).isLessThan(5_000);
+    }
+
+    @Test
+    void everyNodeLearnsEveryNodesKeyCountAndKeepsOnlyTheNewest() {
+        GossipCluster cluster = five(3);
+        assertThat(cluster.runUntil(n -> FIVE.stream().allMatch(id -> n.loads().of(id).isPresent()), LIMIT))
+                .as("every node knows every node's load").isNotNegative();
+        NodeLoad n3 = cluster.node("n1").loads().of("n3").orElseThrow();
+        assertThat(n3.keysStored()).isEqualTo(200);
+
+        LoadTable table = cluster.node("n1").loads();
+        table.merge(Map.of("n3", new NodeLoad(999, n3.measuredAtMillis() - 1)));
+        assertThat(table.of("n3")).as("an older measurement never replaces a newer one").contains(n3);
+        table.merge(Map.of("n3", new NodeLoad(7, n3.measuredAtMillis() + 1)));
+        assertThat(table.of("n3").orElseThrow().keysStored()).isEqualTo(7);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.MessageCodec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -26,8 +27,9 @@ class MembershipStateCodecTest {
     @Property(tries = 300)
     void gossipMessagesSurviveTheWireCodec(@ForAll long seed) {
         MembershipState state = States.randomState(new Random(seed));
-        Message decoded = MessageCodec.decode(MessageCodec.encode(new Message.Gossip(state)));
-        assertThat(decoded).isEqualTo(new Message.Gossip(state));
+        Map<String, NodeLoad> loads = Map.of("a", new NodeLoad(0, 1), "b", new NodeLoad(123_456_789L, 1795334077459L));
+        Message decoded = MessageCodec.decode(MessageCodec.encode(new Message.Gossip(state, loads)));
+        assertThat(decoded).isEqualTo(new Message.Gossip(state, loads));
     }
 
     @Test

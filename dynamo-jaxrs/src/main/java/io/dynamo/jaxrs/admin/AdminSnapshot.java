@@ -23,7 +23,7 @@ record AdminSnapshot(RingBody ring, NodesBody nodes, HintsBody hints) {
 
     static AdminSnapshot of(DynamoNode node, long now) {
         RingBody ring = node.membership().ring().map(r -> RingViews.ring(node.id(), node.config(), r)).orElse(null);
-        NodesBody nodes = NodeViews.nodes(node.id(), node.membership().state(), node.failureDetector().view(), now);
+        NodesBody nodes = NodeViews.nodes(node, now);
         HintsBody hints = NodeViews.hints(node.id(), node.handoff().queues(), node.handoff().deliveredCount(), now);
         return new AdminSnapshot(ring, nodes, hints);
     }
@@ -52,6 +52,6 @@ record AdminSnapshot(RingBody ring, NodesBody nodes, HintsBody hints) {
 
     private static List<Object> healthKey(NodeBody n) {
         return Arrays.asList(n.node(), n.health().reachability(), n.status(), n.httpAddress(), n.member(),
-                n.weight(), n.partitions());
+                n.weight(), n.partitions(), n.keysStored());
     }
 }

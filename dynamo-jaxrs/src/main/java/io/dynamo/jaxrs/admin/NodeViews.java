@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.core.DynamoNode;
 import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
@@ -10,6 +11,7 @@ import io.dynamo.jaxrs.api.HintQueueBody;
 import io.dynamo.jaxrs.api.HintsBody;
 import io.dynamo.jaxrs.api.NodeBody;
 import io.dynamo.jaxrs.api.NodesBody;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,20 @@ final class NodeViews {
      * (a peer may be any of these without the others for a while: gossip is still spreading, or a ring references
      * a node that never started).
      */
-    static NodesBody nodes(String self, MembershipState state, Map<String, PeerHealth> view, long now) {
+    static NodesBody nodes(DynamoNode node, long now) {
+        Map<String, Long> keys = new HashMap<>();
+        node.loads().snapshot().forEach((id, load) -> keys.put(id, load.keysStored()));
+        try {
+            keys.put(node.id(), node.replica().store().storage().keyCount());
+        } catch (RuntimeException e) {
+            // The storage cannot count now (its own health check says why); the last gossiped count stands in.
+        }
+        return nodes(node.id(), node.membership().state(), node.failureDetector().view(), keys, now);
+    }
+
+    /** @param keysStored per node, the newest key count known */
+    static NodesBody nodes(String self, MembershipState state, Map<String, PeerHealth> view,
+            Map<String, Long> keysStored, long now) {
         Optional<Ring> ring = state.ring();
         Map<String, Integer> counts = ring.map(Ring::counts).orElse(Map.of());
         TreeSet<String> ids = new TreeSet<>(state.nodes().keySet());
@@ -39,7 +54,7 @@ final class NodeViews {
             PeerHealth health = view.get(id);
             return new NodeBody(id, isSelf, info.map(i -> i.status().name()).orElse(null),
                     info.map(NodeInfo::httpAddress).orElse(null), member.isPresent(),
-                    member.map(Member::weight).orElse(null), counts.getOrDefault(id, 0),
+                    member.map(Member::weight).orElse(null), counts.getOrDefault(id, 0), keysStored.get(id),
                     isSelf ? HealthViews.SELF
                             : health != null ? HealthViews.of(health, now) : HealthViews.UNTRIED);
         }).toList();

@@ -19,7 +19,6 @@ public class NodesResource {
 
     @GET
     public NodesBody nodes() {
-        return NodeViews.nodes(node.id(), node.membership().state(), node.failureDetector().view(),
-                System.currentTimeMillis());
+        return NodeViews.nodes(node, System.currentTimeMillis());
     }
 }

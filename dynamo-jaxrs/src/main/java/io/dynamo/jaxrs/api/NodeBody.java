@@ -13,9 +13,12 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param member      whether it is in the ring
  * @param weight      its weight in the ring; absent when it is not a member
  * @param partitions  partitions it owns
+ * @param keysStored  keys in its storage: the answering node's own count, and for the others their count as last
+ *                    gossiped (at most a few gossip rounds old); absent when no count reached the answering node yet
  * @param health      its health as the answering node sees it; the answering node reports itself {@code UP}
  */
-@JsonbPropertyOrder({"node", "self", "status", "httpAddress", "member", "weight", "partitions", "health"})
+@JsonbPropertyOrder({"node", "self", "status", "httpAddress", "member", "weight", "partitions", "keysStored",
+        "health"})
 public record NodeBody(String node, boolean self, String status, String httpAddress, boolean member, Integer weight,
-                       int partitions, HealthBody health) {
+                       int partitions, Long keysStored, HealthBody health) {
 }

@@ -54,7 +54,7 @@ class EventChangesTest {
         RingBody ring = new RingBody("a", ringVersion, 4, 1, 1, 1, List.of(new MemberBody("a", 1, 4, 1.0)),
                 List.of("a", "a", "a", "a"));
         NodesBody nodes = new NodesBody("a", ringVersion, List.of(
-                new NodeBody("b", false, "JOINED", "h:1", true, 1, 2,
+                new NodeBody("b", false, "JOINED", "h:1", true, 1, 2, 10L,
                         new HealthBody(reachability, 1L, age, age / 1000.0, 0))));
         HintsBody hintsBody = new HintsBody("a", hints, hints * 10, 0,
                 List.of(new HintQueueBody("b", hints, hints * 10, 77L, hintAge)));

@@ -31,7 +31,7 @@ class NodeViewsTest {
                 "b", new PeerHealth("b", Reachability.DOWN, NOW - 4000, 3.14159, 3),
                 "d", new PeerHealth("d", Reachability.UP, NOW - 10, 1, 0));
 
-        NodesBody body = NodeViews.nodes("a", state, view, NOW);
+        NodesBody body = NodeViews.nodes("a", state, view, Map.of("a", 1200L, "b", 800L), NOW);
 
         assertThat(body.answeredBy()).isEqualTo("a");
         assertThat(body.ringVersion()).isEqualTo(ring.version());
@@ -42,12 +42,14 @@ class NodeViewsTest {
         assertThat(a.httpAddress()).isEqualTo("127.0.0.1:8080");
         assertThat(a.member()).isTrue();
         assertThat(a.partitions()).isEqualTo(2);
+        assertThat(a.keysStored()).isEqualTo(1200L);
         assertThat(a.health()).isEqualTo(HealthViews.SELF);
         NodeBody b = body.nodes().get(1);
         assertThat(b.self()).isFalse();
         assertThat(b.status()).as("no record gossiped yet").isNull();
         assertThat(b.weight()).isEqualTo(3);
         assertThat(b.partitions()).isEqualTo(6);
+        assertThat(b.keysStored()).isEqualTo(800L);
         assertThat(b.health().reachability()).isEqualTo("DOWN");
         assertThat(b.health().lastContactAgeMillis()).isEqualTo(4000);
         assertThat(b.health().rttMillis()).isEqualTo(3.1);
@@ -56,6 +58,7 @@ class NodeViewsTest {
         assertThat(c.member()).isFalse();
         assertThat(c.weight()).isNull();
         assertThat(c.partitions()).isZero();
+        assertThat(c.keysStored()).as("no count gossiped yet").isNull();
         assertThat(c.status()).isEqualTo("JOINING");
         assertThat(c.health()).isEqualTo(HealthViews.UNTRIED);
         assertThat(body.nodes().get(3).health().reachability()).isEqualTo("UP");
@@ -63,7 +66,7 @@ class NodeViewsTest {
 
     @Test
     void withoutARingTheNodeStillReportsItself() {
-        NodesBody body = NodeViews.nodes("x", MembershipState.EMPTY, Map.of(), NOW);
+        NodesBody body = NodeViews.nodes("x", MembershipState.EMPTY, Map.of(), Map.of(), NOW);
 
         assertThat(body.ringVersion()).isZero();
         assertThat(body.nodes()).singleElement().satisfies(n -> {

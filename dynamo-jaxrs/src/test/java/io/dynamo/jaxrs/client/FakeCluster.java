@@ -100,7 +100,7 @@ final class FakeCluster implements AutoCloseable {
             List<NodeBody> bodies = new ArrayList<>();
             for (FakeNode n : nodes.values()) {
                 bodies.add(new NodeBody(n.id, n == self, "JOINED", n.httpAddress(), current.contains(n.id),
-                        current.contains(n.id) ? 1 : null, counts.getOrDefault(n.id, 0), null));
+                        current.contains(n.id) ? 1 : null, counts.getOrDefault(n.id, 0), null, null));
             }
             return FakeNode.Reply.json(200, JSON.toJson(new NodesBody(self.id, current.version(), bodies)), Map.of());
         }

@@ -85,7 +85,7 @@ class ClusterSystemIT {
 
     @Test
     @Order(1)
-    void writesThroughAnyNodeAreReadThroughAnyOther() {
+    void writesThroughAnyNodeAreReadThroughAnyOther() throws InterruptedException {
         for (int i = 0; i < KEYS; i++) {
             HttpResponse<String> put = Http.put(kv(NODES.get(i % 3), "key-" + i, "w=2"), "value-" + i, null);
             assertThat(put.statusCode()).as("put key-%d: %s", i, put.body()).isEqualTo(204);
@@ -95,6 +95,10 @@ class ClusterSystemIT {
             assertThat(get.statusCode()).as("get key-%d", i).isEqualTo(200);
             assertThat(get.body()).isEqualTo("value-" + i);
         }
+        // N=3 of three nodes: each stores every key, and each learns the others' counts by gossip.
+        eventually("node-1 sees every node's key count", () -> Http.json(Http.get(NODES.get(0).api()
+                .resolve("admin/nodes"))).getJsonArray("nodes").stream().map(JsonValue::asJsonObject)
+                .allMatch(n -> n.containsKey("keysStored") && n.getJsonNumber("keysStored").longValue() >= KEYS));
     }
 
     @Test
