@@ -44,6 +44,7 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
+ensure_credentials
 first=true
 for entry in "${NODES[@]}"; do
   start_node "$(name_of "$entry")" "$(http_of "$entry")" "$(jgroups_of "$entry")" "$first" >/dev/null
@@ -57,15 +58,15 @@ done
 join() {
   local name=$1 admin plan version
   admin=$(admin_url "$PORT")
-  if curl -sf --max-time 10 "${admin}ring" | grep -q "\"$name\""; then
+  if curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" "${admin}ring" | grep -q "\"$name\""; then
     log "$name is already in the ring"
     return 0
   fi
-  plan=$(curl -sf --max-time 10 -H 'Content-Type: application/json' -d "{\"node\":\"$name\",\"weight\":1}" \
+  plan=$(curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' -d "{\"node\":\"$name\",\"weight\":1}" \
     "${admin}join") || { log "planning the join of $name failed"; return 1; }
   version=$(printf '%s' "$plan" | sed -n 's/.*"fromVersion":\([0-9]*\).*/\1/p')
   log "joining $name: $(printf '%s' "$plan" | sed -n 's/.*"moves":\[\([^]]*\)\].*/\1/p' | grep -o '"partition"' | wc -l) partitions move to it"
-  curl -sf --max-time 10 -o /dev/null -H 'Content-Type: application/json' \
+  curl -sf --max-time 10 -o /dev/null -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
     -d "{\"node\":\"$name\",\"weight\":1,\"ringVersion\":$version}" "${admin}join/commit" \
     || { log "committing the join of $name failed"; return 1; }
 }
@@ -82,7 +83,9 @@ for entry in "${NODES[@]}"; do
 done
 log ""
 log "try:  curl -X PUT --data-binary v $(base_url "$PORT")k && curl $(base_url "$((PORT + 1))")k"
-log "admin: $(admin_url "$PORT")ring   $(admin_url "$PORT")nodes"
+log "admin: curl -u admin:$DYNAMO_SECURITY_ADMIN_PASSWORD $(admin_url "$PORT")hints"
+log "users (kept in $CREDENTIALS): admin / $DYNAMO_SECURITY_ADMIN_PASSWORD, client / $DYNAMO_SECURITY_CLIENT_PASSWORD"
+log "  (clients need no credentials unless the nodes run with DYNAMO_SECURITY_CLIENT_REQUIRED=true)"
 log "Ctrl-C stops the cluster."
 
 # Returns when a node exits on its own (or a signal arrives); the EXIT trap stops the rest.

@@ -19,6 +19,21 @@ DYNAMO_SEEDS=${DYNAMO_SEEDS:-127.0.0.1[7800],127.0.0.1[7801],127.0.0.1[7802]}
 
 log() { printf '%s\n' "$*" >&2; }
 
+# The local cluster's users: generated on first start into data/credentials (mode 600), kept with the data.
+CREDENTIALS=$DATA_DIR/credentials
+ensure_credentials() {
+  if [[ ! -f $CREDENTIALS ]]; then
+    mkdir -p "$DATA_DIR"
+    (umask 077
+     printf 'DYNAMO_SECURITY_ADMIN_PASSWORD=%s\nDYNAMO_SECURITY_CLIENT_PASSWORD=%s\n' \
+       "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')" \
+       >"$CREDENTIALS")
+  fi
+  # shellcheck disable=SC1090
+  source "$CREDENTIALS"
+  export DYNAMO_SECURITY_ADMIN_PASSWORD DYNAMO_SECURITY_CLIENT_PASSWORD
+}
+
 require_artifacts() {
   local f
   for f in "$MICRO_JAR" "$WAR"; do
@@ -43,6 +58,8 @@ start_node() {
     return 1
   fi
   mkdir -p "$RUN_DIR" "$DATA_DIR/$name"
+  # Passwords reach the node through its environment (MicroProfile Config reads it), not its visible command line.
+  ensure_credentials
   # JAVA_OPTS is a list of JVM flags: split on spaces on purpose.
   # shellcheck disable=SC2086
   java $JAVA_OPTS \

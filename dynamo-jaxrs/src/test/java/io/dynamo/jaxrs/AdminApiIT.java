@@ -61,8 +61,54 @@ class AdminApiIT {
     @BeforeEach
     void client() throws URISyntaxException {
         root = new URI("http", null, "127.0.0.1", deployed.getPort(), "/dynamo/", null, null);
-        api = new ApiClient(root);
+        api = ApiClient.admin(root);
         key = "admin-it-" + UUID.randomUUID();
+    }
+
+    // --- access --------------------------------------------------------------------------------------------------
+
+    @Test
+    void withoutCredentialsTheAdminApiAnswers401InJsonWithAChallenge() {
+        ApiClient anonymous = new ApiClient(root);
+        for (String path : List.of("hints", "anti-entropy", "transfers", "ring/key/k", "keys/k/versions", "events")) {
+            HttpResponse<byte[]> answer = anonymous.get(ADMIN + path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
+                    v -> assertThat(v).startsWith("Basic realm=\"dynamo\""));
+            assertThat(json(answer).getString("error")).isEqualTo("unauthorized");
+        }
+        HttpResponse<byte[]> join = anonymous.post(ADMIN + "join", "{\"node\":\"intruder\"}", JSON);
+        assertThat(join.statusCode()).isEqualTo(401);
+        assertThat(json(join).getString("detail")).contains("admin user");
+        assertThat(ok(api.get(ADMIN + "nodes")).getJsonArray("nodes")).as("nothing joined")
+                .noneMatch(n -> n.asJsonObject().getString("node").equals("intruder"));
+    }
+
+    @Test
+    void aWrongPasswordOrAClientUserIsRefused() {
+        HttpResponse<byte[]> wrong = ApiClient.as(root, "admin", "guess").post(ADMIN + "anti-entropy/0", "", null);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(json(wrong).getString("detail")).contains("user 'admin' is unknown or its password is wrong");
+
+        HttpResponse<byte[]> garbled = api.send(new ApiClient(root).request(ADMIN + "hints")
+                .header("Authorization", "Basic %%%").GET());
+        assertThat(garbled.statusCode()).isEqualTo(401);
+        assertThat(json(garbled).getString("detail")).contains("not HTTP Basic credentials");
+
+        HttpResponse<byte[]> client = ApiClient.as(root, "client", ApiClient.CLIENT_PASSWORD).get(ADMIN + "hints");
+        assertThat(client.statusCode()).isEqualTo(403);
+        assertThat(json(client).getString("error")).isEqualTo("forbidden");
+        assertThat(json(client).getString("detail")).contains("role client");
+    }
+
+    @Test
+    void routingReadsAndTheKeyValueApiNeedNoCredentialsUnlessTheNodeSaysSo() {
+        ApiClient anonymous = new ApiClient(root);
+        assertThat(anonymous.get(ADMIN + "ring").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get(ADMIN + "nodes").statusCode()).isEqualTo(200);
+        assertThat(anonymous.put("api/v1/kv/" + key, "v".getBytes(UTF_8), "text/plain", null).statusCode())
+                .isEqualTo(204);
+        assertThat(anonymous.get("../health/ready").statusCode()).isEqualTo(200);
     }
 
     // --- views ---------------------------------------------------------------------------------------------------
@@ -189,7 +235,8 @@ class AdminApiIT {
     @Test
     void theEventStreamStartsWithTheCurrentRingHealthAndHintsThenReportsChanges() throws Exception {
         long v = ringVersion();
-        try (EventStream events = new EventStream(root.resolve(ADMIN + "events"))) {
+        try (EventStream events = new EventStream(root.resolve(ADMIN + "events"),
+                ApiClient.basic("admin", ApiClient.ADMIN_PASSWORD))) {
             assertThat(events.response().statusCode()).as("SSE needs every servlet filter on /api/* to declare"
                     + " asyncSupported = true; see the node's log").isEqualTo(200);
             assertThat(events.response().headers().firstValue("Content-Type").orElse(""))

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /** A few lines of java.net.http so the tests read as HTTP exchanges. Paths are relative to /dynamo/. */
 final class ApiClient {
@@ -20,15 +21,42 @@ final class ApiClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    private final URI root;
+    /** The admin user's password in arquillian.xml. */
+    static final String ADMIN_PASSWORD = "it-admin-password";
+    /** The client user's password in arquillian.xml. */
+    static final String CLIENT_PASSWORD = "it-client-password";
 
+    private final URI root;
+    private final String authorization;
+
+    /** A client that sends no credentials. */
     ApiClient(URI root) {
+        this(root, null);
+    }
+
+    private ApiClient(URI root, String authorization) {
         this.root = root;
+        this.authorization = authorization;
+    }
+
+    /** A client that sends HTTP Basic credentials with every request. */
+    static ApiClient as(URI root, String user, String password) {
+        return new ApiClient(root, basic(user, password));
+    }
+
+    static ApiClient admin(URI root) {
+        return as(root, "admin", ADMIN_PASSWORD);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A request to /dynamo/{path}; the path is used as given, so tests control the percent-encoding. */
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30));
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     HttpResponse<byte[]> send(HttpRequest.Builder request) {

@@ -23,10 +23,11 @@ final class EventStream implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final Thread reader;
 
-    EventStream(URI uri) throws IOException, InterruptedException {
+    EventStream(URI uri, String authorization) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        response = http.send(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build(),
+        response = http.send(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                        .header("Authorization", authorization).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         reader = new Thread(this::read, "test-sse-reader");
         reader.setDaemon(true);

@@ -10,9 +10,11 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -363,9 +365,23 @@ public final class DynamoClient implements AutoCloseable {
         }
 
         /**
-         * A filter run on every request, admin fetches included: where credentials go (e.g. an Authorization
-         * header) once the API needs them.
+         * Sends HTTP Basic credentials with every request, ring fetches included: a client user's where the nodes
+         * require them ({@code dynamo.security.client.required}), an admin's for a tool that also uses the admin API.
+         * Send them over TLS only (an {@code https} seed behind a TLS proxy, see the security docs): Basic credentials
+         * are not encrypted.
          */
+        public Builder credentials(String user, String password) {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+            if (user.isEmpty() || user.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a user name must be non-empty and without ':', got '" + user + "'");
+            }
+            String token = "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return requestFilter(request -> request.getHeaders().putSingle("Authorization", token));
+        }
+
+        /** A filter run on every request, admin fetches included (e.g. to add headers a proxy needs). */
         public Builder requestFilter(ClientRequestFilter filter) {
             filters.add(Objects.requireNonNull(filter, "filter"));
             return this;

@@ -44,6 +44,7 @@ class ClusterSystemIT {
     private static final Duration START = Duration.ofMinutes(4);
     private static final Duration SETTLE = Duration.ofMinutes(2);
     private static final int KEYS = 60;
+    private static final String CLIENT_PASSWORD = "system-test-client-password";
     private static final List<MicroNode> NODES = new ArrayList<>();
     private static String seeds;
 
@@ -57,7 +58,9 @@ class ClusterSystemIT {
         // Small Q and short intervals so anti-entropy covers every partition within seconds.
         List<String> settings = List.of("-Ddynamo.n=3", "-Ddynamo.r=2", "-Ddynamo.w=2", "-Ddynamo.q=32",
                 "-Ddynamo.antientropy.interval.ms=100", "-Ddynamo.handoff.interval.ms=500",
-                "-Ddynamo.probe.interval.ms=500", "-Ddynamo.request.timeout.ms=1000");
+                "-Ddynamo.probe.interval.ms=500", "-Ddynamo.request.timeout.ms=1000",
+                // Clients need credentials here, so the client's own credentials are tested on real nodes too.
+                "-Ddynamo.security.client.required=true", "-Ddynamo.security.client.password=" + CLIENT_PASSWORD);
         for (int i = 0; i < 3; i++) {
             NODES.add(new MicroNode("node" + (i + 1), ports.get(i), ports.get(3 + i), work, settings));
         }
@@ -95,6 +98,7 @@ class ClusterSystemIT {
             assertThat(get.statusCode()).as("get key-%d", i).isEqualTo(200);
             assertThat(get.body()).isEqualTo("value-" + i);
         }
+        assertThat(Http.status(kv(NODES.get(0), "key-0", "r=2"))).as("no credentials, no data").isEqualTo(401);
         // N=3 of three nodes: each stores every key, and each learns the others' counts by gossip.
         eventually("node-1 sees every node's key count", () -> Http.json(Http.get(NODES.get(0).api()
                 .resolve("admin/nodes"))).getJsonArray("nodes").stream().map(JsonValue::asJsonObject)
@@ -147,7 +151,8 @@ class ClusterSystemIT {
     @Order(4)
     void theJavaClientGoesStraightToEachKeysCoordinatorAndResolvesSiblings() {
         List<RouteEvent> events = new CopyOnWriteArrayList<>();
-        DynamoClient.Builder builder = DynamoClient.builder().listener(events::add);
+        DynamoClient.Builder builder = DynamoClient.builder().credentials("client", CLIENT_PASSWORD)
+                .listener(events::add);
         NODES.forEach(n -> builder.seed(n.api()));
         try (DynamoClient dynamo = builder.build()) {
             dynamo.refreshRing();
@@ -181,7 +186,8 @@ class ClusterSystemIT {
     void theJavaClientRefreshesAStaleRingAsSoonAsANodeAnnouncesANewerOne() throws Exception {
         List<RouteEvent> events = new CopyOnWriteArrayList<>();
         // An hour between periodic refreshes: only the announced ring version can make the client fetch again.
-        DynamoClient.Builder builder = DynamoClient.builder().refreshInterval(Duration.ofHours(1)).listener(events::add);
+        DynamoClient.Builder builder = DynamoClient.builder().credentials("client", CLIENT_PASSWORD)
+                .refreshInterval(Duration.ofHours(1)).listener(events::add);
         NODES.forEach(n -> builder.seed(n.api()));
         try (DynamoClient dynamo = builder.build()) {
             dynamo.refreshRing();

@@ -13,8 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Plain HTTP calls against a node, so the system test reads as what an operator or client sends. */
+/**
+ * Plain HTTP calls against a node, so the system test reads as what an operator or client sends. Every call carries
+ * the admin credentials {@link MicroNode} gives its nodes, which also satisfy a node that requires client ones.
+ */
 public final class Http {
+    public static final String ADMIN_AUTHORIZATION = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("admin:" + MicroNode.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -23,7 +29,8 @@ public final class Http {
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", ADMIN_AUTHORIZATION)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

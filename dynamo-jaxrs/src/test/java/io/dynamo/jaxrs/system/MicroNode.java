@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  * properties {@code payara.microJar}, {@code dynamo.it.war} and {@code dynamo.it.preboot}.
  */
 public final class MicroNode {
+    /** The admin user's password every node gets; {@link Http} sends it. */
+    public static final String ADMIN_PASSWORD = "system-test-admin-password";
     public final String name;
     public final int httpPort;
     public final int jgroupsPort;
@@ -45,7 +47,7 @@ public final class MicroNode {
                 "-Ddynamo.node.id=" + name, "-Ddynamo.data.dir=" + dataDir,
                 "-Ddynamo.http.address=127.0.0.1:" + httpPort, "-Ddynamo.bootstrap=" + bootstrap,
                 "-Ddynamo.jgroups.bind.address=127.0.0.1", "-Ddynamo.jgroups.port=" + jgroupsPort,
-                "-Ddynamo.jgroups.initial.hosts=" + seeds));
+                "-Ddynamo.jgroups.initial.hosts=" + seeds, "-Ddynamo.security.admin.password=" + ADMIN_PASSWORD));
         command.addAll(extraSettings);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("dynamo.it.war"), "--port", String.valueOf(httpPort),

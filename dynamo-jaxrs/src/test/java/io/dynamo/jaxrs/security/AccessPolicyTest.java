@@ -1,0 +1,45 @@
+package io.dynamo.jaxrs.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AccessPolicyTest {
+    private final AccessPolicy open = new AccessPolicy(false);
+    private final AccessPolicy closed = new AccessPolicy(true);
+
+    @Test
+    void everythingThatChangesOrInspectsTheClusterNeedsAnAdmin() {
+        for (AccessPolicy policy : new AccessPolicy[] {open, closed}) {
+            assertThat(policy.required("POST", "admin/join")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("POST", "admin/join/commit")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("POST", "/admin/leave/commit")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("POST", "admin/anti-entropy/3")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("GET", "admin/keys/k/versions")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("GET", "admin/ring/key/k")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("GET", "admin/hints")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("GET", "admin/events")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("GET", "admin/no-such-path")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("POST", "admin/ring")).as("only reading the ring is a routing read")
+                    .isEqualTo(Role.ADMIN);
+        }
+    }
+
+    @Test
+    void dataAndRoutingReadsNeedAClientOnlyWhenTheNodeRequiresIt() {
+        assertThat(open.required("GET", "kv/a")).isEqualTo(Role.NONE);
+        assertThat(open.required("GET", "admin/ring")).isEqualTo(Role.NONE);
+        assertThat(open.required("GET", "admin/nodes")).isEqualTo(Role.NONE);
+        assertThat(closed.required("PUT", "kv/a")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("DELETE", "/kv/a%2Fb")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", "admin/ring")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", "admin/nodes")).isEqualTo(Role.CLIENT);
+    }
+
+    @Test
+    void pathsThatMerelyStartLikeAProtectedOneAreNotConfusedWithIt() {
+        assertThat(closed.required("GET", "kvx")).isEqualTo(Role.NONE);
+        assertThat(closed.required("GET", "administrator")).isEqualTo(Role.NONE);
+        assertThat(open.required("GET", "admin/ringx")).isEqualTo(Role.ADMIN);
+    }
+}
