@@ -57,6 +57,14 @@ start_node() {
     log "$name is already running (pid $(pid_of "$name"))"
     return 1
   fi
+  local p
+  for p in "$port" "$jgroups_port" "$((jgroups_port + 100))"; do
+    # Something already listening there would answer the health checks in this node's place.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      log "cannot start $name: port $p on 127.0.0.1 is in use (another cluster?); stop it or choose other ports"
+      return 1
+    fi
+  done
   mkdir -p "$RUN_DIR" "$DATA_DIR/$name"
   # Passwords reach the node through its environment (MicroProfile Config reads it), not its visible command line.
   ensure_credentials
