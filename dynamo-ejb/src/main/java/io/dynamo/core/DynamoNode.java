@@ -18,6 +18,7 @@ import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.store.SiblingLimits;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.transfer.PartitionTransfer;
 import io.dynamo.core.transfer.TransferSettings;
@@ -66,7 +67,8 @@ public final class DynamoNode implements AutoCloseable {
         this.config = services.config();
         Scheduler scheduler = services.scheduler();
         ReplicaStore store = new ReplicaStore(services.storage(), new DotSource(config.nodeId(), services.storage()),
-                clockOf(scheduler), config.clockMaxEntries());
+                clockOf(scheduler), config.clockMaxEntries(),
+                new SiblingLimits(config.nodeId(), config.siblingsWarn(), config.siblingsMax()));
         this.local = new LocalReplica(store, services.hints(), scheduler);
         this.peers = new PeerChannel(services.transport(), new FailureDetector(scheduler), scheduler,
                 services.timing().requestTimeout());

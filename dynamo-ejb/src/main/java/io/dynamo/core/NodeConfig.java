@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param maxKeyBytes       longest accepted key
  * @param maxValueBytes     largest accepted value
  * @param clockMaxEntries   entries a version's clock keeps before the oldest is dropped
+ * @param siblingsWarn      a coordinated write that leaves a key with more siblings than this is logged and counted
+ * @param siblingsMax       a coordinated write that would leave a key with more siblings than this is refused
  */
 public record NodeConfig(
         String nodeId,
@@ -24,7 +26,9 @@ public record NodeConfig(
         int partitions,
         int maxKeyBytes,
         int maxValueBytes,
-        int clockMaxEntries) {
+        int clockMaxEntries,
+        int siblingsWarn,
+        int siblingsMax) {
 
     public static final int DEFAULT_REPLICAS = 3;
     public static final int DEFAULT_READ_QUORUM = 2;
@@ -33,6 +37,8 @@ public record NodeConfig(
     public static final int DEFAULT_MAX_KEY_BYTES = 1024;
     public static final int DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
     public static final int DEFAULT_CLOCK_MAX_ENTRIES = 10;
+    public static final int DEFAULT_SIBLINGS_WARN = 8;
+    public static final int DEFAULT_SIBLINGS_MAX = 64;
 
     public NodeConfig {
         require(nodeId != null && nodeId.matches("[A-Za-z0-9_-]{1,64}"), "dynamo.node.id",
@@ -48,16 +54,26 @@ public record NodeConfig(
                 "1 to 67108864");
         require(clockMaxEntries >= 1 && clockMaxEntries <= 1000, "dynamo.clock.max.entries", clockMaxEntries,
                 "1 to 1000");
+        require(siblingsMax >= 1 && siblingsMax <= 10_000, "dynamo.siblings.max", siblingsMax, "1 to 10000");
+        require(siblingsWarn >= 1 && siblingsWarn <= siblingsMax, "dynamo.siblings.warn", siblingsWarn,
+                "1 to dynamo.siblings.max (" + siblingsMax + ")");
     }
 
     /** A config with every default but the node id and data directory. */
     public static NodeConfig defaults(String nodeId, Path dataDir) {
         return new NodeConfig(nodeId, dataDir, DEFAULT_REPLICAS, DEFAULT_READ_QUORUM, DEFAULT_WRITE_QUORUM,
-                DEFAULT_PARTITIONS, DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_VALUE_BYTES, DEFAULT_CLOCK_MAX_ENTRIES);
+                DEFAULT_PARTITIONS, DEFAULT_MAX_KEY_BYTES, DEFAULT_MAX_VALUE_BYTES, DEFAULT_CLOCK_MAX_ENTRIES,
+                DEFAULT_SIBLINGS_WARN, DEFAULT_SIBLINGS_MAX);
     }
 
     public NodeConfig withQuorum(int n, int r, int w) {
-        return new NodeConfig(nodeId, dataDir, n, r, w, partitions, maxKeyBytes, maxValueBytes, clockMaxEntries);
+        return new NodeConfig(nodeId, dataDir, n, r, w, partitions, maxKeyBytes, maxValueBytes, clockMaxEntries,
+                siblingsWarn, siblingsMax);
+    }
+
+    public NodeConfig withSiblingLimits(int warn, int max) {
+        return new NodeConfig(nodeId, dataDir, replicas, readQuorum, writeQuorum, partitions, maxKeyBytes,
+                maxValueBytes, clockMaxEntries, warn, max);
     }
 
     private static void require(boolean ok, String setting, Object value, String accepted) {

@@ -38,6 +38,8 @@ public final class NodeSettings {
     public static final String HINTS_PER_ROUND = "dynamo.handoff.hints.per.round";
     public static final String ANTI_ENTROPY_INTERVAL_MS = "dynamo.antientropy.interval.ms";
     public static final String PROBE_INTERVAL_MS = "dynamo.probe.interval.ms";
+    public static final String SIBLINGS_WARN = "dynamo.siblings.warn";
+    public static final String SIBLINGS_MAX = "dynamo.siblings.max";
 
     private final Function<String, Optional<String>> source;
 
@@ -58,7 +60,9 @@ public final class NodeSettings {
                 integer(Q, NodeConfig.DEFAULT_PARTITIONS),
                 integer(MAX_KEY_BYTES, NodeConfig.DEFAULT_MAX_KEY_BYTES),
                 integer(MAX_VALUE_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES),
-                integer(CLOCK_MAX_ENTRIES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES));
+                integer(CLOCK_MAX_ENTRIES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES),
+                integer(SIBLINGS_WARN, NodeConfig.DEFAULT_SIBLINGS_WARN),
+                integer(SIBLINGS_MAX, NodeConfig.DEFAULT_SIBLINGS_MAX));
     }
 
     /** Timeouts and background intervals; each must be positive. */

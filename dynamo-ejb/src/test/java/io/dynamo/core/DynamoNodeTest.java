@@ -110,7 +110,7 @@ class DynamoNodeTest {
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> NodeConfig.defaults("n1", Path.of("d")).withQuorum(3, 4, 2))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.r");
-        assertThatThrownBy(() -> new NodeConfig("n1", Path.of("d"), 3, 2, 2, 100, 10, 10, 10))
+        assertThatThrownBy(() -> new NodeConfig("n1", Path.of("d"), 3, 2, 2, 100, 10, 10, 10, 8, 64))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.q");
         assertThatThrownBy(() -> NodeConfig.defaults("bad id!", Path.of("d")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.node.id");

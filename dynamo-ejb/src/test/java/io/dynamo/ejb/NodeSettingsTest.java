@@ -36,7 +36,20 @@ class NodeSettingsTest {
                 "dynamo.n", "1", "dynamo.r", " 1 ", "dynamo.w", "1", "dynamo.q", "64",
                 "dynamo.max.key.bytes", "10", "dynamo.max.value.bytes", "1024", "dynamo.clock.max.entries", "3"));
 
-        assertThat(config).isEqualTo(new NodeConfig("node1", Path.of("/tmp/d1"), 1, 1, 1, 64, 10, 1024, 3));
+        assertThat(config).isEqualTo(new NodeConfig("node1", Path.of("/tmp/d1"), 1, 1, 1, 64, 10, 1024, 3, 8, 64));
+    }
+
+    @Test
+    void siblingLimitsAreSettingsAndTheWarningMayNotExceedTheMaximum() {
+        NodeConfig config = read(Map.of("dynamo.siblings.warn", "2", "dynamo.siblings.max", "4"));
+        assertThat(config.siblingsWarn()).isEqualTo(2);
+        assertThat(config.siblingsMax()).isEqualTo(4);
+        assertThat(read(Map.of()).siblingsMax()).isEqualTo(NodeConfig.DEFAULT_SIBLINGS_MAX);
+        assertThatThrownBy(() -> read(Map.of("dynamo.siblings.warn", "5", "dynamo.siblings.max", "4")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("setting dynamo.siblings.warn = 5 is invalid: it must be 1 to dynamo.siblings.max (4)");
+        assertThatThrownBy(() -> read(Map.of("dynamo.siblings.max", "0")))
+                .hasMessageContaining("dynamo.siblings.max = 0");
     }
 
     @Test

@@ -50,7 +50,8 @@ public final class LocalCluster implements AutoCloseable {
         this.network = new SimulatedNetwork(scheduler, seed);
         this.timing = timing;
         this.template = new NodeConfig("template", Path.of("unused"), n, r, w, partitions,
-                NodeConfig.DEFAULT_MAX_KEY_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES);
+                NodeConfig.DEFAULT_MAX_KEY_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES,
+                NodeConfig.DEFAULT_SIBLINGS_WARN, NodeConfig.DEFAULT_SIBLINGS_MAX);
         List<Member> members = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
             members.add(Member.of("n" + i));
@@ -159,7 +160,7 @@ public final class LocalCluster implements AutoCloseable {
     private void start(String id) {
         NodeConfig config = new NodeConfig(id, template.dataDir(), template.replicas(), template.readQuorum(),
                 template.writeQuorum(), template.partitions(), template.maxKeyBytes(), template.maxValueBytes(),
-                template.clockMaxEntries());
+                template.clockMaxEntries(), template.siblingsWarn(), template.siblingsMax());
         ClusterSettings cluster = new ClusterSettings("", false, new ArrayList<>(storages.keySet()),
                 timing.probeInterval().multipliedBy(2), id.hashCode() * 31L + network.random().nextInt());
         NodeServices services = new NodeServices(config, timing, cluster, storages.get(id), hints.get(id),

@@ -164,6 +164,17 @@ class AdminApiIT {
     }
 
     @Test
+    void theLimitsAreVisible() {
+        JsonObject limits = ok(api.get(ADMIN + "limits"));
+        assertThat(limits.getString("answeredBy")).isEqualTo(SELF);
+        assertThat(limits.getInt("maxValueBytes")).isEqualTo(1024);
+        assertThat(limits.getInt("siblingsWarn")).isEqualTo(3);
+        assertThat(limits.getInt("siblingsMax")).isEqualTo(4);
+        assertThat(limits.getJsonNumber("writesRefused").longValue()).isNotNegative();
+        assertThat(new ApiClient(root).get(ADMIN + "limits").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void hintsTransfersAndAntiEntropyAnswerJson() {
         JsonObject hints = ok(api.get(ADMIN + "hints"));
         assertThat(hints.getString("answeredBy")).isEqualTo(SELF);

@@ -217,6 +217,24 @@ class KvApiIT {
         assertThat(text(merged)).isEqualTo("merged");
     }
 
+    /** arquillian.xml sets dynamo.siblings.warn=3 and dynamo.siblings.max=4. */
+    @Test
+    void blindWritesPastTheSiblingLimitAre409UntilTheSiblingsAreMerged() {
+        String key = prefix + "hot";
+        for (int i = 0; i < 4; i++) {
+            assertThat(api.put(key, bytes("v" + i), "text/plain", null).statusCode()).isEqualTo(204);
+        }
+        HttpResponse<byte[]> refused = api.put(key, bytes("v4"), "text/plain", null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).getString("error")).isEqualTo("too_many_siblings");
+        assertThat(json(refused).getString("detail")).contains("would have 5 siblings", "dynamo.siblings.max");
+
+        HttpResponse<byte[]> four = api.get(key);
+        assertThat(json(four).getJsonArray("siblings")).as("nothing of the refused write was stored").hasSize(4);
+        assertThat(api.put(key, bytes("merged"), "text/plain", context(four)).statusCode()).isEqualTo(204);
+        assertThat(text(api.get(key))).isEqualTo("merged");
+    }
+
     @Test
     void deleteWithContextThenGetIs404AndAPutRevivesTheKey() {
         String key = prefix + "d";

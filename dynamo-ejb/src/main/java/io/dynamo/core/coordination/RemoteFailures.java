@@ -3,6 +3,7 @@ package io.dynamo.core.coordination;
 import io.dynamo.core.DynamoException;
 import io.dynamo.core.Key;
 import io.dynamo.core.store.StorageException;
+import io.dynamo.core.store.TooManySiblingsException;
 import io.dynamo.core.transport.Message.Failure;
 
 /** Turns failures into {@link Failure} replies and back, so a forwarded request fails as it would locally. */
@@ -18,6 +19,9 @@ public final class RemoteFailures {
         if (cause instanceof StorageException e) {
             return new Failure(Failure.Kind.STORAGE, e.getMessage(), 0, 0);
         }
+        if (cause instanceof TooManySiblingsException e) {
+            return new Failure(Failure.Kind.TOO_MANY_SIBLINGS, e.getMessage(), 0, 0);
+        }
         return new Failure(Failure.Kind.INVALID_REQUEST, String.valueOf(cause.getMessage()), 0, 0);
     }
 
@@ -26,6 +30,7 @@ public final class RemoteFailures {
             case INSUFFICIENT_REPLICAS -> new InsufficientReplicasException(operation, key, f.required(), f.answered(),
                     from);
             case STORAGE -> new StorageException("node " + from + ": " + f.message(), null);
+            case TOO_MANY_SIBLINGS -> new TooManySiblingsException(f.message());
             default -> new RemoteRequestException("node " + from + " refused " + operation + " of key '" + key
                     + "': " + f.message());
         };

@@ -14,13 +14,15 @@ public final class ReplicaStore {
     private final DotSource dots;
     private final Clock clock;
     private final int maxClockEntries;
+    private final SiblingLimits limits;
     private volatile WriteListener listener = WriteListener.NONE;
 
-    public ReplicaStore(StorageEngine storage, DotSource dots, Clock clock, int maxClockEntries) {
+    public ReplicaStore(StorageEngine storage, DotSource dots, Clock clock, int maxClockEntries, SiblingLimits limits) {
         this.storage = storage;
         this.dots = dots;
         this.clock = clock;
         this.maxClockEntries = maxClockEntries;
+        this.limits = limits;
     }
 
     /** Installs the one listener told of every change (replaces any earlier one). */
@@ -32,15 +34,23 @@ public final class ReplicaStore {
         return storage.read(key);
     }
 
-    /** Stamps a new version with a fresh dot of this node and stores it; returns the key's new sibling set. */
+    /**
+     * Stamps a new version with a fresh dot of this node and stores it; returns the key's new sibling set.
+     *
+     * @throws TooManySiblingsException when the write would break the sibling limit; nothing is stored then
+     */
     public SiblingSet coordinate(Key key, Context context, Value value) {
         long now = clock.millis();
-        return update(key, current -> {
+        SiblingSet after = update(key, current -> {
             // A dot beyond anything this actor has issued for the key, even if the context claims more.
             long floor = Math.max(current.clock().counter(dots.actor()), context.clock().counter(dots.actor()));
             Dot dot = dots.next(floor);
-            return current.put(context, dot, value, now, maxClockEntries);
+            SiblingSet next = current.put(context, dot, value, now, maxClockEntries);
+            limits.check(key, current, next);
+            return next;
         });
+        limits.stored(key, after, now);
+        return after;
     }
 
     /** Merges versions received from another replica. */
@@ -68,6 +78,10 @@ public final class ReplicaStore {
             listener.written(key, before[0], after);
         }
         return after;
+    }
+
+    public SiblingLimits limits() {
+        return limits;
     }
 
     public StorageEngine storage() {

@@ -9,6 +9,7 @@ import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.store.SiblingLimits;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
@@ -28,7 +29,8 @@ class PartitionTreesTest {
     void treesFollowEveryKindOfWriteAndMatchARebuild() {
         int q = 8;
         InMemoryStorageEngine storage = new InMemoryStorageEngine();
-        ReplicaStore store = new ReplicaStore(storage, new DotSource("a", storage), Clock.systemUTC(), 10);
+        ReplicaStore store = new ReplicaStore(storage, new DotSource("a", storage), Clock.systemUTC(), 10,
+                SiblingLimits.none("a"));
         PartitionTrees live = new PartitionTrees(storage, q);
         store.listen(live);
         Random random = new Random(1);
@@ -62,7 +64,8 @@ class PartitionTreesTest {
     void readingSegmentsCorrectsAStaleLeaf() {
         int q = 8;
         InMemoryStorageEngine storage = new InMemoryStorageEngine();
-        ReplicaStore store = new ReplicaStore(storage, new DotSource("a", storage), Clock.systemUTC(), 10);
+        ReplicaStore store = new ReplicaStore(storage, new DotSource("a", storage), Clock.systemUTC(), 10,
+                SiblingLimits.none("a"));
         PartitionTrees trees = new PartitionTrees(storage, q);
         store.listen(trees);
         List<Key> keys = keysOf(2, 50, new Random(2));
@@ -86,7 +89,8 @@ class PartitionTreesTest {
             int q = shape[0];
             int depth = shape[1];
             InMemoryStorageEngine storage = new InMemoryStorageEngine();
-            ReplicaStore store = new ReplicaStore(storage, new DotSource("a", storage), Clock.systemUTC(), 10);
+            ReplicaStore store = new ReplicaStore(storage, new DotSource("a", storage), Clock.systemUTC(), 10,
+                SiblingLimits.none("a"));
             PartitionTrees trees = new PartitionTrees(storage, q, depth);
             store.listen(trees);
             Partitioner partitioner = new Partitioner(q);

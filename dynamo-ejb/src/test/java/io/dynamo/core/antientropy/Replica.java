@@ -5,6 +5,7 @@ import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.store.SiblingLimits;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;
@@ -32,7 +33,8 @@ final class Replica {
             AntiEntropySettings settings) {
         this.id = id;
         this.store = new ReplicaStore(storage, new DotSource(id, storage),
-                Clock.fixed(Instant.ofEpochMilli(scheduler.nowMillis()), ZoneOffset.UTC), 10);
+                Clock.fixed(Instant.ofEpochMilli(scheduler.nowMillis()), ZoneOffset.UTC), 10,
+                SiblingLimits.none(id));
         this.trees = new PartitionTrees(storage, ring.get().partitionCount(), MerkleTree.DEFAULT_DEPTH);
         store.listen(trees);
         ClusterTransport transport = network.transport(id);

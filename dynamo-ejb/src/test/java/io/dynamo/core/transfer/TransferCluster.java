@@ -11,6 +11,7 @@ import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.store.SiblingLimits;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.SiblingSet;
@@ -56,7 +57,8 @@ final class TransferCluster {
             this.id = id;
             this.ring = new AtomicReference<>(initial);
             this.store = new ReplicaStore(storage, new DotSource(id, storage),
-                    Clock.fixed(Instant.ofEpochMilli(scheduler.nowMillis()), ZoneOffset.UTC), 10);
+                    Clock.fixed(Instant.ofEpochMilli(scheduler.nowMillis()), ZoneOffset.UTC), 10,
+                SiblingLimits.none(id));
             this.local = new LocalReplica(store, new InMemoryHintStore(), scheduler);
             ClusterTransport transport = network.transport(id);
             this.peers = new PeerChannel(transport, new FailureDetector(scheduler), scheduler,

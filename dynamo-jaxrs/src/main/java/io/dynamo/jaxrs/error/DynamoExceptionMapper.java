@@ -12,6 +12,7 @@ import io.dynamo.core.membership.RingUnknownException;
 import io.dynamo.core.membership.StalePlanException;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.store.StorageException;
+import io.dynamo.core.store.TooManySiblingsException;
 import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.jaxrs.admin.ExchangeNotPossibleException;
 import io.dynamo.jaxrs.admin.InvalidPartitionException;
@@ -42,6 +43,7 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(InvalidRequestException.class, new Kind(400, "invalid_request")),
             Map.entry(InvalidPartitionException.class, new Kind(400, "invalid_partition")),
             Map.entry(StalePlanException.class, new Kind(409, "stale_plan")),
+            Map.entry(TooManySiblingsException.class, new Kind(409, "too_many_siblings")),
             Map.entry(ExchangeNotPossibleException.class, new Kind(409, "exchange_not_possible")),
             Map.entry(AntiEntropyException.class, new Kind(503, "anti_entropy_failed")),
             Map.entry(InsufficientReplicasException.class, new Kind(503, "insufficient_replicas")),

@@ -40,7 +40,8 @@ final class TinyCluster implements AutoCloseable {
             InMemoryMembershipStore membership = new InMemoryMembershipStore();
             membership.save(MembershipState.of(ring, List.of()));
             NodeConfig config = new NodeConfig(id, Path.of("unused"), n, 1, 1, Q, NodeConfig.DEFAULT_MAX_KEY_BYTES,
-                    NodeConfig.DEFAULT_MAX_VALUE_BYTES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES);
+                    NodeConfig.DEFAULT_MAX_VALUE_BYTES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES,
+                    NodeConfig.DEFAULT_SIBLINGS_WARN, NodeConfig.DEFAULT_SIBLINGS_MAX);
             NodeTiming timing = new NodeTiming(Duration.ofMillis(500), Duration.ofHours(1), 200, Duration.ofHours(1),
                     Duration.ofHours(1));
             NodeServices services = new NodeServices(config, timing,

@@ -1,0 +1,27 @@
+package io.dynamo.jaxrs.admin;
+
+import io.dynamo.core.DynamoNode;
+import io.dynamo.core.store.SiblingLimits;
+import io.dynamo.jaxrs.api.LimitsBody;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** This node's request limits and how often the sibling limits were reached. */
+@Path("admin/limits")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LimitsResource {
+    @Inject
+    DynamoNode node;
+
+    @GET
+    public LimitsBody limits() {
+        SiblingLimits siblings = node.replica().store().limits();
+        return new LimitsBody(node.id(), node.config().maxKeyBytes(), node.config().maxValueBytes(), siblings.warn(),
+                siblings.max(), siblings.warned(), siblings.refused());
+    }
+}
