@@ -95,7 +95,7 @@ public final class DynamoClient implements AutoCloseable {
      * @throws DynamoClientException on an error answer, or when no node answered
      */
     public Versions get(String key, ReadOptions options) {
-        byte[] keyBytes = KeyPaths.utf8(key);
+        byte[] keyBytes = KeyPaths.forRequest(key);
         String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
         NodeHttp.Request request = new NodeHttp.Request("GET", path, key, MediaType.APPLICATION_JSON, Map.of(), null);
         return execute(request, keyBytes, Answers::versions);
@@ -117,7 +117,7 @@ public final class DynamoClient implements AutoCloseable {
      */
     public String put(String key, String context, byte[] value, String contentType, WriteOptions options) {
         Objects.requireNonNull(value, "value");
-        byte[] keyBytes = KeyPaths.utf8(key);
+        byte[] keyBytes = KeyPaths.forRequest(key);
         MediaType type = mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
         String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("w", options.w());
         NodeHttp.Request request = new NodeHttp.Request("PUT", path, key, null, contextHeader(context),
@@ -136,7 +136,7 @@ public final class DynamoClient implements AutoCloseable {
      * @return the tombstone's context: a later put with it supersedes the delete
      */
     public String delete(String key, String context, WriteOptions options) {
-        byte[] keyBytes = KeyPaths.utf8(key);
+        byte[] keyBytes = KeyPaths.forRequest(key);
         String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("w", options.w());
         NodeHttp.Request request = new NodeHttp.Request("DELETE", path, key, null, contextHeader(context), null);
         return execute(request, keyBytes, Answers::context);

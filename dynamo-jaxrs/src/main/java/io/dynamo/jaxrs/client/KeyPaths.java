@@ -18,6 +18,16 @@ final class KeyPaths {
     private KeyPaths() {
     }
 
+    /** The key's bytes for a request: {@link #utf8}, refusing what the nodes' HTTP listener cannot take. */
+    static byte[] forRequest(String key) {
+        if (key != null && (key.indexOf('\\') >= 0 || key.indexOf('\0') >= 0)) {
+            // Payara's HTTP listener refuses %5C and %00 in any path before the node sees the request.
+            throw new IllegalArgumentException("the key contains a backslash or a NUL character, which the nodes' HTTP"
+                    + " listener refuses in a path; replace them (for example with '/' or an escape of your own)");
+        }
+        return utf8(key);
+    }
+
     /** The key's bytes, as the node will hash and store them. */
     static byte[] utf8(String key) {
         if (key == null || key.isEmpty()) {

@@ -34,6 +34,15 @@ class KeyPathsTest {
     }
 
     @Test
+    void keysTheListenerWouldRefuseAreRefusedBeforeSending() {
+        for (String key : new String[] {"C:\\temp", "nul\u0000byte"}) {
+            assertThatThrownBy(() -> KeyPaths.forRequest(key))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backslash or a NUL");
+        }
+        assertThat(KeyPaths.forRequest("a/b")).isEqualTo(KeyPaths.utf8("a/b"));
+    }
+
+    @Test
     void randomUnicodeKeysRoundTrip() {
         Random random = new Random(42);
         for (int i = 0; i < 2_000; i++) {
