@@ -11,10 +11,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
@@ -27,7 +25,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +44,7 @@ class AdminApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        File war = new File(System.getProperty("dynamo.it.war", "target/dynamo.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return ApiClient.builtWar();
     }
 
     @ArquillianResource
@@ -59,8 +55,8 @@ class AdminApiIT {
     private String key;
 
     @BeforeEach
-    void client() throws URISyntaxException {
-        root = new URI("http", null, "127.0.0.1", deployed.getPort(), "/dynamo/", null, null);
+    void client() {
+        root = ApiClient.root(deployed);
         api = ApiClient.admin(root);
         key = "admin-it-" + UUID.randomUUID();
     }

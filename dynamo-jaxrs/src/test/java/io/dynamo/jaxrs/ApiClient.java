@@ -4,16 +4,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** A few lines of java.net.http so the tests read as HTTP exchanges. Paths are relative to /dynamo/. */
 final class ApiClient {
@@ -37,6 +41,17 @@ final class ApiClient {
     private ApiClient(URI root, String authorization) {
         this.root = root;
         this.authorization = authorization;
+    }
+
+    /** The real artifact, not a test-made archive, for each Arquillian test class: what is tested is what ships. */
+    static WebArchive builtWar() {
+        File war = new File(System.getProperty("dynamo.it.war", "target/dynamo.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    /** /dynamo/ on loopback: Payara reports its host name, but the node listens on loopback only. */
+    static URI root(URL deployed) {
+        return URI.create("http://127.0.0.1:" + deployed.getPort() + "/dynamo/");
     }
 
     /** A client that sends HTTP Basic credentials with every request. */

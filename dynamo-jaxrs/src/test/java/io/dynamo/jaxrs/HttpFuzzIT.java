@@ -5,9 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,7 +19,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +44,7 @@ class HttpFuzzIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        File war = new File(System.getProperty("dynamo.it.war", "target/dynamo.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return ApiClient.builtWar();
     }
 
     @ArquillianResource
@@ -58,8 +54,8 @@ class HttpFuzzIT {
     private RawHttp raw;
 
     @BeforeEach
-    void clients() throws URISyntaxException {
-        api = ApiClient.admin(new URI("http", null, "127.0.0.1", deployed.getPort(), "/dynamo/", null, null));
+    void clients() {
+        api = ApiClient.admin(ApiClient.root(deployed));
         raw = new RawHttp(deployed.getPort());
     }
 

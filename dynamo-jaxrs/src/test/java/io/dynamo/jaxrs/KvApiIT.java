@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +20,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +36,7 @@ class KvApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // The real artifact, not a test-made archive: what is tested is what ships.
-        File war = new File(System.getProperty("dynamo.it.war", "target/dynamo.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return ApiClient.builtWar();
     }
 
     @ArquillianResource
@@ -51,9 +46,8 @@ class KvApiIT {
     private String prefix;
 
     @BeforeEach
-    void client() throws URISyntaxException {
-        // Payara reports its host name; the node listens on loopback only, so address it there.
-        URI root = new URI("http", null, "127.0.0.1", deployed.getPort(), "/dynamo/", null, null);
+    void client() {
+        URI root = ApiClient.root(deployed);
         api = new ApiClient(root);
         prefix = "api/v1/kv/it-" + UUID.randomUUID() + "-";
     }

@@ -10,22 +10,16 @@ import io.dynamo.jaxrs.client.Versions;
 import io.dynamo.jaxrs.client.WriteOptions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,48 +35,29 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSystemIT {
-    private static final Duration START = Duration.ofMinutes(4);
-    private static final Duration SETTLE = Duration.ofMinutes(2);
     private static final int KEYS = 60;
     private static final String CLIENT_PASSWORD = "system-test-client-password";
     private static final List<MicroNode> NODES = new ArrayList<>();
     private static String seeds;
+    private static ThreeNodes cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Path work = Path.of("target", "system-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
-                "yyyyMMdd-HHmmss"))).toAbsolutePath();
-        Files.createDirectories(work);
-        List<Integer> ports = freePorts(6);
-        seeds = String.join(",", ports.subList(3, 6).stream().map(p -> "127.0.0.1[" + p + "]").toList());
         // Small Q and short intervals so anti-entropy covers every partition within seconds.
         List<String> settings = List.of("-Ddynamo.n=3", "-Ddynamo.r=2", "-Ddynamo.w=2", "-Ddynamo.q=32",
                 "-Ddynamo.antientropy.interval.ms=100", "-Ddynamo.handoff.interval.ms=500",
                 "-Ddynamo.probe.interval.ms=500", "-Ddynamo.request.timeout.ms=1000",
                 // Clients need credentials here, so the client's own credentials are tested on real nodes too.
                 "-Ddynamo.security.client.required=true", "-Ddynamo.security.client.password=" + CLIENT_PASSWORD);
-        for (int i = 0; i < 3; i++) {
-            NODES.add(new MicroNode("node" + (i + 1), ports.get(i), ports.get(3 + i), work, settings));
-        }
-        // One after another: three Payara starts at once on two cores take longer than in sequence.
-        for (MicroNode node : NODES) {
-            node.start(node == NODES.get(0), seeds);
-            node.await("live", START);
-        }
-        NODES.get(0).await("ready", START);
-        join("node2");
-        join("node3");
-        for (MicroNode node : NODES) {
-            node.await("ready", SETTLE);
-        }
-        eventually("every node has the three-node ring", () -> NODES.stream()
-                .allMatch(n -> ringOf(n).getJsonArray("members").size() == 3));
+        cluster = ThreeNodes.start("system", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"), settings);
+        NODES.addAll(cluster.nodes);
+        seeds = cluster.seeds;
     }
 
     @AfterAll
     static void stopCluster() throws InterruptedException {
-        for (MicroNode node : NODES) {
-            node.stop();
+        if (cluster != null) {
+            cluster.stop();
         }
     }
 
@@ -100,7 +75,7 @@ class ClusterSystemIT {
         }
         assertThat(Http.status(kv(NODES.get(0), "key-0", "r=2"))).as("no credentials, no data").isEqualTo(401);
         // N=3 of three nodes: each stores every key, and each learns the others' counts by gossip.
-        eventually("node-1 sees every node's key count", () -> Http.json(Http.get(NODES.get(0).api()
+        ThreeNodes.eventually("node-1 sees every node's key count", () -> Http.json(Http.get(NODES.get(0).api()
                 .resolve("admin/nodes"))).getJsonArray("nodes").stream().map(JsonValue::asJsonObject)
                 .allMatch(n -> n.containsKey("keysStored") && n.getJsonNumber("keysStored").longValue() >= KEYS));
     }
@@ -116,14 +91,14 @@ class ClusterSystemIT {
         }
         // A copy for the dead node is kept as a hint once its request fails (a timeout, or at once after JGroups
         // drops it from the view), so the hints appear shortly after the writes were acknowledged.
-        eventually("the writes it missed are held as hints", () -> NODES.subList(0, 2).stream()
+        ThreeNodes.eventually("the writes it missed are held as hints", () -> NODES.subList(0, 2).stream()
                 .mapToLong(n -> hintsFor(n, victim.name)).sum() >= KEYS);
 
         victim.start(false, seeds);
-        victim.await("ready", START);
-        eventually("the hint queues for " + victim.name + " drain to zero",
+        victim.await("ready", ThreeNodes.START);
+        ThreeNodes.eventually("the hint queues for " + victim.name + " drain to zero",
                 () -> NODES.subList(0, 2).stream().allMatch(n -> hintsFor(n, victim.name) == 0));
-        eventually("every replica of every key matches", () -> allReplicasEqual("during-")
+        ThreeNodes.eventually("every replica of every key matches", () -> allReplicasEqual("during-")
                 && allReplicasEqual("key-"));
     }
 
@@ -138,8 +113,8 @@ class ClusterSystemIT {
         }
         assertThat(victim.dataDir).doesNotExist();
         victim.start(false, seeds);
-        victim.await("ready", START);
-        eventually("anti-entropy restores every key on " + victim.name,
+        victim.await("ready", ThreeNodes.START);
+        ThreeNodes.eventually("anti-entropy restores every key on " + victim.name,
                 () -> allReplicasEqual("key-") && allReplicasEqual("during-"));
         // Nothing else restores it: it missed no write while down (no hints) and the check above reads the copies
         // without repairing them. The victim merges what it asks for; the others send what it lacks.
@@ -193,10 +168,10 @@ class ClusterSystemIT {
             dynamo.refreshRing();
             long before = dynamo.ringVersion().orElseThrow();
 
-            join("node-4");
+            cluster.join("node-4");
             long after = before + 1;
-            eventually("every node has ring v" + after, () -> NODES.stream()
-                    .allMatch(n -> ringOf(n).getJsonNumber("version").longValue() == after));
+            ThreeNodes.eventually("every node has ring v" + after, () -> NODES.stream()
+                    .allMatch(n -> ThreeNodes.ringOf(n).getJsonNumber("version").longValue() == after));
 
             dynamo.put("stale-ring", null, "1".getBytes(StandardCharsets.UTF_8), "text/plain");
             assertThat(dynamo.ringVersion()).as("the answer only announces the newer ring").hasValue(before);
@@ -241,58 +216,9 @@ class ClusterSystemIT {
                 .mapToLong(q -> q.getJsonNumber("count").longValue()).sum();
     }
 
-    private static void join(String name) {
-        URI admin = NODES.get(0).api().resolve("admin/");
-        JsonObject plan = Http.json(Http.postJson(admin.resolve("join"), "{\"node\":\"" + name + "\",\"weight\":1}"));
-        assertThat(plan.getBoolean("committed")).isFalse();
-        JsonObject done = Http.json(Http.postJson(admin.resolve("join/commit"), "{\"node\":\"" + name
-                + "\",\"weight\":1,\"ringVersion\":" + plan.getJsonNumber("fromVersion").longValue() + "}"));
-        assertThat(done.getBoolean("committed")).isTrue();
-    }
 
-    private static JsonObject ringOf(MicroNode node) {
-        return Http.json(Http.get(node.api().resolve("admin/ring")));
-    }
 
     private static URI kv(MicroNode node, String key, String query) {
         return node.api().resolve("kv/" + key + "?" + query);
-    }
-
-    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException | AssertionError notYet) {
-                // a node still starting answers errors: try again
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not within " + SETTLE + ": " + what);
-    }
-
-    /** Free loopback ports; the JGroups ones also keep port + 100 free, where FD_SOCK2 listens. */
-    private static List<Integer> freePorts(int count) throws IOException {
-        List<Integer> ports = new ArrayList<>();
-        while (ports.size() < count) {
-            int p;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                p = s.getLocalPort();
-            }
-            if (p + 100 < 65536 && !ports.contains(p) && free(p + 100)) {
-                ports.add(p);
-            }
-        }
-        return ports;
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Payara Micro process running the built WAR, as an operator would start it: its own HTTP port, JGroups port
- * and data directory, loopback only. Killed with SIGKILL or stopped with SIGTERM like a real process.
+ * and data directory, on a loopback address of its own (127.0.0.1 unless given). Killed with SIGKILL, paused with
+ * SIGSTOP or stopped with SIGTERM like a real process.
  *
  * <p>Shared with the console's and the benchmark's tests through this module's test jar. It reads the system
  * properties {@code payara.microJar}, {@code dynamo.it.war} and {@code dynamo.it.preboot}.
@@ -21,43 +22,79 @@ public final class MicroNode {
     /** The admin user's password every node gets; {@link Http} sends it. */
     public static final String ADMIN_PASSWORD = "system-test-admin-password";
     public final String name;
+    public final String host;
     public final int httpPort;
     public final int jgroupsPort;
     public final Path dataDir;
     private final Path log;
+    private final Path preboot;
     private final List<String> extraSettings;
     private Process process;
+    private volatile boolean paused;
 
     public MicroNode(String name, int httpPort, int jgroupsPort, Path workDir, List<String> extraSettings) {
+        this(name, "127.0.0.1", httpPort, jgroupsPort, workDir, extraSettings);
+    }
+
+    /** @param host the loopback address (127.0.0.x) the node's HTTP listener and JGroups bind to */
+    public MicroNode(String name, String host, int httpPort, int jgroupsPort, Path workDir,
+            List<String> extraSettings) {
         this.name = name;
+        this.host = host;
         this.httpPort = httpPort;
         this.jgroupsPort = jgroupsPort;
         this.dataDir = workDir.resolve("data").resolve(name);
         this.log = workDir.resolve(name + ".log");
+        this.preboot = workDir.resolve(name + "-preboot.txt");
         this.extraSettings = List.copyOf(extraSettings);
     }
 
     public URI api() {
-        return URI.create("http://127.0.0.1:" + httpPort + "/dynamo/api/v1/");
+        return URI.create("http://" + host + ":" + httpPort + "/dynamo/api/v1/");
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public void start(boolean bootstrap, String seeds) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-Ddynamo.node.id=" + name, "-Ddynamo.data.dir=" + dataDir,
-                "-Ddynamo.http.address=127.0.0.1:" + httpPort, "-Ddynamo.bootstrap=" + bootstrap,
-                "-Ddynamo.jgroups.bind.address=127.0.0.1", "-Ddynamo.jgroups.port=" + jgroupsPort,
+                "-Ddynamo.http.address=" + host + ":" + httpPort, "-Ddynamo.bootstrap=" + bootstrap,
+                "-Ddynamo.jgroups.bind.address=" + host, "-Ddynamo.jgroups.port=" + jgroupsPort,
                 "-Ddynamo.jgroups.initial.hosts=" + seeds, "-Ddynamo.security.admin.password=" + ADMIN_PASSWORD));
         command.addAll(extraSettings);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("dynamo.it.war"), "--port", String.valueOf(httpPort),
-                "--nohazelcast", "--disablephonehome", "--prebootcommandfile", System.getProperty("dynamo.it.preboot")));
+                "--nohazelcast", "--disablephonehome", "--prebootcommandfile", preboot.toString()));
         try {
             Files.createDirectories(dataDir);
+            // The shared preboot file binds the listener to 127.0.0.1; this node listens on its own address.
+            Files.writeString(preboot, Files.readString(Path.of(System.getProperty("dynamo.it.preboot")))
+                    .replace("address=127.0.0.1", "address=" + host));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** SIGSTOP: the process keeps its sockets but answers nothing, like a long GC pause or a frozen VM. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+        paused = false;
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        if (new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed for " + this.name);
         }
     }
 
@@ -68,6 +105,13 @@ public final class MicroNode {
     }
 
     public void stop() throws InterruptedException {
+        if (process != null && process.isAlive() && paused) {
+            try {
+                resume(); // a stopped process would not act on SIGTERM
+            } catch (IOException e) {
+                kill();
+            }
+        }
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -87,7 +131,7 @@ public final class MicroNode {
             if (!alive()) {
                 throw new AssertionError(name + " exited during start; see " + log);
             }
-            if (Http.status(URI.create("http://127.0.0.1:" + httpPort + "/health/" + check)) == 200) {
+            if (Http.status(URI.create("http://" + host + ":" + httpPort + "/health/" + check)) == 200) {
                 return;
             }
             Thread.sleep(500);

@@ -1,0 +1,125 @@
+package io.dynamo.jaxrs.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Three Payara Micro nodes started from the built WAR and joined into one ring through the admin API, as an
+ * operator does: node1 starts the ring, node2 and node3 are joined to it (plan, then commit).
+ */
+final class ThreeNodes {
+    static final Duration START = Duration.ofMinutes(4);
+    static final Duration SETTLE = Duration.ofMinutes(2);
+
+    final List<MicroNode> nodes = new ArrayList<>();
+    final String seeds;
+
+    /** @param hosts the loopback address of each node */
+    private ThreeNodes(Path work, List<String> hosts, List<String> settings) throws IOException {
+        List<Integer> ports = freePorts(6);
+        List<String> seedList = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            seedList.add(hosts.get(i) + "[" + ports.get(3 + i) + "]");
+            nodes.add(new MicroNode("node" + (i + 1), hosts.get(i), ports.get(i), ports.get(3 + i), work, settings));
+        }
+        this.seeds = String.join(",", seedList);
+    }
+
+    static ThreeNodes start(String name, List<String> hosts, List<String> settings) throws Exception {
+        Path work = Path.of("target", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"))).toAbsolutePath();
+        Files.createDirectories(work);
+        ThreeNodes cluster = new ThreeNodes(work, hosts, settings);
+        // One after another: three Payara starts at once on two cores take longer than in sequence.
+        for (MicroNode node : cluster.nodes) {
+            node.start(node == cluster.nodes.get(0), cluster.seeds);
+            node.await("live", START);
+        }
+        cluster.nodes.get(0).await("ready", START);
+        cluster.join("node2");
+        cluster.join("node3");
+        for (MicroNode node : cluster.nodes) {
+            node.await("ready", SETTLE);
+        }
+        eventually("every node has the three-node ring", () -> cluster.nodes.stream()
+                .allMatch(n -> ringOf(n).getJsonArray("members").size() == 3));
+        return cluster;
+    }
+
+    void stop() throws InterruptedException {
+        for (MicroNode node : nodes) {
+            node.stop();
+        }
+    }
+
+    /** Joins a node through node1's admin API: the plan, then its commit. */
+    void join(String name) {
+        URI admin = nodes.get(0).api().resolve("admin/");
+        JsonObject plan = Http.json(Http.postJson(admin.resolve("join"), "{\"node\":\"" + name + "\",\"weight\":1}"));
+        assertThat(plan.getBoolean("committed")).isFalse();
+        JsonObject done = Http.json(Http.postJson(admin.resolve("join/commit"), "{\"node\":\"" + name
+                + "\",\"weight\":1,\"ringVersion\":" + plan.getJsonNumber("fromVersion").longValue() + "}"));
+        assertThat(done.getBoolean("committed")).isTrue();
+    }
+
+    static JsonObject ringOf(MicroNode node) {
+        return Http.json(Http.get(node.api().resolve("admin/ring")));
+    }
+
+    /** Polls until the condition holds; a node still starting answers errors, which count as "not yet". */
+    static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        eventually(what, SETTLE, condition);
+    }
+
+    static long eventually(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return (System.nanoTime() - start) / 1_000_000;
+                }
+            } catch (RuntimeException | AssertionError notYet) {
+                // a node still starting answers errors: try again
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not within " + limit + ": " + what);
+    }
+
+    /** Free loopback ports; the JGroups ones also keep port + 100 free, where FD_SOCK2 listens. */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        while (ports.size() < count) {
+            int p;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                p = s.getLocalPort();
+            }
+            if (p + 100 < 65536 && !ports.contains(p) && free(p + 100)) {
+                ports.add(p);
+            }
+        }
+        return ports;
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
