@@ -15,6 +15,7 @@ public final class ReplicaStore {
     private final Clock clock;
     private final int maxClockEntries;
     private final SiblingLimits limits;
+    private final StorageHealth health = new StorageHealth();
     private volatile WriteListener listener = WriteListener.NONE;
 
     public ReplicaStore(StorageEngine storage, DotSource dots, Clock clock, int maxClockEntries, SiblingLimits limits) {
@@ -70,14 +71,25 @@ public final class ReplicaStore {
     private SiblingSet update(Key key, UnaryOperator<SiblingSet> change) {
         // The change may run more than once under contention; the last run's input is what it replaced.
         SiblingSet[] before = new SiblingSet[1];
-        SiblingSet after = storage.update(key, current -> {
-            before[0] = current;
-            return change.apply(current);
-        });
+        SiblingSet after;
+        try {
+            after = storage.update(key, current -> {
+                before[0] = current;
+                return change.apply(current);
+            });
+        } catch (StorageException e) {
+            health.failed(e.getMessage());
+            throw e;
+        }
+        health.succeeded();
         if (!after.equals(before[0])) {
             listener.written(key, before[0], after);
         }
         return after;
+    }
+
+    public StorageHealth health() {
+        return health;
     }
 
     public SiblingLimits limits() {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready once the node's store is open (the bean started) and the node is a member of the ring it knows: a node
- * that still waits to be joined is live but not ready. Reports the node's identity, quorum settings and ring
+ * that still waits to be joined is live but not ready, and so is one whose last write to its store failed. Reports the node's identity, quorum settings and ring
  * version so an operator can see at a glance which node answers and whether it has joined.
  */
 @Readiness
@@ -32,6 +32,12 @@ public class NodeReadiness implements HealthCheck {
                 .withData("r", config.readQuorum())
                 .withData("w", config.writeQuorum())
                 .withData("q", config.partitions());
+        var storageFailure = node.replica().store().health().failure();
+        if (storageFailure.isPresent()) {
+            return answer.down().withData("reason", "the last write to the store failed: " + storageFailure.get()
+                    + "; free space or fix the permissions of " + config.dataDir() + " (the node is ready again after"
+                    + " its next successful write)").build();
+        }
         try {
             var ring = node.ring();
             boolean member = ring.contains(config.nodeId());
