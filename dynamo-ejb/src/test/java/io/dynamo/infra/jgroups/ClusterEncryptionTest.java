@@ -259,7 +259,7 @@ class ClusterEncryptionTest {
         for (int round = 0; round < 2; round++) { // the first round warms up
             boolean print = round == 1;
             for (int size : new int[] {100, 16 * 1024, 256 * 1024}) {
-                int count = size > 50_000 ? 100 : 2000;
+                int count = size > 50_000 ? 40 : size > 1000 ? 400 : 1000;
                 long plain = loop(p, "q", size, count);
                 long encrypted = loop(a, "b", size, count);
                 if (print) {

@@ -18,10 +18,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,10 +57,16 @@ class ClusterSystemIT {
         Files.createDirectories(work);
         List<Integer> ports = freePorts(6);
         seeds = String.join(",", ports.subList(3, 6).stream().map(p -> "127.0.0.1[" + p + "]").toList());
+        // Encrypted, as the local cluster runs: a secret in a file only the owner reads, passed by path.
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Path secret = Files.writeString(work.resolve("cluster.secret"), Base64.getEncoder().encodeToString(random));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         // Small Q and short intervals so anti-entropy covers every partition within seconds.
         List<String> settings = List.of("-Ddynamo.n=3", "-Ddynamo.r=2", "-Ddynamo.w=2", "-Ddynamo.q=32",
                 "-Ddynamo.antientropy.interval.ms=100", "-Ddynamo.handoff.interval.ms=500",
-                "-Ddynamo.probe.interval.ms=500", "-Ddynamo.request.timeout.ms=1000");
+                "-Ddynamo.probe.interval.ms=500", "-Ddynamo.request.timeout.ms=1000",
+                "-Ddynamo.cluster.secret.file=" + secret);
         for (int i = 0; i < 3; i++) {
             NODES.add(new MicroNode("node" + (i + 1), ports.get(i), ports.get(3 + i), work, settings));
         }
