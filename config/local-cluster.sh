@@ -5,6 +5,8 @@
 # Environment: DYNAMO_PORT (first node's HTTP port, default 8080; the others follow), DYNAMO_JGROUPS_PORT
 # (default 7800), DYNAMO_N/R/W (default 3/2/2), DYNAMO_JAVA_OPTS, DYNAMO_START_TIMEOUT (s).
 # Data in ./data/NAME (kept across runs: a restarted cluster keeps its data and ring), logs in ./run/NAME.log.
+# Cluster traffic is encrypted with the secret in ./run/cluster.secret, generated on first start and kept
+# (DYNAMO_CLUSTER_SECRET_FILE names another file); see docs/security.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=config/lib/nodes.sh
@@ -19,7 +21,7 @@ build=true
 for arg in "$@"; do
   case $arg in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) log "unknown option $arg"; exit 2 ;;
   esac
 done

@@ -3,7 +3,8 @@
 #   config/node.sh start NAME [PORT [JGROUPS_PORT [BOOTSTRAP]]]   (defaults 8080, 7800, false; data in ./data/NAME, log in ./run/NAME.log)
 #   config/node.sh stop NAME
 #   config/node.sh status NAME [PORT]
-# Environment: DYNAMO_N/R/W (default 3/2/2), DYNAMO_SEEDS (JGroups host[port] list), DYNAMO_JAVA_OPTS, DYNAMO_START_TIMEOUT (s).
+# Environment: DYNAMO_N/R/W (default 3/2/2), DYNAMO_SEEDS (JGroups host[port] list), DYNAMO_JAVA_OPTS, DYNAMO_START_TIMEOUT (s),
+# DYNAMO_CLUSTER_SECRET_FILE (the shared cluster secret; default ./run/cluster.secret, generated on first start).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=config/lib/nodes.sh

@@ -41,6 +41,27 @@ require_artifacts() {
   done
 }
 
+# cluster_secret_file: prints the file holding the secret every node started from here shares, which encrypts and
+# authenticates their cluster traffic. DYNAMO_CLUSTER_SECRET_FILE names an existing one (to join nodes started
+# elsewhere); otherwise run/cluster.secret, generated on first use (32 random bytes, base64, mode 600) and kept.
+# Nodes get the path, not the secret, so it never shows in ps.
+cluster_secret_file() {
+  local file=${DYNAMO_CLUSTER_SECRET_FILE:-$RUN_DIR/cluster.secret}
+  if [[ -n ${DYNAMO_CLUSTER_SECRET_FILE:-} && ! -s $file ]]; then
+    log "DYNAMO_CLUSTER_SECRET_FILE=$file is missing or empty"
+    return 1
+  fi
+  if [[ ! -e $file ]]; then
+    mkdir -p "$(dirname "$file")"
+    # noclobber: if another start created it meanwhile, keep theirs.
+    if (umask 077 && set -o noclobber && head -c 32 /dev/urandom | base64 >"$file") 2>/dev/null; then
+      log "generated the cluster secret in $file (mode 600); every node started from here uses it"
+    fi
+  fi
+  [[ -s $file ]] || { log "the cluster secret file $file is empty: delete it to generate a new one"; return 1; }
+  printf '%s\n' "$file"
+}
+
 base_url() { printf 'http://127.0.0.1:%s/dynamo/api/v1/kv/' "$1"; }
 admin_url() { printf 'http://127.0.0.1:%s/dynamo/api/v1/admin/' "$1"; }
 
@@ -68,6 +89,8 @@ start_node() {
   mkdir -p "$RUN_DIR" "$DATA_DIR/$name"
   # Passwords reach the node through its environment (MicroProfile Config reads it), not its visible command line.
   ensure_credentials
+  local secret_file
+  secret_file=$(cluster_secret_file) || return 1
   # JAVA_OPTS is a list of JVM flags: split on spaces on purpose.
   # shellcheck disable=SC2086
   java $JAVA_OPTS \
@@ -75,7 +98,7 @@ start_node() {
     -Ddynamo.n="$DYNAMO_N" -Ddynamo.r="$DYNAMO_R" -Ddynamo.w="$DYNAMO_W" \
     -Ddynamo.http.address="127.0.0.1:$port" -Ddynamo.bootstrap="$bootstrap" \
     -Ddynamo.jgroups.bind.address=127.0.0.1 -Ddynamo.jgroups.port="$jgroups_port" \
-    -Ddynamo.jgroups.initial.hosts="$DYNAMO_SEEDS" \
+    -Ddynamo.jgroups.initial.hosts="$DYNAMO_SEEDS" -Ddynamo.cluster.secret.file="$secret_file" \
     -jar "$MICRO_JAR" --deploy "$WAR" --port "$port" \
     --nohazelcast --disablephonehome --prebootcommandfile "$PREBOOT" \
     >"$RUN_DIR/$name.log" 2>&1 </dev/null &

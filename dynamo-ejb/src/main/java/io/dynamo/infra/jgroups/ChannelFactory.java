@@ -24,7 +24,8 @@ import org.jgroups.util.ExtendedUUID;
 /**
  * Builds an unconnected channel from a stack file and the settings. Addresses, ports and seeds are set on the
  * protocol objects after parsing, not through system properties, so that several nodes can share a JVM and a
- * global {@code jgroups.bind_addr} cannot move a node onto another interface.
+ * global {@code jgroups.bind_addr} cannot move a node onto another interface. With a cluster key, encryption is
+ * inserted here too ({@link ClusterEncryption}); without one, the node warns once that its traffic is unprotected.
  */
 final class ChannelFactory {
     private static final Logger LOG = Logger.getLogger(ChannelFactory.class.getName());
@@ -73,6 +74,17 @@ final class ChannelFactory {
             throw new InvalidConfigException("the JGroups stack " + settings.stack() + " has no GMS");
         }
         stack.insertProtocol(tap, ProtocolStack.Position.BELOW, GMS.class);
+        if (settings.encrypted()) {
+            ClusterEncryption.install(stack, settings.clusterKey(), settings.stack());
+            LOG.info(() -> "node " + settings.nodeId() + ": cluster traffic is encrypted and authenticated ("
+                    + ClusterKey.CIPHER + ", key from " + settings.clusterKey().origin() + ")");
+        } else if (!ClusterEncryption.isEncrypted(stack)) {
+            LOG.warning(() -> "node " + settings.nodeId() + ": cluster traffic is neither encrypted nor authenticated;"
+                    + " any process that reaches " + settings.bindAddress() + ":" + settings.bindPort() + " can join"
+                    + " cluster " + settings.clusterName() + ", read replicated values and write. Give every node the"
+                    + " same secret with " + JGroupsSettings.SECRET_FILE + " (or " + JGroupsSettings.SECRET + ", or a"
+                    + " keystore with " + JGroupsSettings.KEYSTORE + "); see docs/security.md");
+        }
         channel.name(settings.nodeId());
         channel.addAddressGenerator(new NodeAddresses(settings.nodeId()));
     }

@@ -28,15 +28,22 @@ import java.util.regex.Pattern;
  *                     this port + 100
  * @param initialHosts seeds as {@code host[port]}; this node's own address is always added ({@value #INITIAL_HOSTS})
  * @param stack        the stack file: {@code classpath:path} or a file system path ({@value #STACK})
+ * @param clusterKey   the key that encrypts and authenticates cluster traffic, or null for none ({@value #SECRET},
+ *                     {@value #SECRET_FILE} or {@value #KEYSTORE}; see docs/security.md)
  */
 public record JGroupsSettings(String clusterName, String nodeId, String bindAddress, int bindPort,
-                              List<String> initialHosts, String stack) {
+                              List<String> initialHosts, String stack, ClusterKey clusterKey) {
     public static final String CLUSTER_NAME = "dynamo.cluster.name";
     public static final String NODE_ID = "dynamo.node.id";
     public static final String BIND_ADDRESS = "dynamo.jgroups.bind.address";
     public static final String PORT = "dynamo.jgroups.port";
     public static final String INITIAL_HOSTS = "dynamo.jgroups.initial.hosts";
     public static final String STACK = "dynamo.jgroups.stack";
+    public static final String SECRET = "dynamo.cluster.secret";
+    public static final String SECRET_FILE = "dynamo.cluster.secret.file";
+    public static final String KEYSTORE = "dynamo.cluster.keystore";
+    public static final String KEYSTORE_PASSWORD = "dynamo.cluster.keystore.password";
+    public static final String KEY_ALIAS = "dynamo.cluster.key.alias";
 
     public static final String DEFAULT_CLUSTER_NAME = "dynamo";
     /** Loopback: a node nobody configured is reachable from this host only. */
@@ -44,6 +51,7 @@ public record JGroupsSettings(String clusterName, String nodeId, String bindAddr
     public static final int DEFAULT_PORT = 7800;
     public static final String CLASSPATH_PREFIX = "classpath:";
     public static final String DEFAULT_STACK = CLASSPATH_PREFIX + "io/dynamo/infra/jgroups/tcp.xml";
+    public static final String DEFAULT_KEY_ALIAS = "dynamo-cluster";
 
     private static final Pattern HOST_PORT = Pattern.compile("([^\\[\\]\\s]+)\\[(\\d{1,5})]");
 
@@ -74,6 +82,22 @@ public record JGroupsSettings(String clusterName, String nodeId, String bindAddr
         }
     }
 
+    /** Settings without a cluster key: traffic is neither encrypted nor authenticated. */
+    public JGroupsSettings(String clusterName, String nodeId, String bindAddress, int bindPort,
+                           List<String> initialHosts, String stack) {
+        this(clusterName, nodeId, bindAddress, bindPort, initialHosts, stack, null);
+    }
+
+    /** These settings with cluster traffic encrypted and authenticated under {@code key} (null: unprotected). */
+    public JGroupsSettings withClusterKey(ClusterKey key) {
+        return new JGroupsSettings(clusterName, nodeId, bindAddress, bindPort, initialHosts, stack, key);
+    }
+
+    /** True when a cluster key is configured, so the transport encrypts and authenticates all cluster traffic. */
+    public boolean encrypted() {
+        return clusterKey != null;
+    }
+
     /** Settings on loopback with the default stack: the local cluster and tests. */
     public static JGroupsSettings loopback(String clusterName, String nodeId, int port, List<String> initialHosts) {
         return new JGroupsSettings(clusterName, nodeId, DEFAULT_BIND_ADDRESS, port, initialHosts, null);
@@ -90,8 +114,10 @@ public record JGroupsSettings(String clusterName, String nodeId, String bindAddr
                 .filter(s -> !s.isEmpty());
         int port = text.apply(PORT).map(raw -> integer(PORT, raw)).orElse(DEFAULT_PORT);
         List<String> hosts = text.apply(INITIAL_HOSTS).map(raw -> List.of(raw.split(","))).orElse(List.of());
-        return new JGroupsSettings(text.apply(CLUSTER_NAME).orElse(DEFAULT_CLUSTER_NAME), nodeId,
+        JGroupsSettings settings = new JGroupsSettings(text.apply(CLUSTER_NAME).orElse(DEFAULT_CLUSTER_NAME), nodeId,
                 text.apply(BIND_ADDRESS).orElse(DEFAULT_BIND_ADDRESS), port, hosts, text.apply(STACK).orElse(null));
+        // Last: deriving the key takes half a second, not worth spending when another setting is wrong.
+        return settings.withClusterKey(ClusterKeySettings.read(text, settings.clusterName()).orElse(null));
     }
 
     /** The bind address, resolved (validation already proved it resolves). */
@@ -172,7 +198,7 @@ public record JGroupsSettings(String clusterName, String nodeId, String bindAddr
         return new InvalidConfigException("setting " + name + " = " + value + " is invalid: " + why + hint(name));
     }
 
-    private static String hint(String name) {
+    static String hint(String name) {
         return " (set it as the system property " + name + " or the environment variable "
                 + name.toUpperCase(Locale.ROOT).replace('.', '_') + ")";
     }

@@ -162,6 +162,14 @@ public final class JGroupsTransport implements ClusterTransport {
         events.onView(Objects.requireNonNull(listener));
     }
 
+    /**
+     * True when this node's cluster traffic is encrypted and authenticated (a cluster key is set, or the stack file
+     * has an encryption protocol of its own); false means any process that reaches its port can join and write.
+     */
+    public boolean encrypted() {
+        return ClusterEncryption.isEncrypted(channel.getProtocolStack());
+    }
+
     /** The node ids in the current view, this node included. */
     public Set<String> members() {
         return directory.names();

@@ -32,11 +32,16 @@ public final class TestNode implements AutoCloseable {
     }
 
     static TestNode start(String cluster, String id, int port, List<Integer> seedPorts) {
+        return start(cluster, id, port, seedPorts, null);
+    }
+
+    /** A node whose traffic is encrypted under {@code key}; null for none. */
+    static TestNode start(String cluster, String id, int port, List<Integer> seedPorts, ClusterKey key) {
         ExecutorService executor = Executors.newFixedThreadPool(8, named("exec-" + id));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("timer-" + id));
         List<String> seeds = seedPorts.stream().map(p -> "127.0.0.1[" + p + "]").toList();
-        JGroupsTransport transport = JGroupsTransport.start(JGroupsSettings.loopback(cluster, id, port, seeds),
-                executor, timer);
+        JGroupsSettings settings = JGroupsSettings.loopback(cluster, id, port, seeds).withClusterKey(key);
+        JGroupsTransport transport = JGroupsTransport.start(settings, executor, timer);
         return new TestNode(id, port, executor, timer, transport);
     }
 

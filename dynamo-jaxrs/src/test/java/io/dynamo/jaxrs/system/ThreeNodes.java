@@ -9,16 +9,20 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * Three Payara Micro nodes started from the built WAR and joined into one ring through the admin API, as an
- * operator does: node1 starts the ring, node2 and node3 are joined to it (plan, then commit).
+ * operator does: node1 starts the ring, node2 and node3 are joined to it (plan, then commit). Their cluster traffic
+ * is encrypted, as the local cluster runs: a generated secret in a file only the owner reads, passed by path.
  */
 final class ThreeNodes {
     static final Duration START = Duration.ofMinutes(4);
@@ -42,7 +46,13 @@ final class ThreeNodes {
         Path work = Path.of("target", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss"))).toAbsolutePath();
         Files.createDirectories(work);
-        ThreeNodes cluster = new ThreeNodes(work, hosts, settings);
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Path secret = Files.writeString(work.resolve("cluster.secret"), Base64.getEncoder().encodeToString(random));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        List<String> all = new ArrayList<>(settings);
+        all.add("-Ddynamo.cluster.secret.file=" + secret);
+        ThreeNodes cluster = new ThreeNodes(work, hosts, all);
         // One after another: three Payara starts at once on two cores take longer than in sequence.
         for (MicroNode node : cluster.nodes) {
             node.start(node == cluster.nodes.get(0), cluster.seeds);
