@@ -3,6 +3,7 @@ package io.dynamo.core;
 import io.dynamo.core.antientropy.AntiEntropyService;
 import io.dynamo.core.antientropy.AntiEntropySettings;
 import io.dynamo.core.antientropy.PartitionTrees;
+import io.dynamo.core.antientropy.TombstoneReaper;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.coordination.ReadCoordinator;
@@ -55,6 +56,7 @@ public final class DynamoNode implements AutoCloseable {
     private final HintedHandoffService handoff;
     private final PartitionTrees trees;
     private final AntiEntropyService antiEntropy;
+    private final TombstoneReaper tombstones;
     private final MembershipService membership;
     private final LoadTable loads = new LoadTable();
     private final Gossiper gossiper;
@@ -87,6 +89,8 @@ public final class DynamoNode implements AutoCloseable {
         this.trees = new PartitionTrees(services.storage(), config.partitions());
         this.antiEntropy = new AntiEntropyService(config.nodeId(), membership.ringView(), config.replicas(), store, trees,
                 peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));
+        this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
+                local::read, peers::call, scheduler, services.timing().tombstones());
         this.dispatcher = new RequestDispatcher(this, local);
         dispatcher.extend((from, request) -> {
             CompletableFuture<Message> answer = gossiper.handle(from, request);
@@ -101,6 +105,7 @@ public final class DynamoNode implements AutoCloseable {
         local.store().listen(trees);
         services.transport().serve(dispatcher::handle);
         antiEntropy.start();
+        tombstones.start();
         gossiper.start();
         transfer.start();
         NodeTiming timing = services.timing();
@@ -142,6 +147,10 @@ public final class DynamoNode implements AutoCloseable {
 
     public HintedHandoffService handoff() {
         return handoff;
+    }
+
+    public TombstoneReaper tombstones() {
+        return tombstones;
     }
 
     public AntiEntropyService antiEntropy() {
@@ -340,6 +349,7 @@ public final class DynamoNode implements AutoCloseable {
         gossiper.close();
         transfer.close();
         antiEntropy.close();
+        tombstones.close();
         services.transport().close();
         services.hints().close();
         services.storage().close();

@@ -1,5 +1,6 @@
 package io.dynamo.core;
 
+import io.dynamo.core.antientropy.TombstoneSettings;
 import java.time.Duration;
 
 /**
@@ -10,17 +11,30 @@ import java.time.Duration;
  * @param hintsPerRound       hints sent to one target per round, so delivery never starves foreground requests
  * @param antiEntropyInterval how often the node compares one of its partitions with another replica
  * @param probeInterval       how often peers marked unreachable are pinged
+ * @param tombstones          when deleted keys are removed for good
  */
 public record NodeTiming(Duration requestTimeout, Duration handoffInterval, int hintsPerRound,
-                         Duration antiEntropyInterval, Duration probeInterval) {
+                         Duration antiEntropyInterval, Duration probeInterval, TombstoneSettings tombstones) {
 
     public static final NodeTiming DEFAULTS = new NodeTiming(Duration.ofMillis(1000), Duration.ofSeconds(1), 200,
-            Duration.ofSeconds(5), Duration.ofSeconds(1));
+            Duration.ofSeconds(5), Duration.ofSeconds(1), TombstoneSettings.DEFAULTS);
+
+    /** Timing with the default tombstone settings. */
+    public NodeTiming(Duration requestTimeout, Duration handoffInterval, int hintsPerRound,
+            Duration antiEntropyInterval, Duration probeInterval) {
+        this(requestTimeout, handoffInterval, hintsPerRound, antiEntropyInterval, probeInterval,
+                TombstoneSettings.DEFAULTS);
+    }
 
     public NodeTiming {
         if (requestTimeout.isNegative() || requestTimeout.isZero() || hintsPerRound < 1) {
             throw new InvalidConfigException("timing " + requestTimeout + "/" + hintsPerRound + " is invalid");
         }
+    }
+
+    public NodeTiming withTombstones(TombstoneSettings settings) {
+        return new NodeTiming(requestTimeout, handoffInterval, hintsPerRound, antiEntropyInterval, probeInterval,
+                settings);
     }
 
     /** Forwarded requests wait for the coordinator's own round of replica requests and a margin. */

@@ -50,6 +50,10 @@ final class RequestDispatcher {
             return node.coordinatePut(m.key(), m.context(), m.value(), m.writeQuorum(), operation)
                     .thenApply(v -> new Message.ReplicaState(m.key(), v));
         }
+        if (request instanceof Message.RemoveTombstone m) {
+            node.tombstones().remove(m);
+            return done(new Message.Ack());
+        }
         if (request instanceof Message.TransferBatch m) {
             m.states().forEach(s -> local.write(s.key(), s.versions(), ""));
             return done(new Message.Ack());

@@ -4,6 +4,7 @@ import io.dynamo.core.ClusterSettings;
 import io.dynamo.core.InvalidConfigException;
 import io.dynamo.core.NodeConfig;
 import io.dynamo.core.NodeTiming;
+import io.dynamo.core.antientropy.TombstoneSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ public final class NodeSettings {
     public static final String PROBE_INTERVAL_MS = "dynamo.probe.interval.ms";
     public static final String SIBLINGS_WARN = "dynamo.siblings.warn";
     public static final String SIBLINGS_MAX = "dynamo.siblings.max";
+    public static final String TOMBSTONE_GRACE_S = "dynamo.tombstones.grace.seconds";
+    public static final String TOMBSTONE_INTERVAL_MS = "dynamo.tombstones.interval.ms";
 
     private final Function<String, Optional<String>> source;
 
@@ -70,7 +73,10 @@ public final class NodeSettings {
         NodeTiming d = NodeTiming.DEFAULTS;
         return new NodeTiming(millis(REQUEST_TIMEOUT_MS, d.requestTimeout()), millis(HANDOFF_INTERVAL_MS,
                 d.handoffInterval()), positive(HINTS_PER_ROUND, d.hintsPerRound()),
-                millis(ANTI_ENTROPY_INTERVAL_MS, d.antiEntropyInterval()), millis(PROBE_INTERVAL_MS, d.probeInterval()));
+                millis(ANTI_ENTROPY_INTERVAL_MS, d.antiEntropyInterval()), millis(PROBE_INTERVAL_MS, d.probeInterval()),
+                new TombstoneSettings(Duration.ofSeconds(positive(TOMBSTONE_GRACE_S,
+                        (int) d.tombstones().grace().toSeconds())), millis(TOMBSTONE_INTERVAL_MS,
+                        d.tombstones().interval()), d.tombstones().keysPerRound()));
     }
 
     private Duration millis(String name, Duration fallback) {

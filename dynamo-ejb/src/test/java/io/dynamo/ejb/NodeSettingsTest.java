@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynamo.core.InvalidConfigException;
 import io.dynamo.core.NodeConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,18 @@ class NodeSettingsTest {
                 .hasMessage("setting dynamo.siblings.warn = 5 is invalid: it must be 1 to dynamo.siblings.max (4)");
         assertThatThrownBy(() -> read(Map.of("dynamo.siblings.max", "0")))
                 .hasMessageContaining("dynamo.siblings.max = 0");
+    }
+
+    @Test
+    void tombstoneGraceAndIntervalAreSettings() {
+        NodeSettings settings = new NodeSettings(name -> Optional.ofNullable(Map.of(
+                "dynamo.tombstones.grace.seconds", "86400", "dynamo.tombstones.interval.ms", "2500").get(name)));
+        assertThat(settings.readTiming().tombstones().grace()).isEqualTo(Duration.ofDays(1));
+        assertThat(settings.readTiming().tombstones().interval()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(new NodeSettings(name -> Optional.empty()).readTiming().tombstones().grace())
+                .isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> new NodeSettings(name -> Optional.of("0")).readTiming())
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("must be at least 1");
     }
 
     @Test

@@ -185,6 +185,7 @@ class AdminApiIT {
         JsonObject antiEntropy = ok(api.get(ADMIN + "anti-entropy"));
         assertThat(antiEntropy.getJsonNumber("exchanges").longValue()).isZero();
         assertThat(antiEntropy.getJsonNumber("readRepairs").longValue()).isNotNegative();
+        assertThat(antiEntropy.getJsonNumber("tombstonesRemoved").longValue()).isNotNegative();
         assertThat(antiEntropy.getJsonArray("partitions")).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package io.dynamo.core.antientropy;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.time.PeriodicTask;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.transport.Message;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class AntiEntropyService implements AutoCloseable {
     private final AtomicInteger nextPartition = new AtomicInteger();
     private final Map<Integer, AtomicInteger> nextPeer = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Scheduler.Cancellable periodic;
+    private final PeriodicTask periodic;
 
     /**
      * @param replicas N: a node takes part in a partition's anti-entropy when it is among the partition's first N
@@ -60,22 +61,18 @@ public final class AntiEntropyService implements AutoCloseable {
         this.peers = peers;
         this.scheduler = scheduler;
         this.settings = settings;
+        this.periodic = new PeriodicTask(scheduler, settings.interval(), this::tick);
         this.responder = new ExchangeResponder(localNode, ring, replicas, trees);
     }
 
     /** Starts the periodic exchanges; idempotent. */
-    public synchronized void start() {
-        if (periodic == null) {
-            periodic = scheduler.every(settings.interval(), this::tick);
-        }
+    public void start() {
+        periodic.start();
     }
 
     @Override
-    public synchronized void close() {
-        if (periodic != null) {
-            periodic.cancel();
-            periodic = null;
-        }
+    public void close() {
+        periodic.close();
     }
 
     /**

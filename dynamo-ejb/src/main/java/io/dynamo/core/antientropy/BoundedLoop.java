@@ -11,7 +11,7 @@ import java.util.function.Function;
  * A drain loop (one thread at a time, others just signal) rather than chained futures: replies that complete
  * synchronously, as in-process transports do, would otherwise nest one stack frame per item.
  */
-final class BoundedLoop<T> {
+public final class BoundedLoop<T> {
     private final Iterator<T> items;
     private final int limit;
     private final Function<T, CompletableFuture<?>> task;
@@ -25,7 +25,7 @@ final class BoundedLoop<T> {
         this.task = task;
     }
 
-    static <T> CompletableFuture<Void> run(List<T> items, int limit, Function<T, CompletableFuture<?>> task) {
+    public static <T> CompletableFuture<Void> run(List<T> items, int limit, Function<T, CompletableFuture<?>> task) {
         BoundedLoop<T> loop = new BoundedLoop<>(List.copyOf(items), limit, task);
         loop.drain();
         return loop.done;

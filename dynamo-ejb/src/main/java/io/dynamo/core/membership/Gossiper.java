@@ -1,5 +1,6 @@
 package io.dynamo.core.membership;
 
+import io.dynamo.core.time.PeriodicTask;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.transport.Message;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public final class Gossiper implements AutoCloseable {
     private final Random random;
     private final LoadTable loads;
     private final LongSupplier keysStored;
-    private volatile Scheduler.Cancellable periodic;
+    private final PeriodicTask periodic;
 
     /**
      * @param random     the only source of peer choice; seeded in simulations so runs replay
@@ -49,25 +50,21 @@ public final class Gossiper implements AutoCloseable {
         this.scheduler = scheduler;
         this.seeds = List.copyOf(seeds);
         this.interval = interval;
+        this.periodic = new PeriodicTask(scheduler, interval, this::round);
         this.random = random;
         this.loads = loads;
         this.keysStored = keysStored;
     }
 
     /** Starts a round every interval; idempotent. */
-    public synchronized Gossiper start() {
-        if (periodic == null) {
-            periodic = scheduler.every(interval, this::round);
-        }
+    public Gossiper start() {
+        periodic.start();
         return this;
     }
 
     @Override
-    public synchronized void close() {
-        if (periodic != null) {
-            periodic.cancel();
-            periodic = null;
-        }
+    public void close() {
+        periodic.close();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.dynamo.core.membership.RingChangeListener;
 import io.dynamo.core.membership.RingUnknownException;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.time.PeriodicTask;
 import io.dynamo.core.time.Scheduler;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
     private final PeerChannel peers;
     private final Map<Integer, TransferTask> tasks = new TreeMap<>();
     private volatile Runnable onIdle = () -> { };
-    private volatile Scheduler.Cancellable periodic;
+    private final PeriodicTask periodic;
     private volatile int partitionCount;
     private long lastQuietStartMillis;
     private boolean sweepDue = true;
@@ -56,23 +57,19 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
         this.peers = peers;
         this.scheduler = scheduler;
         this.settings = settings;
+        this.periodic = new PeriodicTask(scheduler, settings.tickInterval(), this::tick);
         this.lastQuietStartMillis = scheduler.nowMillis();
     }
 
     /** Starts the periodic tick (the first one sweeps); idempotent. */
     public synchronized PartitionTransfer start() {
-        if (periodic == null) {
-            periodic = scheduler.every(settings.tickInterval(), this::tick);
-        }
+        periodic.start();
         return this;
     }
 
     @Override
-    public synchronized void close() {
-        if (periodic != null) {
-            periodic.cancel();
-            periodic = null;
-        }
+    public void close() {
+        periodic.close();
     }
 
     /** Called when every transfer is done (for example to mark a leaving node LEFT). */

@@ -88,6 +88,17 @@ public sealed interface Message {
     record SegmentDiff(List<ReplicaState> newer, List<Key> wanted) implements Message {
     }
 
+    /**
+     * Garbage collection of deletes: remove the key if its versions are still exactly this tombstone, which every
+     * replica was found to hold. Reply: {@link Ack}.
+     */
+    record RemoveTombstone(Key key, SiblingSet versions) implements Message {
+        public RemoveTombstone {
+            Objects.requireNonNull(key);
+            Objects.requireNonNull(versions);
+        }
+    }
+
     /** A batch of versions of one partition streamed to a new replica. Reply: {@link Ack}. */
     record TransferBatch(int partition, List<ReplicaState> states) implements Message {
     }

@@ -16,6 +16,7 @@ import io.dynamo.core.transport.Message.MerkleHashes;
 import io.dynamo.core.transport.Message.MerkleQuery;
 import io.dynamo.core.transport.Message.Ping;
 import io.dynamo.core.transport.Message.ReadReplica;
+import io.dynamo.core.transport.Message.RemoveTombstone;
 import io.dynamo.core.transport.Message.ReplicaState;
 import io.dynamo.core.transport.Message.SegmentDiff;
 import io.dynamo.core.transport.Message.SegmentQuery;
@@ -46,6 +47,7 @@ public final class MessageCodec {
     private static final int SEGMENT_DIFF = 12;
     private static final int TRANSFER_BATCH = 13;
     private static final int GOSSIP = 14;
+    private static final int REMOVE_TOMBSTONE = 15;
 
     private MessageCodec() {
     }
@@ -82,6 +84,8 @@ public final class MessageCodec {
             keys(states(w.writeByte(SEGMENT_DIFF), m.newer()), m.wanted());
         } else if (message instanceof TransferBatch m) {
             states(w.writeByte(TRANSFER_BATCH).writeVarLong(m.partition()), m.states());
+        } else if (message instanceof RemoveTombstone m) {
+            state(w.writeByte(REMOVE_TOMBSTONE), new ReplicaState(m.key(), m.versions()));
         } else if (message instanceof Gossip m) {
             loads(w.writeByte(GOSSIP).writeBytes(MembershipStateCodec.encode(m.state())), m.loads());
         } else {
@@ -118,6 +122,7 @@ public final class MessageCodec {
             case SEGMENT_QUERY -> new SegmentQuery(smallInt(r), ints(r), keyHashes(r));
             case SEGMENT_DIFF -> new SegmentDiff(states(r), keys(r));
             case TRANSFER_BATCH -> new TransferBatch(smallInt(r), states(r));
+            case REMOVE_TOMBSTONE -> removeTombstone(state(r));
             case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()), loads(r));
             default -> throw new IllegalArgumentException("unknown message tag " + tag);
         };
@@ -143,6 +148,10 @@ public final class MessageCodec {
 
     private static ReplicaState state(BinaryReader r) {
         return new ReplicaState(key(r), SiblingSetCodec.decode(r.readBytes()));
+    }
+
+    private static RemoveTombstone removeTombstone(ReplicaState s) {
+        return new RemoveTombstone(s.key(), s.versions());
     }
 
     private static BinaryWriter states(BinaryWriter w, List<ReplicaState> states) {

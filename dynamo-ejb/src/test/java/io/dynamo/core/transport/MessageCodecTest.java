@@ -51,7 +51,8 @@ class MessageCodecTest {
                 new CoordinatePut(KEY, Context.EMPTY, Value.tombstone(), 0),
                 new Failure(Failure.Kind.INSUFFICIENT_REPLICAS, "needed 2 replicas but 1 answered", 2, 1),
                 new SegmentDiff(List.of(new ReplicaState(KEY, v)), List.of(KEY, Key.of("other"))),
-                new TransferBatch(12, List.of(new ReplicaState(KEY, v), new ReplicaState(Key.of("x"), v))));
+                new TransferBatch(12, List.of(new ReplicaState(KEY, v), new ReplicaState(Key.of("x"), v))),
+                new Message.RemoveTombstone(KEY, v));
         for (Message m : messages) {
             Message back = roundTrip(m);
             assertThat(back).as(m.getClass().getSimpleName()).isEqualTo(m);

@@ -17,7 +17,7 @@ final class ActivityViews {
     private ActivityViews() {
     }
 
-    static AntiEntropyBody antiEntropy(String self, AntiEntropyStats stats, long readRepairs) {
+    static AntiEntropyBody antiEntropy(String self, AntiEntropyStats stats, long readRepairs, long tombstonesRemoved) {
         List<PartitionExchangesBody> partitions = stats.partitions().stream()
                 .sorted(Comparator.comparingInt(PartitionStats::partition))
                 .map(p -> new PartitionExchangesBody(p.partition(), p.lastExchangeMillis(), p.lastPeer(),
@@ -25,7 +25,7 @@ final class ActivityViews {
                         p.keysCompared(), p.keysRepaired(), p.keysSent()))
                 .toList();
         return new AntiEntropyBody(self, stats.exchanges(), stats.failures(), stats.keysCompared(),
-                stats.keysRepaired(), stats.keysSent(), readRepairs, partitions);
+                stats.keysRepaired(), stats.keysSent(), readRepairs, tombstonesRemoved, partitions);
     }
 
     static ExchangeBody exchange(String self, ExchangeResult r, long tookMillis) {

@@ -25,7 +25,8 @@ public class AntiEntropyResource {
 
     @GET
     public AntiEntropyBody stats() {
-        return ActivityViews.antiEntropy(node.id(), node.antiEntropy().stats(), node.reads().repairCount());
+        return ActivityViews.antiEntropy(node.id(), node.antiEntropy().stats(), node.reads().repairCount(),
+                node.tombstones().reaped());
     }
 
     /** Compares the partition with its next other replica in turn, now, and answers what the exchange did. */

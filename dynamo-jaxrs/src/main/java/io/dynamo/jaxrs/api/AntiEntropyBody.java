@@ -13,10 +13,12 @@ import java.util.List;
  * @param keysRepaired keys whose copy here changed by merging what a peer sent
  * @param keysSent     keys sent to peers
  * @param readRepairs  copies brought up to date by read repair (reads this node coordinated)
+ * @param tombstonesRemoved deleted keys removed for good from this node once every replica held their tombstone
  * @param partitions   one entry per partition exchanged at least once, by partition
  */
 @JsonbPropertyOrder({"answeredBy", "exchanges", "failures", "keysCompared", "keysRepaired", "keysSent", "readRepairs",
-        "partitions"})
+        "tombstonesRemoved", "partitions"})
 public record AntiEntropyBody(String answeredBy, long exchanges, long failures, long keysCompared, long keysRepaired,
-                              long keysSent, long readRepairs, List<PartitionExchangesBody> partitions) {
+                              long keysSent, long readRepairs, long tombstonesRemoved,
+                              List<PartitionExchangesBody> partitions) {
 }
