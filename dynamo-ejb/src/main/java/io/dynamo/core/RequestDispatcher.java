@@ -36,6 +36,9 @@ final class RequestDispatcher {
         }
         if (request instanceof Message.WriteReplica m) {
             local.write(m.key(), m.versions(), m.hintFor());
+            if (m.hintFor().isEmpty()) {
+                node.transfer().stored(m.key());
+            }
             return done(new Message.Ack());
         }
         if (request instanceof Message.Ping) {

@@ -1,5 +1,6 @@
 package io.dynamo.core.transfer;
 
+import io.dynamo.core.Key;
 import io.dynamo.core.membership.PeerChannel;
 import io.dynamo.core.membership.RingChangeListener;
 import io.dynamo.core.membership.RingUnknownException;
@@ -102,6 +103,26 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
             }
         }
         scheduler.execute(this::startPending);
+    }
+
+    /**
+     * Told of a replica write this node stored: when the key's partition is no longer this node's (the sender still
+     * had an older ring) and no transfer covers it, the next tick sweeps instead of waiting for a quiet ring, so
+     * the write reaches the current replicas within seconds.
+     */
+    public void stored(Key key) {
+        Ring current;
+        try {
+            current = ring.get();
+        } catch (RingUnknownException e) {
+            return;
+        }
+        int partition = current.partitioner().partitionOfKey(key.bytes());
+        if (!current.preferenceList(partition, replicas).isReplica(localNode) && !covered(partition)) {
+            synchronized (this) {
+                sweepDue = true;
+            }
+        }
     }
 
     /** One periodic step: sweep when due, start what is pending. Never throws. */
