@@ -316,7 +316,7 @@ public final class DynamoNode implements AutoCloseable {
             }
             throw new IllegalStateException(operation + " of key '" + key + "' failed on node " + id(), cause);
         } catch (TimeoutException e) {
-            throw new InsufficientReplicasException(operation, key, 1, 0, id());
+            throw InsufficientReplicasException.timedOut(operation, key, id(), limit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(operation + " of key '" + key + "' interrupted on node " + id(), e);

@@ -9,11 +9,22 @@ public final class InsufficientReplicasException extends DynamoException {
     private final int answered;
 
     public InsufficientReplicasException(String operation, Key key, int required, int answered, String nodeId) {
-        super(operation + " of key '" + key + "' on node " + nodeId + " needed " + required
+        this(operation + " of key '" + key + "' on node " + nodeId + " needed " + required
                 + " replicas but " + answered + " answered; retry later, lower the quorum for this request, "
-                + "or bring the missing replicas back");
+                + "or bring the missing replicas back", required, answered);
+    }
+
+    private InsufficientReplicasException(String message, int required, int answered) {
+        super(message);
         this.required = required;
         this.answered = answered;
+    }
+
+    /** The request as a whole outlasted the node's limit, whatever the replicas answered meanwhile. */
+    public static InsufficientReplicasException timedOut(String operation, Key key, String nodeId, long limitMillis) {
+        return new InsufficientReplicasException(operation + " of key '" + key + "' on node " + nodeId
+                + " got no quorum within " + limitMillis + " ms (its coordinator or replicas are overloaded or "
+                + "unreachable); retry later, or check the nodes' health with GET /admin/nodes", 1, 0);
     }
 
     public int required() {
