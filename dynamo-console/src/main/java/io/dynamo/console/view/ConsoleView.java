@@ -50,8 +50,4 @@ public final class ConsoleView {
     private void connect() {
         model.connect();
     }
-
-    public TabPane tabs() {
-        return tabs;
-    }
 }
