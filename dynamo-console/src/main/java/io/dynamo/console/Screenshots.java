@@ -21,8 +21,8 @@ import javax.imageio.ImageIO;
 
 /**
  * {@code --screenshots DIR}: opens each view in turn, waits until it shows the cluster's data, saves the scene as
- * {@code DIR/console-VIEW.png} and exits. The operations view shows a leave plan of the last ring member, which is
- * only planned, never committed.
+ * {@code DIR/console-VIEW.png} and exits. The hints view waits until a queue has drained (at most a minute); the
+ * operations view shows a leave plan of the last ring member, which is only planned, never committed.
  */
 final class Screenshots {
     private static final long STEP_LIMIT_MILLIS = 60_000;
@@ -51,7 +51,7 @@ final class Screenshots {
             model.ring().lookUp();
         }, () -> !model.ring().segments().isEmpty() && !model.ring().placement().isEmpty()));
         steps.add(new Step("nodes", 1, () -> { }, () -> !model.nodes().rows().isEmpty()));
-        steps.add(new Step("hints", 2, () -> { }, () -> !model.hints().history().isEmpty()));
+        steps.add(new Step("hints", 2, () -> { }, this::queueDrained));
         steps.add(new Step("siblings", 3, () -> {
             model.siblings().keyProperty().set(key);
             model.siblings().lookUp();
@@ -80,6 +80,12 @@ final class Screenshots {
         ticker.setCycleCount(Timeline.INDEFINITE);
         begin();
         ticker.play();
+    }
+
+    /** The chart tells the most once a queue has grown and drained again (else the step times out and saves). */
+    private boolean queueDrained() {
+        var history = model.hints().history();
+        return history.stream().anyMatch(p -> p.count() > 0) && model.hints().queues().isEmpty();
     }
 
     private void begin() {

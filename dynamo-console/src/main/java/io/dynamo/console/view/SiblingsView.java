@@ -37,6 +37,7 @@ public final class SiblingsView {
         copies.setCellFactory(list -> new CopyCell());
         merged.setItems(model.merged());
         merged.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.chosenProperty().set(now));
+        model.chosenProperty().addListener((obs, old, now) -> merged.getSelectionModel().select(now));
         resolution.textProperty().bindBidirectional(model.resolutionProperty());
         contentType.textProperty().bindBidirectional(model.contentTypeProperty());
         write.disableProperty().bind(model.resolvableProperty().not());
