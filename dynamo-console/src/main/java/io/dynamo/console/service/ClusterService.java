@@ -1,7 +1,6 @@
 package io.dynamo.console.service;
 
 import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.HintsBody;
 import io.dynamo.jaxrs.api.KeyPlacementBody;
 import io.dynamo.jaxrs.api.KeyVersionsBody;
 import io.dynamo.jaxrs.api.NodesBody;
@@ -18,9 +17,6 @@ public interface ClusterService {
     RingBody ring();
 
     NodesBody nodes();
-
-    /** The hint queues one node holds. */
-    HintsBody hints(URI node);
 
     KeyPlacementBody placement(String key);
 

@@ -1,7 +1,6 @@
 package io.dynamo.console.service;
 
 import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.HintsBody;
 import io.dynamo.jaxrs.api.KeyPlacementBody;
 import io.dynamo.jaxrs.api.KeyVersionsBody;
 import io.dynamo.jaxrs.api.MembershipChangeBody;
@@ -49,11 +48,6 @@ public final class HttpClusterService implements ClusterService {
         NodesBody nodes = Json.read(get("admin/nodes"), NodesBody.class);
         directory.learn(nodes);
         return nodes;
-    }
-
-    @Override
-    public HintsBody hints(URI node) {
-        return Json.read(body(send(node, request(node, "admin/hints").GET())), HintsBody.class);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.dynamo.console.service;
 
 import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.HintsBody;
 import io.dynamo.jaxrs.api.KeyPlacementBody;
 import io.dynamo.jaxrs.api.KeyVersionsBody;
 import io.dynamo.jaxrs.api.NodesBody;
@@ -38,11 +37,6 @@ public final class SwitchableClusterService implements ClusterService {
     @Override
     public NodesBody nodes() {
         return target().nodes();
-    }
-
-    @Override
-    public HintsBody hints(URI node) {
-        return target().hints(node);
     }
 
     @Override

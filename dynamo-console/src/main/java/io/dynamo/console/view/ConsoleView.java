@@ -6,7 +6,6 @@ import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.shape.Circle;
 
@@ -17,7 +16,6 @@ public final class ConsoleView {
     @FXML private TextField user;
     @FXML private PasswordField password;
     @FXML private Label connectError;
-    @FXML private TabPane tabs;
     @FXML private Circle stateLight;
     @FXML private Label state;
     @FXML private Label node;

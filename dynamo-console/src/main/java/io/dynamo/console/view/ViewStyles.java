@@ -3,7 +3,6 @@ package io.dynamo.console.view;
 import io.dynamo.console.viewmodel.Reachability;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.util.Callback;
@@ -31,9 +30,5 @@ final class ViewStyles {
                 getStyleClass().add(item.styleClass());
             }
         };
-    }
-
-    static <T> ObservableValue<T> constant(T value) {
-        return new ReadOnlyObjectWrapper<>(value);
     }
 }

@@ -3,7 +3,6 @@ package io.dynamo.console.testing;
 import io.dynamo.console.service.ClusterException;
 import io.dynamo.console.service.ClusterService;
 import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.HintsBody;
 import io.dynamo.jaxrs.api.KeyPlacementBody;
 import io.dynamo.jaxrs.api.KeyVersionsBody;
 import io.dynamo.jaxrs.api.NodesBody;
@@ -55,11 +54,6 @@ public final class FakeCluster implements ClusterService {
     @Override
     public NodesBody nodes() {
         return answer("nodes", "nodes.json", NodesBody.class);
-    }
-
-    @Override
-    public HintsBody hints(URI node) {
-        return answer("hints " + node, "hints-node1.json", HintsBody.class);
     }
 
     @Override
