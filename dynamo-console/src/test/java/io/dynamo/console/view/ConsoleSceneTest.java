@@ -56,7 +56,11 @@ class ConsoleSceneTest {
     }
 
     private void connect(FxRobot robot, String password) {
-        robot.clickOn("#url").push(KeyCode.CONTROL, KeyCode.A).write(node.uri().toString());
+        connect(robot, node, password);
+    }
+
+    private static void connect(FxRobot robot, RecordedCluster to, String password) {
+        robot.clickOn("#url").push(KeyCode.CONTROL, KeyCode.A).write(to.uri().toString());
         robot.clickOn("#password").write(password);
         robot.clickOn("#connect");
     }
@@ -98,6 +102,23 @@ class ConsoleSceneTest {
         assertThat(placement.getItems().get(1).health()).isEqualTo(Reachability.DOWN);
         assertThat(text(robot, "#keySummary")).contains("partition 214");
         assertThat(node.requests()).contains("GET admin/ring/key/order%3A1");
+    }
+
+    @Test
+    void switchesToAnotherNodeWhenTheFirstGoesDownAndSaysSo(FxRobot robot) throws Exception {
+        RecordedCluster first = new RecordedCluster().retry(100).peer(node.address());
+        connect(robot, first, RecordedCluster.PASSWORD);
+        waitFor("connected to the first node", () -> text(robot, "#statusNode").equals("node " + first.address())
+                && text(robot, "#state").startsWith("Connected"));
+
+        first.close();
+
+        waitFor("connected to the other node", () -> text(robot, "#statusNode").equals("node " + node.address())
+                && text(robot, "#state").startsWith("Connected"));
+        assertThat(robot.lookup("#stateLight").queryAs(Node.class).getStyleClass()).contains("state-connected");
+        robot.clickOn("#ringKey").write("k");
+        robot.clickOn("#ringLookUp");
+        waitFor("a request answered by the other node", () -> node.requests().contains("GET admin/ring/key/k"));
     }
 
     @Test
