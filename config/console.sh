@@ -11,7 +11,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 jar=dynamo-console/target/dynamo-console-0.1.0-SNAPSHOT.jar
 classpath_file=dynamo-console/target/classpath.txt
 stale=$(find dynamo-console/src dynamo-console/pom.xml -newer "$jar" -print -quit 2>/dev/null || echo missing)
-if [[ ! -f $jar || ! -f $classpath_file || -n $stale || ${DYNAMO_CONSOLE_BUILD:-} == always ]]; then
+missing_library() {
+  local entry
+  [[ -f $classpath_file ]] || return 0
+  IFS=: read -r -a entries < "$classpath_file"
+  for entry in "${entries[@]}"; do [[ -f $entry ]] || return 0; done
+  return 1
+}
+if [[ ! -f $jar || -n $stale || ${DYNAMO_CONSOLE_BUILD:-} == always ]] || missing_library; then
   echo "building the console (./mvnw -B -q -DskipTests package -pl dynamo-console -am) ..." >&2
   ./mvnw -B -q -DskipTests package -pl dynamo-console -am
 fi

@@ -33,6 +33,8 @@ public final class ConsoleApp extends Application {
         }
         stage.setTitle("Dynamo console");
         stage.setScene(ConsoleWindow.scene(model));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
         stage.show();
         if (given.password() != null && !given.password().isEmpty()) {
             model.connect();

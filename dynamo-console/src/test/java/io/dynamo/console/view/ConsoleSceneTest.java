@@ -93,8 +93,8 @@ class ConsoleSceneTest {
         assertThat(robot.lookup("#legend").queryAs(ListView.class).getItems()).hasSize(3);
         assertThat(robot.lookup("#ringCanvas").queryAs(RingCanvas.class).getSegments()).hasSize(256);
 
-        robot.clickOn("#ringKey").write("order:1");
-        robot.clickOn("#ringLookUp");
+        long streams = node.requests().stream().filter("GET admin/events"::equals).count();
+        robot.clickOn("#ringKey").write("order:1").type(KeyCode.ENTER); // Enter looks up; it does not reconnect
 
         TableView<PlacementRow> placement = table(robot, "#placement");
         waitFor("the preference list", () -> placement.getItems().size() == 3);
@@ -102,6 +102,7 @@ class ConsoleSceneTest {
         assertThat(placement.getItems().get(1).health()).isEqualTo(Reachability.DOWN);
         assertThat(text(robot, "#keySummary")).contains("partition 214");
         assertThat(node.requests()).contains("GET admin/ring/key/order%3A1");
+        assertThat(node.requests().stream().filter("GET admin/events"::equals).count()).isEqualTo(streams);
     }
 
     @Test
