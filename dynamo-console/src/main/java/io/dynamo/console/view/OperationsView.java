@@ -1,5 +1,6 @@
 package io.dynamo.console.view;
 
+import io.dynamo.console.viewmodel.LegendEntry;
 import io.dynamo.console.viewmodel.MoveRow;
 import io.dynamo.console.viewmodel.OperationsViewModel;
 import io.dynamo.console.viewmodel.RingSegment;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -35,6 +37,7 @@ public final class OperationsView {
     @FXML private Label message;
     @FXML private Label error;
     @FXML private RingCanvas ring;
+    @FXML private ListView<LegendEntry> legend;
 
     public OperationsView(OperationsViewModel model, RingViewModel ringModel) {
         this.model = model;
@@ -62,6 +65,8 @@ public final class OperationsView {
         ring.getSegments().setAll(ringModel.segments());
         ringModel.segments().addListener((ListChangeListener<RingSegment>) c -> ring.getSegments()
                 .setAll(ringModel.segments()));
+        legend.setItems(ringModel.legend());
+        legend.setCellFactory(list -> new LegendCell());
     }
 
     @FXML

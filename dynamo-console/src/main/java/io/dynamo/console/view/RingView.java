@@ -6,13 +6,10 @@ import io.dynamo.console.viewmodel.Reachability;
 import io.dynamo.console.viewmodel.RingViewModel;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 
 /** Binds the ring page to its {@link RingViewModel}. */
 public final class RingView {
@@ -58,22 +55,5 @@ public final class RingView {
     @FXML
     private void lookUp() {
         model.lookUp();
-    }
-
-    /** A colour swatch, the node and what it owns. */
-    private static final class LegendCell extends ListCell<LegendEntry> {
-        @Override
-        protected void updateItem(LegendEntry item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Rectangle swatch = new Rectangle(14, 14, Color.web(item.color()));
-            swatch.getStyleClass().add("swatch");
-            setGraphic(swatch);
-            setText(item.node() + "   " + item.detail());
-        }
     }
 }
