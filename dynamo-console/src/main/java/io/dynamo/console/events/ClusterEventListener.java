@@ -13,5 +13,8 @@ public interface ClusterEventListener {
     /** The hint queues one node holds ({@code answeredBy}). */
     void hints(HintsBody hints);
 
+    /** The stream of a node whose hints were shown broke: its queues are as last reported, not live. */
+    void hintsUnavailable(String holder);
+
     void connection(ConnectionStatus status);
 }

@@ -31,6 +31,7 @@ public final class ClusterEvents implements AutoCloseable {
     private final Duration retry;
     private final Duration idleLimit;
     private final Map<URI, AdminEventStream> holders = new ConcurrentHashMap<>();
+    private final Map<URI, String> holderNames = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dynamo-events-watchdog");
         thread.setDaemon(true);
@@ -89,16 +90,25 @@ public final class ClusterEvents implements AutoCloseable {
             }
             holders.computeIfAbsent(node, uri -> {
                 AdminEventStream stream = new AdminEventStream(http, credentials, () -> uri, failed -> { },
-                        this::holderEvent, status -> { }, retry, idleLimit);
+                        event -> holderEvent(uri, event), status -> holderStatus(uri, status), retry, idleLimit);
                 stream.start();
                 return stream;
             });
         }
     }
 
-    private void holderEvent(ServerSentEvent event) {
+    private void holderEvent(URI node, ServerSentEvent event) {
         if (AdminEvents.HINTS.equals(event.event())) {
-            listener.hints(Json.read(event.data(), HintsBody.class));
+            HintsBody hints = Json.read(event.data(), HintsBody.class);
+            holderNames.put(node, hints.answeredBy());
+            listener.hints(hints);
+        }
+    }
+
+    private void holderStatus(URI node, ConnectionStatus status) {
+        String name = holderNames.get(node);
+        if (name != null && status.state() == ConnectionState.RECONNECTING && !closed) {
+            listener.hintsUnavailable(name);
         }
     }
 

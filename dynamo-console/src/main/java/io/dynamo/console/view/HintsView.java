@@ -35,7 +35,7 @@ public final class HintsView {
     private void initialize() {
         summary.textProperty().bind(model.summaryProperty());
         queues.setItems(model.queues());
-        ViewStyles.column(holder, HintQueueRow::holder);
+        ViewStyles.column(holder, HintQueueRow::holderText);
         ViewStyles.column(target, HintQueueRow::target);
         ViewStyles.column(count, HintQueueRow::count);
         ViewStyles.column(bytes, HintQueueRow::bytes);

@@ -129,6 +129,11 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
 
         @Override
+        public void hintsUnavailable(String holder) {
+            ui(() -> hints.holderUnreachable(holder));
+        }
+
+        @Override
         public void connection(ConnectionStatus status) {
             ui(() -> showStatus(status));
         }

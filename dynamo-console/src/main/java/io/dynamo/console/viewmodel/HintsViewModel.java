@@ -24,6 +24,7 @@ public final class HintsViewModel {
     private final long startMillis;
     private final Map<String, HintsBody> byHolder = new TreeMap<>();
     private final Map<String, Long> delivered = new TreeMap<>();
+    private final java.util.Set<String> unreachable = new java.util.TreeSet<>();
     private final ObservableList<HintQueueRow> queues = FXCollections.observableArrayList();
     private final ObservableList<HintPoint> history = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("No hints reported yet.");
@@ -36,13 +37,25 @@ public final class HintsViewModel {
     public void hintsChanged(HintsBody body) {
         byHolder.put(body.answeredBy(), body);
         delivered.put(body.answeredBy(), body.delivered());
+        unreachable.remove(body.answeredBy());
+        refresh();
+    }
+
+    /** A holder's stream broke: its queues stay, marked as not live, until it reports again. */
+    public void holderUnreachable(String holder) {
+        if (byHolder.containsKey(holder) && unreachable.add(holder)) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
         List<HintQueueRow> rows = new ArrayList<>();
         Map<String, Long> perTarget = new TreeMap<>();
         history.forEach(p -> perTarget.putIfAbsent(p.target(), 0L));
         for (HintsBody holder : byHolder.values()) {
             for (HintQueueBody q : holder.queues()) {
                 rows.add(new HintQueueRow(holder.answeredBy(), q.target(), q.count(), Measure.bytes(q.bytes()),
-                        Age.of(q.oldestAgeMillis())));
+                        Age.of(q.oldestAgeMillis()), !unreachable.contains(holder.answeredBy())));
                 perTarget.merge(q.target(), q.count(), Long::sum);
             }
         }

@@ -108,6 +108,11 @@ class ClusterEventsTest {
                 .distinct().count() == 2);
         assertThat(second.requests()).contains("GET admin/events");
         assertThat(recording.rings.stream().map(RingBody::answeredBy)).containsOnly("node1");
+
+        second.close();
+
+        Eventually.await("node2's hints marked as not live", () -> recording.hintsLost.contains("node2"));
+        assertThat(recording.hintsLost).doesNotContain("node1");
     }
 
     @Test
@@ -138,6 +143,12 @@ class ClusterEventsTest {
         final List<NodesBody> health = new CopyOnWriteArrayList<>();
         final List<HintsBody> hints = new CopyOnWriteArrayList<>();
         final List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
+        final List<String> hintsLost = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void hintsUnavailable(String holder) {
+            hintsLost.add(holder);
+        }
 
         @Override
         public void ring(RingBody ring) {

@@ -18,7 +18,7 @@ class HintsViewModelTest {
         hints.hintsChanged(Recorded.read("hints-node2.json", HintsBody.class));
 
         assertThat(hints.queues()).containsExactly(
-                new HintQueueRow("node1", "node3", 40, Measure.bytes(1911), Age.of(5990L)));
+                new HintQueueRow("node1", "node3", 40, Measure.bytes(1911), Age.of(5990L), true));
         assertThat(hints.queues().get(0).bytes()).hasToString("1.9 KiB");
         assertThat(hints.queues().get(0).oldest()).hasToString("6.0 s");
         assertThat(hints.summaryProperty().get()).startsWith("40 hints waiting in 1 queue(s) (2 nodes reporting");
@@ -34,6 +34,21 @@ class HintsViewModelTest {
         assertThat(hints.queues()).isEmpty();
         assertThat(hints.summaryProperty().get()).isEqualTo("No hints waiting (1 nodes reporting, 40 delivered since"
                 + " they started).");
+    }
+
+    @Test
+    void marksTheQueuesOfAHolderThatStoppedReportingUntilItReportsAgain() {
+        hints.hintsChanged(Recorded.read("hints-node1.json", HintsBody.class));
+
+        hints.holderUnreachable("node1");
+        assertThat(hints.queues().get(0).live()).isFalse();
+        assertThat(hints.queues().get(0).holderText()).isEqualTo("node1 (unreachable: as last reported)");
+        assertThat(hints.queues().get(0).count()).isEqualTo(40);
+
+        hints.hintsChanged(Recorded.read("hints-node1.json", HintsBody.class));
+        assertThat(hints.queues().get(0).live()).isTrue();
+        hints.holderUnreachable("node9"); // never reported: nothing to mark
+        assertThat(hints.queues()).hasSize(1);
     }
 
     @Test
