@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * a keep-alive every 15 s) counts as broken: a frozen node keeps its socket open but says nothing.
  */
 public final class AdminEventStream implements AutoCloseable {
+    private static final Duration HEADERS_LIMIT = Duration.ofSeconds(10);
     private final HttpClient http;
     private final Credentials credentials;
     private final Supplier<URI> target;
@@ -92,7 +93,8 @@ public final class AdminEventStream implements AutoCloseable {
 
     /** Reads the stream until it ends; answers why it ended. */
     private String follow(URI node) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(node.resolve("admin/events"))
+        // the timeout covers the wait for the headers: a frozen node accepts the connection but never answers
+        HttpRequest request = HttpRequest.newBuilder(node.resolve("admin/events")).timeout(headersLimit())
                 .header("Accept", "text/event-stream").header("Authorization", credentials.authorization()).GET()
                 .build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -117,6 +119,10 @@ public final class AdminEventStream implements AutoCloseable {
         } finally {
             open = null;
         }
+    }
+
+    private Duration headersLimit() {
+        return idleLimit.compareTo(HEADERS_LIMIT) < 0 ? idleLimit : HEADERS_LIMIT;
     }
 
     /** Closes a stream that has been silent too long, so that {@link #follow} ends and the stream reconnects. */

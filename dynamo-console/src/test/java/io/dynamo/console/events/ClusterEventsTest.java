@@ -11,6 +11,9 @@ import io.dynamo.console.testing.RecordedCluster;
 import io.dynamo.jaxrs.api.HintsBody;
 import io.dynamo.jaxrs.api.NodesBody;
 import io.dynamo.jaxrs.api.RingBody;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,8 +39,12 @@ class ClusterEventsTest {
     }
 
     private ClusterEvents follow(RecordedCluster node, String password, Duration idleLimit) {
+        return follow(node.uri(), password, idleLimit);
+    }
+
+    private ClusterEvents follow(URI node, String password, Duration idleLimit) {
         ClusterEvents events = new ClusterEvents(HttpClusterService.newHttpClient(Duration.ofSeconds(2)),
-                new Credentials("admin", password), new NodeDirectory(node.uri()), recording, Duration.ofMillis(50),
+                new Credentials("admin", password), new NodeDirectory(node), recording, Duration.ofMillis(50),
                 idleLimit);
         closing.add(events);
         events.start();
@@ -135,6 +142,21 @@ class ClusterEventsTest {
         Eventually.await("a second connection", () -> node.requests().stream()
                 .filter("GET admin/events"::equals).count() >= 3); // the main stream twice, or it and its hints
         Eventually.await("the state again", () -> recording.rings.size() >= 2);
+    }
+
+    @Test
+    void aFrozenNodeThatAcceptsButNeverAnswersCountsAsDown() throws Exception {
+        // a listening socket nobody accepts from: the kernel completes the handshake, no answer ever comes
+        try (ServerSocket frozen = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            follow(URI.create("http://127.0.0.1:" + frozen.getLocalPort() + "/"), RecordedCluster.PASSWORD,
+                    Duration.ofMillis(400));
+
+            Eventually.await("given up on the frozen node", () -> recording.states()
+                    .contains(ConnectionState.RECONNECTING));
+            assertThat(recording.states()).doesNotContain(ConnectionState.CONNECTED);
+            assertThat(recording.statuses.get(1).message()).startsWith("No node answered (127.0.0.1:"
+                    + frozen.getLocalPort());
+        }
     }
 
     /** Everything the stream reported, in order. */
