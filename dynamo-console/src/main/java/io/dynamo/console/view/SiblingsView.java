@@ -74,7 +74,7 @@ public final class SiblingsView {
             title.getStyleClass().add("copy-title");
             Label state = new Label(item.state() + (item.concurrent() ? "  ·  CONCURRENT" : ""));
             state.setWrapText(true);
-            state.getStyleClass().add(item.state().startsWith("up to date") ? "health-up" : "health-down");
+            state.getStyleClass().add(item.stateStyle());
             Label clock = new Label("clock " + item.clock());
             clock.getStyleClass().add("copy-clock");
             clock.setWrapText(true);

@@ -76,17 +76,36 @@ public final class HintsViewModel {
         long now = clock.getAsLong();
         double seconds = (now - startMillis) / 1000.0;
         List<HintPoint> points = new ArrayList<>();
-        perTarget.forEach((target, count) -> points.add(new HintPoint(target, seconds, count)));
+        perTarget.forEach((target, count) -> {
+            // a queue keeps its size until the next event: a step, not a slope, up to the change
+            Long before = lastCount(target);
+            if (before != null && before != count) {
+                points.add(new HintPoint(target, seconds, before));
+            }
+            points.add(new HintPoint(target, seconds, count));
+        });
         double oldest = (now - WINDOW_MILLIS - startMillis) / 1000.0;
         history.removeIf(p -> p.seconds() < oldest);
         history.addAll(points);
+    }
+
+    private Long lastCount(String target) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).target().equals(target)) {
+                return history.get(i).count();
+            }
+        }
+        return null;
     }
 
     public ObservableList<HintQueueRow> queues() {
         return queues;
     }
 
-    /** Points per target, oldest first; each event adds one point per target seen in the window. */
+    /**
+     * Points per target, oldest first, drawn as steps: each event adds a point per target seen in the window, and
+     * where the size changed, first a point at the event's time with the size before.
+     */
     public ObservableList<HintPoint> history() {
         return history;
     }

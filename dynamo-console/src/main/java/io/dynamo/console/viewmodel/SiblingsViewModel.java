@@ -84,7 +84,7 @@ public final class SiblingsViewModel {
     private static ReplicaCopy copy(ReplicaVersionsBody r) {
         String role = r.replica() ? "replica" : "fallback holding a hint";
         if (r.error() != null) {
-            return new ReplicaCopy(r.node(), role, "no answer: " + r.error(), false, "", "", List.of());
+            return new ReplicaCopy(r.node(), role, "no answer: " + r.error(), false, false, "", "", List.of());
         }
         Map<String, String> relations = r.relations() == null ? Map.of() : r.relations();
         boolean concurrent = relations.containsValue("CONCURRENT");
@@ -92,7 +92,8 @@ public final class SiblingsViewModel {
                 ? "stale: misses writes others have" : String.valueOf(r.relation());
         String compared = relations.entrySet().stream().map(e -> e.getValue().toLowerCase() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
-        return new ReplicaCopy(r.node(), role, state, concurrent, Values.clock(r.clock()), compared,
+        return new ReplicaCopy(r.node(), role, state, "EQUAL".equals(r.relation()), concurrent, Values.clock(r.clock()),
+                compared,
                 r.siblings() == null ? List.of() : r.siblings().stream().map(Values::item).toList());
     }
 

@@ -30,7 +30,8 @@ class HintsViewModelTest {
         now.addAndGet(10_000);
         hints.hintsChanged(new HintsBody("node1", 0, 0, 40, List.of()));
 
-        assertThat(hints.history()).containsExactly(new HintPoint("node3", 0, 40), new HintPoint("node3", 10, 0));
+        assertThat(hints.history()).containsExactly(new HintPoint("node3", 0, 40), new HintPoint("node3", 10, 40),
+                new HintPoint("node3", 10, 0));
         assertThat(hints.queues()).isEmpty();
         assertThat(hints.summaryProperty().get()).isEqualTo("No hints waiting (1 nodes reporting, 40 delivered since"
                 + " they started).");

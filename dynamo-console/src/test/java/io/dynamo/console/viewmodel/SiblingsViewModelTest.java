@@ -20,6 +20,7 @@ class SiblingsViewModelTest {
         assertThat(siblings.copies()).extracting(ReplicaCopy::node).containsExactly("node3", "node2", "node1");
         ReplicaCopy first = siblings.copies().get(0);
         assertThat(first.state()).isEqualTo("up to date");
+        assertThat(first.stateStyle()).isEqualTo("health-up");
         assertThat(first.clock()).isEqualTo("{node1.11335dd6:2, node2.89e6ef3d:2}");
         assertThat(first.siblings()).extracting(SiblingItem::value).containsExactly("blue", "green");
         assertThat(siblings.merged()).extracting(SiblingItem::dot)
@@ -39,6 +40,7 @@ class SiblingsViewModelTest {
         assertThat(siblings.copies()).anySatisfy(copy -> {
             assertThat(copy.node()).isEqualTo("node3");
             assertThat(copy.state()).startsWith("no answer: node node3 is unreachable");
+            assertThat(copy.stateStyle()).isEqualTo("health-down");
         });
     }
 
