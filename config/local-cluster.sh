@@ -14,8 +14,7 @@ source config/lib/nodes.sh
 
 PORT=${DYNAMO_PORT:-8080}
 JGROUPS_PORT=${DYNAMO_JGROUPS_PORT:-7800}
-NODES=("node1:$PORT:$JGROUPS_PORT" "node2:$((PORT + 1)):$((JGROUPS_PORT + 1))" "node3:$((PORT + 2)):$((JGROUPS_PORT + 2))")
-DYNAMO_SEEDS="127.0.0.1[$JGROUPS_PORT],127.0.0.1[$((JGROUPS_PORT + 1))],127.0.0.1[$((JGROUPS_PORT + 2))]"
+local_cluster "$PORT" "$JGROUPS_PORT"
 
 build=true
 for arg in "$@"; do
@@ -32,55 +31,17 @@ if $build; then
 fi
 require_artifacts
 
-name_of() { echo "${1%%:*}"; }
-http_of() { local rest=${1#*:}; echo "${rest%%:*}"; }
-jgroups_of() { echo "${1##*:}"; }
-
 stop_all() {
   trap - EXIT INT TERM
-  local entry
-  for entry in "${NODES[@]}"; do
-    stop_node "$(name_of "$entry")"
-  done
+  stop_cluster
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-ensure_credentials
-first=true
-for entry in "${NODES[@]}"; do
-  start_node "$(name_of "$entry")" "$(http_of "$entry")" "$(jgroups_of "$entry")" "$first" >/dev/null
-  first=false
-done
-for entry in "${NODES[@]}"; do
-  wait_ready "$(name_of "$entry")" "$(http_of "$entry")" live
-done
-
-# Joins a node through the first node's admin API unless the ring already has it (a restarted cluster).
-join() {
-  local name=$1 admin plan version
-  admin=$(admin_url "$PORT")
-  if curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" "${admin}ring" | grep -q "\"$name\""; then
-    log "$name is already in the ring"
-    return 0
-  fi
-  plan=$(curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' -d "{\"node\":\"$name\",\"weight\":1}" \
-    "${admin}join") || { log "planning the join of $name failed"; return 1; }
-  version=$(printf '%s' "$plan" | sed -n 's/.*"fromVersion":\([0-9]*\).*/\1/p')
-  log "joining $name: $(printf '%s' "$plan" | sed -n 's/.*"moves":\[\([^]]*\)\].*/\1/p' | grep -o '"partition"' | wc -l) partitions move to it"
-  curl -sf --max-time 10 -o /dev/null -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
-    -d "{\"node\":\"$name\",\"weight\":1,\"ringVersion\":$version}" "${admin}join/commit" \
-    || { log "committing the join of $name failed"; return 1; }
-}
-wait_ready node1 "$PORT"
-join node2
-join node3
-for entry in "${NODES[@]}"; do
-  wait_ready "$(name_of "$entry")" "$(http_of "$entry")"
-done
+start_cluster
 
 log ""
-for entry in "${NODES[@]}"; do
+for entry in "${CLUSTER_NODES[@]}"; do
   log "$(name_of "$entry"): $(base_url "$(http_of "$entry")")   (log: $RUN_DIR/$(name_of "$entry").log)"
 done
 log ""

@@ -5,8 +5,8 @@
 MICRO_JAR=${DYNAMO_MICRO_JAR:-dynamo-jaxrs/target/payara-micro.jar}
 WAR=${DYNAMO_WAR:-dynamo-jaxrs/target/dynamo.war}
 PREBOOT=config/payara-preboot.txt
-RUN_DIR=run
-DATA_DIR=data
+RUN_DIR=${DYNAMO_RUN_DIR:-run}
+DATA_DIR=${DYNAMO_DATA_DIR:-data}
 START_TIMEOUT=${DYNAMO_START_TIMEOUT:-300}
 JAVA_OPTS=${DYNAMO_JAVA_OPTS:--Xmx512m}
 
@@ -62,6 +62,18 @@ cluster_secret_file() {
   printf '%s\n' "$file"
 }
 
+# ports_free WHAT PORT...: fails, naming the first port something listens on at 127.0.0.1 (WHAT says what cannot go on).
+ports_free() {
+  local what=$1 p
+  shift
+  for p in "$@"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      log "$what: port $p on 127.0.0.1 is in use (another cluster?); stop it or choose other ports"
+      return 1
+    fi
+  done
+}
+
 base_url() { printf 'http://127.0.0.1:%s/dynamo/api/v1/kv/' "$1"; }
 admin_url() { printf 'http://127.0.0.1:%s/dynamo/api/v1/admin/' "$1"; }
 
@@ -78,22 +90,16 @@ start_node() {
     log "$name is already running (pid $(pid_of "$name"))"
     return 1
   fi
-  local p
-  for p in "$port" "$jgroups_port" "$((jgroups_port + 100))"; do
-    # Something already listening there would answer the health checks in this node's place.
-    if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-      log "cannot start $name: port $p on 127.0.0.1 is in use (another cluster?); stop it or choose other ports"
-      return 1
-    fi
-  done
+  # Something already listening there would answer the health checks in this node's place.
+  ports_free "cannot start $name" "$port" "$jgroups_port" "$((jgroups_port + 100))" || return 1
   mkdir -p "$RUN_DIR" "$DATA_DIR/$name"
   # Passwords reach the node through its environment (MicroProfile Config reads it), not its visible command line.
   ensure_credentials
   local secret_file
   secret_file=$(cluster_secret_file) || return 1
-  # JAVA_OPTS is a list of JVM flags: split on spaces on purpose.
+  # JAVA_OPTS is a list of JVM flags: split on spaces on purpose. @NODE@ in it stands for the node's name.
   # shellcheck disable=SC2086
-  java $JAVA_OPTS \
+  java ${JAVA_OPTS//@NODE@/$name} \
     -Ddynamo.node.id="$name" -Ddynamo.data.dir="$DATA_DIR/$name" \
     -Ddynamo.n="$DYNAMO_N" -Ddynamo.r="$DYNAMO_R" -Ddynamo.w="$DYNAMO_W" \
     -Ddynamo.http.address="127.0.0.1:$port" -Ddynamo.bootstrap="$bootstrap" \
@@ -152,4 +158,65 @@ stop_node() {
     kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$RUN_DIR/$name.pid"
+}
+
+# join_node ADMIN_PORT NAME: joins a node to the ring through the admin API of the node on ADMIN_PORT (plan, then
+# commit), unless the ring already has it (a restarted cluster). Needs the admin password (ensure_credentials).
+join_node() {
+  local port=$1 name=$2 admin plan version
+  admin=$(admin_url "$port")
+  if curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" "${admin}ring" | grep -q "\"$name\""; then
+    log "$name is already in the ring"
+    return 0
+  fi
+  plan=$(curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' -d "{\"node\":\"$name\",\"weight\":1}" \
+    "${admin}join") || { log "planning the join of $name failed"; return 1; }
+  version=$(printf '%s' "$plan" | sed -n 's/.*"fromVersion":\([0-9]*\).*/\1/p')
+  log "joining $name: $(printf '%s' "$plan" | sed -n 's/.*"moves":\[\([^]]*\)\].*/\1/p' | grep -o '"partition"' | wc -l) partitions move to it"
+  curl -sf --max-time 10 -o /dev/null -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    -d "{\"node\":\"$name\",\"weight\":1,\"ringVersion\":$version}" "${admin}join/commit" \
+    || { log "committing the join of $name failed"; return 1; }
+}
+
+# The three nodes of a local cluster, as NAME:HTTP_PORT:JGROUPS_PORT; set by local_cluster.
+CLUSTER_NODES=()
+name_of() { echo "${1%%:*}"; }
+http_of() { local rest=${1#*:}; echo "${rest%%:*}"; }
+jgroups_of() { echo "${1##*:}"; }
+
+# local_cluster PORT JGROUPS_PORT: sets CLUSTER_NODES and the seeds of three nodes on consecutive ports.
+local_cluster() {
+  local port=$1 jgroups_port=$2
+  CLUSTER_NODES=("node1:$port:$jgroups_port" "node2:$((port + 1)):$((jgroups_port + 1))"
+    "node3:$((port + 2)):$((jgroups_port + 2))")
+  DYNAMO_SEEDS="127.0.0.1[$jgroups_port],127.0.0.1[$((jgroups_port + 1))],127.0.0.1[$((jgroups_port + 2))]"
+}
+
+# start_cluster: starts the nodes of CLUSTER_NODES (the first one starts the ring), joins the others to it through
+# the first one's admin API and waits until every node is ready.
+start_cluster() {
+  local entry first=true port
+  port=$(http_of "${CLUSTER_NODES[0]}")
+  ensure_credentials
+  for entry in "${CLUSTER_NODES[@]}"; do
+    start_node "$(name_of "$entry")" "$(http_of "$entry")" "$(jgroups_of "$entry")" "$first" >/dev/null || return 1
+    first=false
+  done
+  for entry in "${CLUSTER_NODES[@]}"; do
+    wait_ready "$(name_of "$entry")" "$(http_of "$entry")" live || return 1
+  done
+  wait_ready "$(name_of "${CLUSTER_NODES[0]}")" "$port" || return 1
+  for entry in "${CLUSTER_NODES[@]:1}"; do
+    join_node "$port" "$(name_of "$entry")" || return 1
+  done
+  for entry in "${CLUSTER_NODES[@]}"; do
+    wait_ready "$(name_of "$entry")" "$(http_of "$entry")" || return 1
+  done
+}
+
+stop_cluster() {
+  local entry
+  for entry in "${CLUSTER_NODES[@]}"; do
+    stop_node "$(name_of "$entry")"
+  done
 }

@@ -13,6 +13,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.config.Config;
 @Startup
 // The node is thread-safe and this bean only hands it out: container write locks would serialise every request.
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Nothing here is transactional: without this every call would begin and commit a JTA transaction.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DynamoNodeBean {
     private static final Logger LOG = Logger.getLogger(DynamoNodeBean.class.getName());
 

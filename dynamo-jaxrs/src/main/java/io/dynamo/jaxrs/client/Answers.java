@@ -20,6 +20,7 @@ final class Answers {
     private Answers() {
     }
 
+    /** The answer to a get that accepted any type: one version raw (200), siblings as JSON (300). */
     static Versions versions(Response response, URI node, List<URI> tried) {
         int status = response.getStatus();
         String context = response.getHeaderString(DynamoHeaders.CONTEXT);
@@ -35,9 +36,10 @@ final class Answers {
             throw error(response, node, tried);
         }
         try {
-            if (!NodeHttp.isJson(response)) {
-                // Only if something between us and the node ignored Accept: the raw single-value shape.
-                return new Versions(true, context, List.of(new Sibling(response.readEntity(byte[].class),
+            if (status == 200) {
+                // One version, as its raw bytes and stored type: no base64, no JSON on either side.
+                byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+                return new Versions(true, context, List.of(new Sibling(bytes,
                         response.getHeaderString(HttpHeaders.CONTENT_TYPE))));
             }
             VersionsBody body = response.readEntity(VersionsBody.class);

@@ -89,15 +89,15 @@ public final class DynamoClient implements AutoCloseable {
     }
 
     /**
-     * Reads the key. Always asks for the JSON shape ({@code Accept: application/json}), so one version and siblings
-     * arrive alike; a 404 is {@code found = false}, keeping the context a deleted key still has.
+     * Reads the key. Accepts any type ({@code Accept: *}{@code /*}), so one version arrives as its raw bytes (200)
+     * and siblings as JSON (300); a 404 is {@code found = false}, keeping the context a deleted key still has.
      *
      * @throws DynamoClientException on an error answer, or when no node answered
      */
     public Versions get(String key, ReadOptions options) {
         byte[] keyBytes = KeyPaths.forRequest(key);
         String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
-        NodeHttp.Request request = new NodeHttp.Request("GET", path, key, MediaType.APPLICATION_JSON, Map.of(), null);
+        NodeHttp.Request request = new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null);
         return execute(request, keyBytes, Answers::versions);
     }
 

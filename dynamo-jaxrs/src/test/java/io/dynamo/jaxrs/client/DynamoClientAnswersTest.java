@@ -42,8 +42,9 @@ class DynamoClientAnswersTest {
     }
 
     @Test
-    void aGetAsksForJsonAndReadsOneVersion() {
-        node.kv(r -> FakeCluster.versions(200, "ctx1", new SiblingBody(FakeCluster.base64("hello"), "text/plain")));
+    void aGetReadsOneVersionAsItsRawBytes() {
+        node.kv(r -> new FakeNode.Reply(200, "text/plain", "hello".getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Dynamo-Context", "ctx1")));
         Versions v = client.get("greeting", ReadOptions.quorum(2));
         assertThat(v.found()).isTrue();
         assertThat(v.context()).isEqualTo("ctx1");
@@ -56,7 +57,17 @@ class DynamoClientAnswersTest {
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.rawPath()).isEqualTo(FakeNode.API + "kv/greeting");
         assertThat(request.rawQuery()).isEqualTo("r=2");
-        assertThat(request.header("Accept")).isEqualTo("application/json");
+        assertThat(request.header("Accept")).isEqualTo("*/*");
+    }
+
+    @Test
+    void oneStoredJsonDocumentIsItsBytesNotTheSiblingsShape() {
+        node.kv(r -> new FakeNode.Reply(200, "application/json", "{\"siblings\":[]}".getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Dynamo-Context", "ctx-doc")));
+        Versions v = client.get("doc");
+        assertThat(v.value()).hasValue(new Sibling("{\"siblings\":[]}".getBytes(StandardCharsets.UTF_8),
+                "application/json"));
+        assertThat(v.context()).isEqualTo("ctx-doc");
     }
 
     @Test

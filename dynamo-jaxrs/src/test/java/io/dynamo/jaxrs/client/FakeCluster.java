@@ -110,7 +110,8 @@ final class FakeCluster implements AutoCloseable {
     static FakeNode.Reply defaultKv(FakeNode.Received request) {
         String node = request.node();
         return switch (request.method()) {
-            case "GET" -> versions(200, "ctx-" + node, new SiblingBody(base64("from " + node), "text/plain"));
+            case "GET" -> new FakeNode.Reply(200, "text/plain", ("from " + node).getBytes(StandardCharsets.UTF_8),
+                    Map.of("X-Dynamo-Context", "ctx-" + node));
             case "PUT", "DELETE" -> FakeNode.Reply.empty(204, Map.of("X-Dynamo-Context", "written-by-" + node));
             default -> error(405, "method_not_allowed", request.method());
         };

@@ -1,0 +1,170 @@
+package io.dynamo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynamo.jaxrs.client.DynamoClient;
+import io.dynamo.jaxrs.client.Versions;
+import io.dynamo.jaxrs.system.MicroNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import site.ycsb.ByteIterator;
+import site.ycsb.DB;
+import site.ycsb.Status;
+import site.ycsb.StringByteIterator;
+import site.ycsb.measurements.Measurements;
+import site.ycsb.workloads.CoreWorkload;
+
+/**
+ * The YCSB binding against one real Payara Micro node started from the built WAR, with client credentials
+ * required: YCSB's own core workload loads records and runs workload A's mix through the binding, and the stored
+ * records are whole, with no siblings left by the read-modify-write updates.
+ */
+class DynamoYcsbDbIT {
+    private static final String CLIENT_PASSWORD = "bench-test-client-password";
+    private static final int RECORDS = 200;
+    private static final int OPERATIONS = 400;
+    private static MicroNode node;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        Path work = Files.createTempDirectory(Path.of("target"), "ycsb-it-").toAbsolutePath();
+        int[] ports = freePorts();
+        node = new MicroNode("bench1", ports[0], ports[1], work, List.of("-Ddynamo.standalone=true",
+                "-Ddynamo.n=1", "-Ddynamo.r=1", "-Ddynamo.w=1", "-Ddynamo.security.client.required=true",
+                "-Ddynamo.security.client.password=" + CLIENT_PASSWORD));
+        node.start(true, "127.0.0.1[" + ports[1] + "]");
+        node.await("ready", Duration.ofMinutes(4));
+    }
+
+    @AfterAll
+    static void stopNode() throws InterruptedException {
+        if (node != null) {
+            node.stop();
+        }
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.setProperty("dynamo.seeds", node.api().toString());
+        p.setProperty("dynamo.user", "client");
+        p.setProperty("dynamo.password", CLIENT_PASSWORD);
+        p.setProperty(CoreWorkload.TABLENAME_PROPERTY, "usertable");
+        p.setProperty("recordcount", String.valueOf(RECORDS));
+        p.setProperty("operationcount", String.valueOf(OPERATIONS));
+        p.setProperty("fieldcount", "10");
+        p.setProperty("fieldlength", "100");
+        p.setProperty("readallfields", "true");
+        p.setProperty("readproportion", "0.5");
+        p.setProperty("updateproportion", "0.5");
+        p.setProperty("scanproportion", "0");
+        p.setProperty("insertproportion", "0");
+        p.setProperty("requestdistribution", "zipfian");
+        p.setProperty("insertorder", "ordered"); // keys user0, user1, ... so the test can read them back
+        return p;
+    }
+
+    @Test
+    void loadsAndRunsWorkloadA() throws Exception {
+        Properties p = properties();
+        Measurements.setProperties(p);
+        CoreWorkload workload = new CoreWorkload();
+        workload.init(p);
+        DB db = new DynamoYcsbDb();
+        db.setProperties(p);
+        db.init();
+        try {
+            Object state = workload.initThread(p, 0, 1);
+            for (int i = 0; i < RECORDS; i++) {
+                assertThat(workload.doInsert(db, state)).as("insert %d", i).isTrue();
+            }
+            for (int i = 0; i < OPERATIONS; i++) {
+                assertThat(workload.doTransaction(db, state)).as("operation %d", i).isTrue();
+            }
+
+            for (int i = 0; i < RECORDS; i += 37) {
+                Map<String, ByteIterator> record = new HashMap<>();
+                assertThat(db.read("usertable", "user" + i, null, record)).isEqualTo(Status.OK);
+                assertThat(record).hasSize(10);
+                record.values().forEach(v -> assertThat(v.toArray()).hasSize(100));
+            }
+            assertThat(db.read("usertable", "nosuchkey", null, new HashMap<>())).isEqualTo(Status.NOT_FOUND);
+        } finally {
+            workload.cleanup();
+            db.cleanup();
+        }
+        try (DynamoClient client = DynamoYcsbDb.newClient(p)) {
+            for (int i = 0; i < RECORDS; i += 7) {
+                Versions v = client.get(DynamoYcsbDb.keyOf("usertable", "user" + i));
+                // Updates write with the context of their read, so a single writer never leaves siblings.
+                assertThat(v.hasSiblings()).as("siblings of user%d", i).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void readMergesSiblingsAndUpdateCollapsesThem() throws Exception {
+        Properties p = properties();
+        DB db = new DynamoYcsbDb();
+        db.setProperties(p);
+        db.init();
+        try {
+            // Two blind inserts of the same key are concurrent: the node keeps both as siblings.
+            assertThat(db.insert("t", "k", fields("f1", "a", "f2", "b"))).isEqualTo(Status.OK);
+            assertThat(db.insert("t", "k", fields("f1", "c", "f3", "d"))).isEqualTo(Status.OK);
+            Map<String, ByteIterator> read = new HashMap<>();
+            assertThat(db.read("t", "k", Set.of("f1", "f2", "f3"), read)).isEqualTo(Status.OK);
+            assertThat(StringByteIterator.getStringMap(read)).isEqualTo(Map.of("f1", "c", "f2", "b", "f3", "d"));
+
+            assertThat(db.update("t", "k", fields("f2", "e"))).isEqualTo(Status.OK);
+            try (DynamoClient client = DynamoYcsbDb.newClient(p)) {
+                Versions v = client.get(DynamoYcsbDb.keyOf("t", "k"));
+                assertThat(v.hasSiblings()).isFalse();
+                Map<String, String> stored = new HashMap<>();
+                RecordCodec.decode(v.value().orElseThrow().value())
+                        .forEach((name, value) -> stored.put(name, new String(value, StandardCharsets.UTF_8)));
+                assertThat(stored).isEqualTo(Map.of("f1", "c", "f2", "e", "f3", "d"));
+            }
+            assertThat(db.delete("t", "k")).isEqualTo(Status.OK);
+            assertThat(db.read("t", "k", null, new HashMap<>())).isEqualTo(Status.NOT_FOUND);
+        } finally {
+            db.cleanup();
+        }
+    }
+
+    private static Map<String, ByteIterator> fields(String... namesAndValues) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return StringByteIterator.getByteIteratorMap(m);
+    }
+
+    /** An HTTP and a JGroups port, free on loopback now. */
+    private static int[] freePorts() throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+    }
+}
