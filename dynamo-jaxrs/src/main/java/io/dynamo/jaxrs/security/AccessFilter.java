@@ -4,21 +4,18 @@ import io.dynamo.core.DynamoNode;
 import io.dynamo.jaxrs.api.ErrorBody;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 
-/**
- * Lets a request through only with the role its path needs; otherwise 401 or 403 with a JSON error. What
- * {@link BasicCredentialsMechanism} recorded is read from the request's properties, which in a servlet container are
- * the servlet request's attributes: an injected {@code HttpServletRequest} proxy would look the request up again on
- * every call.
- */
+/** Lets a request through only with the role its path needs; otherwise 401 or 403 with a JSON error. */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -29,6 +26,8 @@ public class AccessFilter implements ContainerRequestFilter {
     SecuritySettings settings;
     @Inject
     DynamoNode node;
+    @Context
+    HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -37,7 +36,7 @@ public class AccessFilter implements ContainerRequestFilter {
             return;
         }
         @SuppressWarnings("unchecked")
-        Set<String> groups = (Set<String>) request.getProperty(BasicCredentialsMechanism.GROUPS);
+        Set<String> groups = (Set<String>) servletRequest.getAttribute(BasicCredentialsMechanism.GROUPS);
         if (groups != null && groups.contains(needed.group())) {
             return;
         }
@@ -54,7 +53,7 @@ public class AccessFilter implements ContainerRequestFilter {
                     + String.join(", ", groups)).build());
             return;
         }
-        Object refused = request.getProperty(BasicCredentialsMechanism.REFUSED);
+        Object refused = servletRequest.getAttribute(BasicCredentialsMechanism.REFUSED);
         String detail = refused != null ? what + ", but " + refused : what + " (HTTP Basic)";
         request.abortWith(error(401, "unauthorized", detail).header("WWW-Authenticate", CHALLENGE).build());
     }
