@@ -35,7 +35,7 @@ final class Screenshots {
     private long stepStarted;
     private int settled;
 
-    private record Step(String view, int tab, Runnable action, BooleanSupplier ready) {
+    private record Step(String view, int tab, String awaited, Runnable action, BooleanSupplier ready) {
     }
 
     Screenshots(Stage stage, ConsoleViewModel model, Path dir, String key) {
@@ -46,13 +46,13 @@ final class Screenshots {
     }
 
     void start() {
-        steps.add(new Step("ring", 0, () -> {
+        steps.add(new Step("ring", 0, "the key's placement", () -> {
             model.ring().keyProperty().set(key);
             model.ring().lookUp();
         }, () -> !model.ring().segments().isEmpty() && !model.ring().placement().isEmpty()));
-        steps.add(new Step("nodes", 1, () -> { }, () -> !model.nodes().rows().isEmpty()));
-        steps.add(new Step("hints", 2, () -> { }, this::queueDrained));
-        steps.add(new Step("siblings", 3, () -> {
+        steps.add(new Step("nodes", 1, "the nodes", () -> { }, () -> !model.nodes().rows().isEmpty()));
+        steps.add(new Step("hints", 2, "a hint queue filling and draining", () -> { }, this::queueDrained));
+        steps.add(new Step("siblings", 3, "the key's versions", () -> {
             model.siblings().keyProperty().set(key);
             model.siblings().lookUp();
         }, () -> {
@@ -64,7 +64,7 @@ final class Screenshots {
             }
             return true;
         }));
-        steps.add(new Step("operations", 4, () -> { }, () -> {
+        steps.add(new Step("operations", 4, "a plan", () -> { }, () -> {
             if (model.operations().members().isEmpty()) {
                 return false;
             }
@@ -113,7 +113,8 @@ final class Screenshots {
                 return;
             }
             if (timedOut) {
-                System.err.println("the " + step.view() + " view got no data within " + STEP_LIMIT_MILLIS + " ms");
+                System.err.println("the " + step.view() + " view did not show " + step.awaited() + " within "
+                        + STEP_LIMIT_MILLIS + " ms; saved as it is");
             }
             save(step.view());
             steps.poll();
