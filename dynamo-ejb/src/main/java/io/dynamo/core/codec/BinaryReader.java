@@ -41,7 +41,8 @@ public final class BinaryReader {
     /** A length or count that must fit in what is left (each counted item taking at least minBytesEach). */
     public int readCount(int minBytesEach) {
         long n = readVarLong();
-        if (n < 0 || n * Math.max(1, minBytesEach) > remaining()) {
+        // Divide rather than multiply: a huge n times the item size overflows into a negative and would pass.
+        if (n < 0 || n > remaining() / Math.max(1, minBytesEach)) {
             throw new IllegalArgumentException("count " + n + " exceeds the " + remaining() + " bytes left");
         }
         return (int) n;
