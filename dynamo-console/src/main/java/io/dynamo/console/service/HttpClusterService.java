@@ -8,6 +8,7 @@ import io.dynamo.jaxrs.api.NodesBody;
 import io.dynamo.jaxrs.api.PlanBody;
 import io.dynamo.jaxrs.api.RingBody;
 import io.dynamo.jaxrs.api.VersionsBody;
+import io.dynamo.jaxrs.client.KeyPaths;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,17 +53,17 @@ public final class HttpClusterService implements ClusterService {
 
     @Override
     public KeyPlacementBody placement(String key) {
-        return Json.read(get("admin/ring/key/" + KeyPath.encode(key)), KeyPlacementBody.class);
+        return Json.read(get("admin/ring/key/" + KeyPaths.segment(key)), KeyPlacementBody.class);
     }
 
     @Override
     public KeyVersionsBody versions(String key) {
-        return Json.read(get("admin/keys/" + KeyPath.encode(key) + "/versions"), KeyVersionsBody.class);
+        return Json.read(get("admin/keys/" + KeyPaths.segment(key) + "/versions"), KeyVersionsBody.class);
     }
 
     @Override
     public VersionsBody read(String key) {
-        HttpResponse<String> response = anyNode(node -> request(node, "kv/" + KeyPath.encode(key))
+        HttpResponse<String> response = anyNode(node -> request(node, "kv/" + KeyPaths.segment(key))
                 .header("Accept", JSON).GET());
         if (response.statusCode() == 404) {
             // missing or deleted: nothing to show, but the context (if any) still supersedes the delete
@@ -75,7 +76,7 @@ public final class HttpClusterService implements ClusterService {
     @Override
     public String write(String key, byte[] value, String contentType, String context) {
         HttpResponse<String> response = anyNode(node -> {
-            HttpRequest.Builder put = request(node, "kv/" + KeyPath.encode(key)).header("Content-Type", contentType)
+            HttpRequest.Builder put = request(node, "kv/" + KeyPaths.segment(key)).header("Content-Type", contentType)
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(value));
             return context == null ? put : put.header("X-Dynamo-Context", context);
         });

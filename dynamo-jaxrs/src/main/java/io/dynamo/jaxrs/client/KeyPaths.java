@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
  * Keys on the wire: the UTF-8 bytes of the key, every byte but the RFC 3986 unreserved characters percent-encoded,
  * which is exactly what the server's strict decoding (kv/KeyPath) turns back into the same bytes. Encoding more
  * than needed is deliberate: {@code /}, {@code ;}, {@code %}, {@code +}, {@code ?}, {@code #}, spaces and non-ASCII
- * all have a meaning somewhere between here and the resource.
+ * all have a meaning somewhere between here and the resource. Public for other HTTP clients of the nodes (the
+ * admin console).
  */
-final class KeyPaths {
+public final class KeyPaths {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private KeyPaths() {
@@ -51,6 +52,14 @@ final class KeyPaths {
     /** The path segment for the key. */
     static String encode(String key) {
         return encode(utf8(key));
+    }
+
+    /**
+     * The path segment for a key in a request to a node; refuses (IllegalArgumentException, saying why) an empty key,
+     * one that is not valid Unicode, and one the nodes' listener would refuse.
+     */
+    public static String segment(String key) {
+        return encode(forRequest(key));
     }
 
     static String encode(byte[] keyBytes) {

@@ -43,6 +43,15 @@ class KeyPathsTest {
     }
 
     @Test
+    void aSegmentForOtherClientsIsCheckedAndEncodedLikeTheClientsOwnRequests() {
+        assertThat(KeyPaths.segment("..")).isEqualTo("%2E%2E");
+        assertThat(KeyPaths.segment("cart:alice")).isEqualTo("cart%3Aalice");
+        assertThatThrownBy(() -> KeyPaths.segment("C:\\temp")).hasMessageContaining("backslash");
+        assertThatThrownBy(() -> KeyPaths.segment("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> KeyPaths.segment("lone \ud800")).hasMessageContaining("lone surrogate");
+    }
+
+    @Test
     void randomUnicodeKeysRoundTrip() {
         Random random = new Random(42);
         for (int i = 0; i < 2_000; i++) {
