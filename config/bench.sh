@@ -128,6 +128,13 @@ report() {
 log "loading $records records of 10 fields x 100 bytes ..."
 ycsb -load A 600 "$RUN_DIR/load.txt"
 grep -E '^\[(OVERALL|INSERT)\], (Throughput|Operations|Return)' "$RUN_DIR/load.txt" >&2
+# YCSB stops a loading thread at its first failed insert and still ends "successfully": measuring a partial load
+# would count reads of missing records as fast answers.
+loaded=$(awk -F', ' '$1 == "[INSERT]" && $2 == "Return=OK" { print $3 }' "$RUN_DIR/load.txt")
+if [[ ${loaded:-0} != "$records" ]]; then
+  log "the load stored ${loaded:-0} of $records records; the nodes' errors are in $RUN_DIR/load.txt.status and $RUN_DIR/node*.log"
+  exit 1
+fi
 for ((i = 0; i < ${#workloads}; i++)); do
   w=${workloads:i:1}
   if ((warmup > 0)); then

@@ -9,6 +9,7 @@ import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import io.dynamo.jaxrs.api.DynamoHeaders;
 import io.dynamo.jaxrs.api.ErrorBody;
+import io.dynamo.jaxrs.metrics.RequestTimers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import org.eclipse.microprofile.metrics.annotation.Timed;
 import java.util.OptionalInt;
 
 /**
@@ -44,45 +44,60 @@ public class KvResource {
     @Inject
     NodeConfig config;
 
+    @Inject
+    RequestTimers timers;
+
     @GET
     @Path(ANY_KEY)
-    @Timed(name = "dynamo.get", absolute = true, description = "latency of get requests served by this node")
     public Response get(@Encoded @PathParam("key") String key, @QueryParam("r") String r, @QueryParam("w") String w,
                         @jakarta.ws.rs.core.Context HttpHeaders headers) {
-        Key k = KeyPath.decode(key);
-        OptionalInt readQuorum = QuorumParam.parse("r", r);
-        QuorumParam.parse("w", w);
-        ReadResult result = node.get(k, readQuorum);
-        if (!result.found()) {
-            return notFound(k, result.context());
+        long start = System.nanoTime();
+        try {
+            Key k = KeyPath.decode(key);
+            OptionalInt readQuorum = QuorumParam.parse("r", r);
+            QuorumParam.parse("w", w);
+            ReadResult result = node.get(k, readQuorum);
+            if (!result.found()) {
+                return notFound(k, result.context());
+            }
+            return ReadResponses.of(result, ReadResponses.prefersJson(headers.getAcceptableMediaTypes()));
+        } finally {
+            timers.get(start);
         }
-        return ReadResponses.of(result, ReadResponses.prefersJson(headers.getAcceptableMediaTypes()));
     }
 
     @PUT
     @Path(ANY_KEY)
-    @Timed(name = "dynamo.put", absolute = true, description = "latency of put requests served by this node")
     public Response put(@Encoded @PathParam("key") String key, @QueryParam("r") String r, @QueryParam("w") String w,
                         @HeaderParam(DynamoHeaders.CONTEXT) String context,
                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        Key k = KeyPath.decode(key);
-        QuorumParam.parse("r", r);
-        OptionalInt writeQuorum = QuorumParam.parse("w", w);
-        Context seen = Context.decode(context);
-        Value value = Value.of(BoundedBody.read(body, contentLength, config.maxValueBytes()), contentType);
-        return written(node.put(k, seen, value, writeQuorum));
+        long start = System.nanoTime();
+        try {
+            Key k = KeyPath.decode(key);
+            QuorumParam.parse("r", r);
+            OptionalInt writeQuorum = QuorumParam.parse("w", w);
+            Context seen = Context.decode(context);
+            Value value = Value.of(BoundedBody.read(body, contentLength, config.maxValueBytes()), contentType);
+            return written(node.put(k, seen, value, writeQuorum));
+        } finally {
+            timers.put(start);
+        }
     }
 
     @DELETE
     @Path(ANY_KEY)
-    @Timed(name = "dynamo.delete", absolute = true, description = "latency of delete requests served by this node")
     public Response delete(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
                            @QueryParam("w") String w, @HeaderParam(DynamoHeaders.CONTEXT) String context) {
-        Key k = KeyPath.decode(key);
-        QuorumParam.parse("r", r);
-        OptionalInt writeQuorum = QuorumParam.parse("w", w);
-        return written(node.delete(k, Context.decode(context), writeQuorum));
+        long start = System.nanoTime();
+        try {
+            Key k = KeyPath.decode(key);
+            QuorumParam.parse("r", r);
+            OptionalInt writeQuorum = QuorumParam.parse("w", w);
+            return written(node.delete(k, Context.decode(context), writeQuorum));
+        } finally {
+            timers.delete(start);
+        }
     }
 
     /** {@code /kv} and {@code /kv/} name the empty key: refused like any invalid key rather than a bare 404. */

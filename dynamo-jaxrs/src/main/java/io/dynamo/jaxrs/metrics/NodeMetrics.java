@@ -11,7 +11,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Registers the node's replication counters as gauges once the application starts; they are read from the node
- * on each scrape, so nothing is counted twice. Request latencies come from {@code @Timed} on the key-value API.
+ * on each scrape, so nothing is counted twice. Request latencies are {@link RequestTimers}.
  */
 @ApplicationScoped
 public class NodeMetrics {
