@@ -3,7 +3,6 @@ package io.dynamo.jaxrs.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.jaxrs.security.BasicCredentialsMechanism.BasicCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
