@@ -74,14 +74,21 @@ done
 ycsb() {
   local mode=$1 workload=$2 limit=$3 out=$4 count=100000000
   [[ $mode == -load ]] && count=$records
+  # The client's CPU seconds (user + system, from bash's time) go to OUTPUT.cpu: it shares the cores with the nodes.
+  local TIMEFORMAT='%U %S' status=0
   # shellcheck disable=SC2086
-  java ${BENCH_CLIENT_OPTS:--Xmx512m} -cp "$BENCH_CP" site.ycsb.Client "$mode" -s \
+  { time java ${BENCH_CLIENT_OPTS:--Xmx512m} -cp "$BENCH_CP" site.ycsb.Client "$mode" -s \
     -db io.dynamo.bench.DynamoYcsbDb -P "dynamo-bench/workloads/workload${workload,,}" -threads "$threads" \
     -p recordcount="$records" -p fieldcount=10 -p fieldlength=100 \
     -p operationcount="$count" -p maxexecutiontime="$limit" \
     -p measurementtype=hdrhistogram -p hdrhistogram.percentiles=50,95,99,99.9 \
     -p dynamo.seeds="$SEEDS" -p dynamo.user=client -p dynamo.password="$DYNAMO_SECURITY_CLIENT_PASSWORD" \
-    >"$out" 2>"$out.status" || { log "YCSB failed; see $out and $out.status"; tail -n 20 "$out.status" >&2; return 1; }
+    >"$out" 2>"$out.status"; } 2>"$out.cpu" || status=$?
+  if ((status)); then
+    log "YCSB failed; see $out and $out.status"
+    tail -n 20 "$out.status" >&2
+    return 1
+  fi
 }
 
 # CPU seconds (user + system) each node has used so far, space-separated.
@@ -122,6 +129,7 @@ report() {
   for i in "${!CLUSTER_NODES[@]}"; do
     printf ' %s %.1f' "$(name_of "${CLUSTER_NODES[$i]}")" "$(echo "${after[$i]} - ${before[$i]}" | bc)"
   done
+  awk '{ printf " client %.1f", $1 + $2 }' "$out.cpu"
   printf '\n'
 }
 
