@@ -49,8 +49,10 @@ CLASSPATH_FILE=dynamo-bench/target/classpath.txt
 [[ -f $CLASSPATH_FILE ]] || { log "missing $CLASSPATH_FILE: build without --no-build"; exit 1; }
 BENCH_CP="dynamo-bench/target/classes:$(cat "$CLASSPATH_FILE")"
 
+YCSB_PID=""
 stop_all() {
   trap - EXIT INT TERM
+  if [[ -n $YCSB_PID ]]; then kill "$YCSB_PID" 2>/dev/null || true; fi
   stop_cluster
 }
 trap stop_all EXIT
@@ -70,71 +72,63 @@ for entry in "${CLUSTER_NODES[@]}"; do
   SEEDS+="http://127.0.0.1:$(http_of "$entry")/dynamo/api/v1/,"
 done
 
-# ycsb MODE WORKLOAD SECONDS OUTPUT: one YCSB client run (MODE -load or -t) writing its report to OUTPUT.
-ycsb() {
-  local mode=$1 workload=$2 limit=$3 out=$4 count=100000000
+# ycsb_start MODE WORKLOAD SECONDS OUTPUT [HDR_DIR]: starts one YCSB client run (MODE -load or -t) in the background,
+# writing its report to OUTPUT; YCSB_PID is the client JVM's pid. With HDR_DIR, YCSB also writes an HdrHistogram
+# interval log per operation there every 2 s, from which report reads the figures after the warm-up.
+ycsb_start() {
+  local mode=$1 workload=$2 limit=$3 out=$4 hdr_dir=${5:-} count=100000000 hdr=()
   [[ $mode == -load ]] && count=$records
-  # The client's CPU seconds (user + system, from bash's time) go to OUTPUT.cpu: it shares the cores with the nodes.
-  local TIMEFORMAT='%U %S' status=0
+  [[ -n $hdr_dir ]] && hdr=(-p hdrhistogram.fileoutput=true -p "hdrhistogram.output.path=$hdr_dir/" -p status.interval=2)
   # shellcheck disable=SC2086
-  { time java ${BENCH_CLIENT_OPTS:--Xmx512m} -cp "$BENCH_CP" site.ycsb.Client "$mode" -s \
+  java ${BENCH_CLIENT_OPTS:--Xmx512m} -cp "$BENCH_CP" site.ycsb.Client "$mode" -s \
     -db io.dynamo.bench.DynamoYcsbDb -P "dynamo-bench/workloads/workload${workload,,}" -threads "$threads" \
     -p recordcount="$records" -p fieldcount=10 -p fieldlength=100 \
     -p operationcount="$count" -p maxexecutiontime="$limit" \
-    -p measurementtype=hdrhistogram -p hdrhistogram.percentiles=50,95,99,99.9 \
+    -p measurementtype=hdrhistogram -p hdrhistogram.percentiles=50,95,99,99.9 "${hdr[@]}" \
     -p dynamo.seeds="$SEEDS" -p dynamo.user=client -p dynamo.password="$DYNAMO_SECURITY_CLIENT_PASSWORD" \
-    >"$out" 2>"$out.status"; } 2>"$out.cpu" || status=$?
-  if ((status)); then
+    >"$out" 2>"$out.status" &
+  YCSB_PID=$!
+}
+
+# ycsb_wait OUTPUT: waits for the client started last; fails with its last lines when it failed.
+ycsb_wait() {
+  local out=$1
+  if ! wait "$YCSB_PID"; then
     log "YCSB failed; see $out and $out.status"
     tail -n 20 "$out.status" >&2
     return 1
   fi
 }
 
-# CPU seconds (user + system) each node has used so far, space-separated.
+# cpu_seconds PID...: the CPU seconds (user + system) each process has used so far, space-separated.
 cpu_seconds() {
-  local entry ticks
+  local pid ticks
   ticks=$(getconf CLK_TCK)
-  for entry in "${CLUSTER_NODES[@]}"; do
+  for pid in "$@"; do
     # Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
     awk -v t="$ticks" '{ sub(/^.*\) /, ""); split($0, f, " "); printf "%.2f ", (f[12] + f[13]) / t }' \
-      "/proc/$(pid_of "$(name_of "$entry")")/stat"
+      "/proc/$pid/stat"
   done
 }
 
-# report WORKLOAD OUTPUT CPU_BEFORE CPU_AFTER: the summary of one measured run.
+# report WORKLOAD HDR_DIR FROM_MS TO_MS CPU_BEFORE CPU_AFTER: the summary of one measured window (nodes, then client).
 report() {
-  local workload=$1 out=$2 before=($3) after=($4) i
+  local workload=$1 hdr_dir=$2 from=$3 to=$4 before=($5) after=($6) i names=()
   printf '\n== workload %s: %s threads, %s s after %s s warm-up, %s records (load %s)\n' "$workload" "$threads" \
     "$seconds" "$warmup" "$records" "$(uptime | sed 's/.*load average/load average/')"
-  awk -F', ' '
-    $1 == "[OVERALL]" && $2 == "Throughput(ops/sec)" { printf "throughput %.0f ops/s\n", $3 }
-    $1 ~ /^\[(READ|UPDATE|INSERT|DELETE)\]$/ {
-      op = substr($1, 2, length($1) - 2)
-      if ($2 == "Operations") { n[op] = $3; ops[++k] = op }
-      else if ($2 == "AverageLatency(us)") avg[op] = $3
-      else if ($2 ~ /^50/) p50[op] = $3
-      else if ($2 ~ /^95/) p95[op] = $3
-      else if ($2 ~ /^99th/) p99[op] = $3
-      else if ($2 ~ /^99\.9/) p999[op] = $3
-      else if ($2 ~ /^Return=/ && $2 != "Return=OK") err[op] = err[op] " " substr($2, 8) "=" $3
-    }
-    END {
-      printf "%-7s %9s %9s %9s %9s %9s %9s  (latency in ms)\n", "op", "count", "avg", "p50", "p95", "p99", "p99.9"
-      for (i = 1; i <= k; i++) { op = ops[i]
-        printf "%-7s %9d %9.2f %9.2f %9.2f %9.2f %9.2f%s\n", op, n[op], avg[op] / 1000, p50[op] / 1000,
-          p95[op] / 1000, p99[op] / 1000, p999[op] / 1000, (err[op] == "" ? "" : "  errors:" err[op]) }
-    }' "$out"
+  java -cp "$BENCH_CP" io.dynamo.bench.MeasuredWindow "$from" "$to" "$hdr_dir"/*.hdr
+  for entry in "${CLUSTER_NODES[@]}"; do names+=("$(name_of "$entry")"); done
+  names+=(client)
   printf 'CPU seconds:'
-  for i in "${!CLUSTER_NODES[@]}"; do
-    printf ' %s %.1f' "$(name_of "${CLUSTER_NODES[$i]}")" "$(echo "${after[$i]} - ${before[$i]}" | bc)"
+  for i in "${!names[@]}"; do
+    printf ' %s %.1f' "${names[$i]}" "$(echo "${after[$i]} - ${before[$i]}" | bc)"
   done
-  awk '{ printf " client %.1f", $1 + $2 }' "$out.cpu"
   printf '\n'
 }
 
 log "loading $records records of 10 fields x 100 bytes ..."
-ycsb -load A 600 "$RUN_DIR/load.txt"
+ycsb_start -load A 600 "$RUN_DIR/load.txt"
+ycsb_wait "$RUN_DIR/load.txt"
 grep -E '^\[(OVERALL|INSERT)\], (Throughput|Operations|Return)' "$RUN_DIR/load.txt" >&2
 # YCSB stops a loading thread at its first failed insert and still ends "successfully": measuring a partial load
 # would count reads of missing records as fast answers.
@@ -143,15 +137,25 @@ if [[ ${loaded:-0} != "$records" ]]; then
   log "the load stored ${loaded:-0} of $records records; the nodes' errors are in $RUN_DIR/load.txt.status and $RUN_DIR/node*.log"
   exit 1
 fi
+node_pids=()
+for entry in "${CLUSTER_NODES[@]}"; do node_pids+=("$(pid_of "$(name_of "$entry")")"); done
+# Warm-up and measurement are one YCSB run, so that the client's JIT is warm too; only the intervals after the
+# warm-up are reported (io.dynamo.bench.MeasuredWindow).
 for ((i = 0; i < ${#workloads}; i++)); do
   w=${workloads:i:1}
-  if ((warmup > 0)); then
-    log "workload $w: warm-up, $warmup s ..."
-    ycsb -t "$w" "$warmup" "$RUN_DIR/warmup-$w.txt"
-  fi
-  log "workload $w: measuring, $seconds s ..."
-  before=$(cpu_seconds)
-  ycsb -t "$w" "$seconds" "$RUN_DIR/workload-$w.txt"
-  after=$(cpu_seconds)
-  report "$w" "$RUN_DIR/workload-$w.txt" "$before" "$after" | tee -a "$RUN_DIR/summary.txt"
+  hdr_dir=$RUN_DIR/hdr-$w
+  rm -rf "$hdr_dir"
+  mkdir -p "$hdr_dir"
+  log "workload $w: $warmup s warm-up, then $seconds s measured ..."
+  # 5 s more than measured: the client must still be running when its CPU time is read at the window's end.
+  ycsb_start -t "$w" "$((warmup + seconds + 5))" "$RUN_DIR/workload-$w.txt" "$hdr_dir"
+  sleep "$warmup"
+  kill -0 "$YCSB_PID" 2>/dev/null || ycsb_wait "$RUN_DIR/workload-$w.txt" || exit 1
+  from=$(date +%s%3N)
+  before=$(cpu_seconds "${node_pids[@]}" "$YCSB_PID")
+  sleep "$seconds"
+  kill -0 "$YCSB_PID" 2>/dev/null || ycsb_wait "$RUN_DIR/workload-$w.txt" || exit 1
+  after=$(cpu_seconds "${node_pids[@]}" "$YCSB_PID")
+  ycsb_wait "$RUN_DIR/workload-$w.txt"
+  report "$w" "$hdr_dir" "$from" "$((from + seconds * 1000))" "$before" "$after" | tee -a "$RUN_DIR/summary.txt"
 done
