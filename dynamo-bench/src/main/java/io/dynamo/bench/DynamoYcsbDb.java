@@ -45,10 +45,14 @@ public class DynamoYcsbDb extends DB {
     @Override
     public void init() throws DBException {
         Properties p = getProperties();
-        readOptions = p.containsKey("dynamo.r")
-                ? ReadOptions.quorum(Integer.parseInt(p.getProperty("dynamo.r"))) : ReadOptions.defaults();
-        writeOptions = p.containsKey("dynamo.w")
-                ? WriteOptions.quorum(Integer.parseInt(p.getProperty("dynamo.w"))) : WriteOptions.defaults();
+        try {
+            readOptions = p.containsKey("dynamo.r")
+                    ? ReadOptions.quorum(Integer.parseInt(p.getProperty("dynamo.r"))) : ReadOptions.defaults();
+            writeOptions = p.containsKey("dynamo.w")
+                    ? WriteOptions.quorum(Integer.parseInt(p.getProperty("dynamo.w"))) : WriteOptions.defaults();
+        } catch (RuntimeException e) {
+            throw new DBException("dynamo.r and dynamo.w must be whole numbers (read and write quorums): " + e.getMessage(), e);
+        }
         synchronized (LOCK) {
             if (shared == null) {
                 try {

@@ -64,7 +64,7 @@ class TombstoneReapingTest {
         long removed = cluster.nodeIds().stream().mapToLong(id -> cluster.node(id).tombstones().reaped()).sum();
         assertThat(removed).isEqualTo(3);
 
-        // The key can be written afresh, and anti-entropy finds nothing left to repair.
+        // The key can be written afresh.
         cluster.put(coordinator, "gone", Context.EMPTY, "again", 2);
         assertThat(cluster.get(coordinator, "gone", 2).values()).hasSize(1);
     }
