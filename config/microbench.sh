@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # JMH microbenchmarks of one node's hot paths, in one process: context encode/decode, sibling merges, the stored
-# form of a key, and the Xodus storage engine's read, coordinated write and merge-write (dynamo-bench, package
-# io.dynamo.bench.jmh). Not part of the tests.
+# form of a key, the Xodus storage engine's read, coordinated write and merge-write, and the cluster cipher
+# sealing and opening a message (dynamo-bench, package io.dynamo.bench.jmh). Not part of the tests.
 #   config/microbench.sh [--no-build] [JMH options and benchmark patterns]
 # e.g. config/microbench.sh VersionBench;  config/microbench.sh XodusBench -t 2;  config/microbench.sh -h
 # Results are printed at the end (average time per operation); see docs/performance.md.

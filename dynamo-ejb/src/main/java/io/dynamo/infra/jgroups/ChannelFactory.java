@@ -77,7 +77,7 @@ final class ChannelFactory {
         if (settings.encrypted()) {
             ClusterEncryption.install(stack, settings.clusterKey(), settings.stack());
             LOG.info(() -> "node " + settings.nodeId() + ": cluster traffic is encrypted and authenticated ("
-                    + ClusterKey.CIPHER + ", key from " + settings.clusterKey().origin() + ")");
+                    + AesGcmEncrypt.CIPHER + ", key from " + settings.clusterKey().origin() + ")");
         } else if (!ClusterEncryption.isEncrypted(stack)) {
             LOG.warning(() -> "node " + settings.nodeId() + ": cluster traffic is neither encrypted nor authenticated;"
                     + " any process that reaches " + settings.bindAddress() + ":" + settings.bindPort() + " can join"

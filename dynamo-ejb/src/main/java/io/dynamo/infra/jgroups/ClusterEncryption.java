@@ -7,8 +7,8 @@ import org.jgroups.protocols.SYM_ENCRYPT;
 import org.jgroups.stack.ProtocolStack;
 
 /**
- * Puts JGroups' SYM_ENCRYPT directly above the transport and SERIALIZE directly above it, so that everything the
- * stack sends (discovery, joins, views, heartbeats, merges, requests and replies) leaves the node encrypted and
+ * Puts JGroups' SYM_ENCRYPT (with AES/GCM: {@link AesGcmEncrypt}) directly above the transport and SERIALIZE
+ * directly above it, so that everything the stack sends (discovery, joins, views, heartbeats, merges, requests and replies) leaves the node encrypted and
  * authenticated under the cluster key, and anything arriving without a valid tag under that key is dropped before
  * any protocol above sees it.
  *
@@ -28,15 +28,15 @@ final class ClusterEncryption {
             throw new InvalidConfigException("the JGroups stack " + stackName + " has an encryption protocol of its own "
                     + "and a cluster key is set as well (" + key.origin() + "): remove one of them");
         }
-        SYM_ENCRYPT encrypt = new SYM_ENCRYPT().symAlgorithm(ClusterKey.CIPHER).symIvLength(ClusterKey.NONCE_BYTES);
+        AesGcmEncrypt encrypt = new AesGcmEncrypt();
         encrypt.setSecretKey(key.secretKey());
         stack.insertProtocol(encrypt, ProtocolStack.Position.ABOVE, stack.getTransport().getClass());
         stack.insertProtocol(new SERIALIZE(), ProtocolStack.Position.ABOVE, SYM_ENCRYPT.class);
         // The stack initialised its protocols when it was built; these two came later.
         encrypt.init();
-        if (!ClusterKey.CIPHER.equals(encrypt.symAlgorithm())) {
+        if (!AesGcmEncrypt.CIPHER.equals(encrypt.symAlgorithm())) {
             throw new IllegalStateException("SYM_ENCRYPT chose the cipher " + encrypt.symAlgorithm() + " instead of "
-                    + ClusterKey.CIPHER);
+                    + AesGcmEncrypt.CIPHER);
         }
     }
 

@@ -20,13 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * from a secret-key entry of a keystore. {@link #toString()} names where it came from, never the key.
  */
 public final class ClusterKey {
-    /**
-     * An AEAD cipher, so tampered or forged messages fail their tag check. JGroups 5.5's SYM_ENCRYPT hands every
-     * cipher an IvParameterSpec, which AES/GCM rejects (it needs a GCMParameterSpec); ChaCha20-Poly1305 takes it.
-     */
-    static final String CIPHER = "ChaCha20-Poly1305";
-    /** ChaCha20-Poly1305's nonce length; SYM_ENCRYPT draws a random one per message. */
-    static final int NONCE_BYTES = 12;
+    /** The key's algorithm; {@link AesGcmEncrypt} uses it with GCM, so forged or altered messages fail their tag. */
+    static final String KEY_ALGORITHM = "AES";
     static final int KEY_BYTES = 32;
     static final int MIN_SECRET_CHARS = 16;
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256: about half a second on one core, once per node start. */
@@ -111,9 +106,9 @@ public final class ClusterKey {
         }
     }
 
-    /** The key for SYM_ENCRYPT, named after the cipher so SYM_ENCRYPT keeps that cipher (it adopts a key's algorithm). */
+    /** The key for the encryption protocol, named AES, the algorithm of its cipher (SYM_ENCRYPT adopts a key's). */
     SecretKey secretKey() {
-        return new SecretKeySpec(key, CIPHER);
+        return new SecretKeySpec(key, KEY_ALGORITHM);
     }
 
     /** Where the key came from: a setting's name or a keystore entry. */

@@ -146,7 +146,7 @@ class ClusterEncryptionTest {
                 aboveTransport = aboveTransport.getUpProtocol();
             }
             assertThat(aboveTransport).isInstanceOf(SYM_ENCRYPT.class);
-            assertThat(((SYM_ENCRYPT) aboveTransport).symAlgorithm()).isEqualTo("ChaCha20-Poly1305");
+            assertThat(((SYM_ENCRYPT) aboveTransport).symAlgorithm()).isEqualTo("AES/GCM/NoPadding");
             Protocol aboveEncryption = aboveTransport.getUpProtocol();
             assertThat(aboveEncryption).isInstanceOf(SERIALIZE.class);
         }
