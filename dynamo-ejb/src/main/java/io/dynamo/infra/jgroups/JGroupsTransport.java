@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,8 +29,10 @@ import org.jgroups.View;
 /**
  * The cluster transport over a JGroups channel: requests and replies are unicasts correlated by id, and nothing
  * that may block runs on JGroups' threads. Those threads only read a frame's header and hand over to the
- * executor, which decodes, runs the handler, sends replies (and requests: a send can wait for flow-control
- * credits) and completes the futures callers get back. The scheduler only fires timeouts.
+ * executor, which decodes, runs the handler, sends replies and requests and completes the futures callers get
+ * back. Frames go out through one {@link Outbox} per peer, because a send can wait for flow-control credits: a
+ * peer that stops reading holds at most one executor thread, and requests to it fail at once when
+ * {@value #MAX_QUEUED_BYTES} bytes already wait for it. The scheduler only fires timeouts.
  *
  * <p>A target is addressed by node id, which is its JGroups logical name and is carried in its address. A
  * target outside the current view fails at once; a pending request fails as soon as a view without its target
@@ -36,11 +40,14 @@ import org.jgroups.View;
  */
 public final class JGroupsTransport implements ClusterTransport {
     private static final Logger LOG = Logger.getLogger(JGroupsTransport.class.getName());
+    /** Per peer: more than flow control's credits (4 MB), so a peer that is merely busy is not refused. */
+    static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
 
     private final JGroupsSettings settings;
     private final Executor executor;
     private final ScheduledExecutorService timer;
     private final PendingRequests pending = new PendingRequests();
+    private final ConcurrentMap<Address, Outbox> outboxes = new ConcurrentHashMap<>();
     private final GroupEvents events;
     private final Object viewLock = new Object();
     private final JChannel channel;
@@ -135,10 +142,10 @@ public final class JGroupsTransport implements ClusterTransport {
             fail(pending.take(p.id()), "left the view of cluster " + settings.clusterName());
         } else {
             byte[] frame = Envelope.frame(Envelope.REQUEST, p.id(), body);
-            try {
-                executor.execute(() -> send(address, frame, e -> fail(pending.take(p.id()), "sending failed: " + e)));
-            } catch (RejectedExecutionException e) {
-                fail(pending.take(p.id()), "the executor of node " + localNode() + " is shut down");
+            if (!outbox(address).offer(frame, e -> fail(pending.take(p.id()), "sending failed: " + e))) {
+                fail(pending.take(p.id()), "it is not taking messages: " + queuedFor(address) + " bytes already "
+                        + "wait to be sent to it (a paused or overloaded process, removed from the view if it does "
+                        + "not recover)");
             }
         }
         return reply;
@@ -187,6 +194,7 @@ public final class JGroupsTransport implements ClusterTransport {
         for (Pending p : pending.takeAll()) {
             fail(p, "the transport of node " + localNode() + " closed");
         }
+        outboxes.values().forEach(Outbox::close);
         channel.close();
         LOG.info(() -> "node " + settings.nodeId() + " left cluster " + settings.clusterName());
     }
@@ -211,6 +219,14 @@ public final class JGroupsTransport implements ClusterTransport {
         for (Pending p : pending.takeTo(next.departedSince(previous))) {
             fail(p, "left the view of cluster " + settings.clusterName());
         }
+        // Requests to departed nodes failed just above; replies to them are moot.
+        outboxes.entrySet().removeIf(e -> {
+            if (next.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().close();
+            return true;
+        });
         events.viewChanged(next.names(), next.goneSince(previous));
     }
 
@@ -223,7 +239,7 @@ public final class JGroupsTransport implements ClusterTransport {
         long id = request.id();
         RequestHandler h = handler;
         if (h == null) {
-            send(from, Envelope.failure(id, "node " + localNode() + " does not serve requests yet"), null);
+            post(from, Envelope.failure(id, "node " + localNode() + " does not serve requests yet"));
             return;
         }
         CompletableFuture<Message> answer;
@@ -232,7 +248,7 @@ public final class JGroupsTransport implements ClusterTransport {
             Objects.requireNonNull(answer, "the handler returned no future");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "node " + localNode() + " could not handle a request", e);
-            send(from, Envelope.failure(id, "node " + localNode() + " could not handle the request: " + e), null);
+            post(from, Envelope.failure(id, "node " + localNode() + " could not handle the request: " + e));
             return;
         }
         if (answer.isDone()) {
@@ -251,7 +267,7 @@ public final class JGroupsTransport implements ClusterTransport {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             frame = Envelope.failure(id, "node " + localNode() + " failed to answer: " + cause);
         }
-        send(to, frame, null);
+        post(to, frame);
     }
 
     /** On the executor: a reply (or the receiver's failure) completes the request. */
@@ -267,17 +283,30 @@ public final class JGroupsTransport implements ClusterTransport {
         }
     }
 
-    private void send(Address to, byte[] frame, Consumer<Exception> onFailure) {
-        try {
-            // OOB: requests are independent, so a large transfer must not hold up later small ones behind it.
-            channel.send(new BytesMessage(to, frame).setFlag(org.jgroups.Message.Flag.OOB));
-        } catch (Exception e) {
-            if (onFailure != null) {
-                onFailure.accept(e);
-            } else {
-                LOG.fine(() -> "node " + localNode() + " could not send a reply to " + to + ": " + e);
-            }
+    /** A reply or a failure notice: if it cannot be sent, the requester times out. */
+    private void post(Address to, byte[] frame) {
+        Consumer<Exception> onFailure = e -> LOG.fine(() -> "node " + localNode() + " could not send a reply to "
+                + to + ": " + e);
+        if (!outbox(to).offer(frame, onFailure)) {
+            LOG.fine(() -> "node " + localNode() + " dropped a reply to " + to + ": " + queuedFor(to)
+                    + " bytes already wait for it");
         }
+    }
+
+    private Outbox outbox(Address to) {
+        Outbox box = outboxes.get(to);
+        if (box != null) {
+            return box;
+        }
+        // OOB: requests are independent, so a large transfer must not hold up later small ones behind it.
+        return outboxes.computeIfAbsent(to, a -> new Outbox(
+                frame -> channel.send(new BytesMessage(a, frame).setFlag(org.jgroups.Message.Flag.OOB)),
+                executor, MAX_QUEUED_BYTES));
+    }
+
+    private long queuedFor(Address to) {
+        Outbox box = outboxes.get(to);
+        return box == null ? 0 : box.queuedBytes();
     }
 
     /** Completes on the executor, so callers' continuations never run on JGroups' or the timer's threads. */

@@ -37,12 +37,21 @@ public final class TestNode implements AutoCloseable {
 
     /** A node whose traffic is encrypted under {@code key}; null for none. */
     static TestNode start(String cluster, String id, int port, List<Integer> seedPorts, ClusterKey key) {
-        ExecutorService executor = Executors.newFixedThreadPool(8, named("exec-" + id));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("timer-" + id));
-        List<String> seeds = seedPorts.stream().map(p -> "127.0.0.1[" + p + "]").toList();
-        JGroupsSettings settings = JGroupsSettings.loopback(cluster, id, port, seeds).withClusterKey(key);
+        return start(JGroupsSettings.loopback(cluster, id, port, seeds(seedPorts)).withClusterKey(key));
+    }
+
+    /** A node with settings of its own (another stack file, for one). */
+    static TestNode start(JGroupsSettings settings) {
+        ExecutorService executor = Executors.newFixedThreadPool(8, named("exec-" + settings.nodeId()));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("timer-"
+                + settings.nodeId()));
         JGroupsTransport transport = JGroupsTransport.start(settings, executor, timer);
-        return new TestNode(id, port, executor, timer, transport);
+        return new TestNode(settings.nodeId(), settings.bindPort(), executor, timer, transport);
+    }
+
+    /** Seeds in TCPPING's form for loopback ports. */
+    static List<String> seeds(List<Integer> seedPorts) {
+        return seedPorts.stream().map(p -> "127.0.0.1[" + p + "]").toList();
     }
 
     @Override

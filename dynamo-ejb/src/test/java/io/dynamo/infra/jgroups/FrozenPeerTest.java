@@ -1,0 +1,153 @@
+package io.dynamo.infra.jgroups;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynamo.core.Key;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.Message.Ack;
+import io.dynamo.core.transport.Message.ReadReplica;
+import io.dynamo.core.transport.Message.ReplicaState;
+import io.dynamo.core.transport.Message.WriteReplica;
+import io.dynamo.core.transport.UnreachableException;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.Dot;
+import io.dynamo.core.version.SiblingSet;
+import io.dynamo.core.version.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jgroups.protocols.TCP;
+import org.jgroups.stack.Protocol;
+import org.jgroups.stack.ProtocolStack;
+import org.jgroups.util.MessageBatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A peer that stops reading its sockets (a process stopped with SIGSTOP, a long GC pause, a hung disk) must not hold
+ * up what a node sends to the others. Here c stops reading while a sends it more than the sockets between them, flow
+ * control's credits and the transport's queue for c hold: a's requests to b must still be answered at once, and
+ * requests to c beyond that queue must fail at once.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class FrozenPeerTest {
+    private static final int VALUE_BYTES = 256 * 1024;
+    /** 24 MB: more than flow control's credits (4 MB) and the transport's queue per peer (16 MB) together. */
+    private static final int WRITES_TO_FROZEN_PEER = 96;
+    /** Far below FD_ALL3's timeout (20 s), after which the frozen peer would be dropped and its socket closed. */
+    private static final Duration ANSWER = Duration.ofSeconds(3);
+    /** Longer than the test: requests to the frozen peer stay pending unless refused. */
+    private static final Duration FROZEN = Duration.ofSeconds(50);
+
+    @Test
+    void aFrozenPeerDoesNotHoldUpRequestsToTheOthers(@TempDir Path dir) throws Exception {
+        String cluster = "frozen-peer-" + UUID.randomUUID();
+        List<Integer> ports = TestNode.freePorts(3);
+        List<String> seeds = TestNode.seeds(ports);
+        // c delivers on its socket readers (no thread pool), so a closed valve stops it reading its sockets.
+        String stack = Files.readString(Path.of("..", "config", "jgroups", "tcp.xml"))
+                .replace("<TCP ", "<TCP thread_pool.enabled=\"false\" ");
+        Path cStack = Files.writeString(dir.resolve("c.xml"), stack);
+        Valve valve = new Valve();
+        try (TestNode a = TestNode.start(JGroupsSettings.loopback(cluster, "a", ports.get(0), seeds));
+             TestNode b = TestNode.start(JGroupsSettings.loopback(cluster, "b", ports.get(1), seeds));
+             TestNode c = TestNode.start(new JGroupsSettings(cluster, "c", "127.0.0.1", ports.get(2), seeds,
+                     cStack.toString()))) {
+            for (TestNode n : List.of(a, b, c)) {
+                n.transport.serve((from, m) -> CompletableFuture.completedFuture(answer(m)));
+            }
+            for (TestNode n : List.of(a, b, c)) {
+                n.awaitMembers(Set.of("a", "b", "c"), Duration.ofSeconds(15));
+            }
+            assertThat(a.transport.request("b", read(), ANSWER).get(ANSWER.toMillis(), TimeUnit.MILLISECONDS))
+                    .isInstanceOf(ReplicaState.class);
+            c.transport.channel().getProtocolStack().insertProtocol(valve, ProtocolStack.Position.ABOVE, TCP.class);
+
+            valve.close();
+            SiblingSet big = SiblingSet.EMPTY.put(Context.EMPTY, new Dot("a", 1),
+                    Value.of(new byte[VALUE_BYTES], "application/octet-stream"), 1, 10);
+            List<CompletableFuture<Message>> toC = new ArrayList<>();
+            for (int i = 0; i < WRITES_TO_FROZEN_PEER; i++) {
+                toC.add(a.transport.request("c", new WriteReplica(Key.of("big-" + i), big, ""), FROZEN));
+            }
+            Thread.sleep(2_000); // a has sent c what the sockets and flow control let through
+
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                Message reply = a.transport.request("b", read(), ANSWER).get(ANSWER.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                assertThat(reply).isInstanceOf(ReplicaState.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(ANSWER);
+            }
+            // Beyond what may wait for c, requests to it fail at once, saying why.
+            CompletableFuture<Message> refused = toC.get(toC.size() - 1);
+            assertThat(refused).isCompletedExceptionally();
+            assertThatThrownBy(refused::join).hasCauseInstanceOf(UnreachableException.class)
+                    .hasMessageContaining("node c is unreachable: it is not taking messages");
+            assertThat(toC.get(0)).isNotDone();
+            assertThat(valve.blocked()).as("c stopped reading what a sent").isPositive();
+        } finally {
+            valve.open();
+        }
+    }
+
+    private static ReadReplica read() {
+        return new ReadReplica(Key.of("colour"));
+    }
+
+    private static Message answer(Message m) {
+        return m instanceof ReadReplica r ? new ReplicaState(r.key(), SiblingSet.EMPTY) : new Ack();
+    }
+
+    /** Holds every message coming up, and with it the thread that read it off the socket, while closed. */
+    private static final class Valve extends Protocol {
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+        private final AtomicInteger blocked = new AtomicInteger();
+
+        void close() {
+            gate = new CountDownLatch(1);
+        }
+
+        void open() {
+            gate.countDown();
+        }
+
+        int blocked() {
+            return blocked.get();
+        }
+
+        @Override
+        public Object up(org.jgroups.Message msg) {
+            pass();
+            return up_prot.up(msg);
+        }
+
+        @Override
+        public void up(MessageBatch batch) {
+            pass();
+            up_prot.up(batch);
+        }
+
+        private void pass() {
+            CountDownLatch g = gate;
+            if (g.getCount() > 0) {
+                blocked.incrementAndGet();
+                try {
+                    g.await(50, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}
