@@ -54,9 +54,12 @@ class FrozenPeerTest {
         String cluster = "frozen-peer-" + UUID.randomUUID();
         List<Integer> ports = TestNode.freePorts(3);
         List<String> seeds = TestNode.seeds(ports);
-        // c delivers on its socket readers (no thread pool), so a closed valve stops it reading its sockets.
+        // c delivers on its socket readers (no thread pool), so a closed valve stops it reading its sockets, and
+        // its small receive buffer lets a's socket to it fill with far less than flow control's credits (4 MB).
         String stack = Files.readString(Path.of("..", "config", "jgroups", "tcp.xml"))
-                .replace("<TCP ", "<TCP thread_pool.enabled=\"false\" ");
+                .replace("<TCP ", "<TCP thread_pool.enabled=\"false\" ")
+                .replace("recv_buf_size=\"0\"", "recv_buf_size=\"16384\"");
+        assertThat(stack).contains("recv_buf_size=\"16384\"");
         Path cStack = Files.writeString(dir.resolve("c.xml"), stack);
         Valve valve = new Valve();
         try (TestNode a = TestNode.start(JGroupsSettings.loopback(cluster, "a", ports.get(0), seeds));
