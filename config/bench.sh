@@ -3,8 +3,9 @@
 # loads the records, runs each workload after a warm-up and prints throughput, latency percentiles per operation
 # and the CPU seconds each node used; stops the cluster at the end, on failure and on Ctrl-C.
 #   config/bench.sh [--no-build] [--workloads ABC] [--seconds 60] [--warmup 30] [--threads 16] [--records 10000]
-#                   [--jfr]
+#                   [--jfr] [--floor]
 # --jfr records a JDK Flight Recorder file per node over the whole run (run/bench/NODE.jfr).
+# --floor measures, instead of the workloads, requests that do no storage or cluster work (io.dynamo.bench.RequestFloor).
 # Environment: DYNAMO_PORT (first node's HTTP port, default 8080), DYNAMO_JGROUPS_PORT (default 7800),
 # DYNAMO_JAVA_OPTS (node JVM flags, default -Xmx512m), BENCH_CLIENT_OPTS (the YCSB
 # client's JVM flags, default -Xmx512m).
@@ -17,7 +18,7 @@ source config/lib/nodes.sh
 
 PORT=${DYNAMO_PORT:-8080}
 JGROUPS_PORT=${DYNAMO_JGROUPS_PORT:-7800}
-build=true workloads=ABC seconds=60 warmup=30 threads=16 records=10000 jfr=false
+build=true workloads=ABC seconds=60 warmup=30 threads=16 records=10000 jfr=false floor=false
 while (($#)); do
   case $1 in
     --no-build) build=false ;;
@@ -27,7 +28,8 @@ while (($#)); do
     --threads) threads=$2; shift ;;
     --records) records=$2; shift ;;
     --jfr) jfr=true ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --floor) floor=true ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) log "unknown option $1"; exit 2 ;;
   esac
   shift
@@ -114,10 +116,16 @@ cpu_seconds() {
 
 # report WORKLOAD HDR_DIR FROM_MS TO_MS CPU_BEFORE CPU_AFTER: the summary of one measured window (nodes, then client).
 report() {
-  local workload=$1 hdr_dir=$2 from=$3 to=$4 before=($5) after=($6) i names=()
+  local workload=$1 hdr_dir=$2 from=$3 to=$4
   printf '\n== workload %s: %s threads, %s s after %s s warm-up, %s records (load %s)\n' "$workload" "$threads" \
     "$seconds" "$warmup" "$records" "$(uptime | sed 's/.*load average/load average/')"
   java -cp "$BENCH_CP" io.dynamo.bench.MeasuredWindow "$from" "$to" "$hdr_dir"/*.hdr
+  cpu_line "$5" "$6"
+}
+
+# cpu_line CPU_BEFORE CPU_AFTER: the CPU seconds each node and the client used between the two readings.
+cpu_line() {
+  local before=($1) after=($2) i names=()
   for entry in "${CLUSTER_NODES[@]}"; do names+=("$(name_of "$entry")"); done
   names+=(client)
   printf 'CPU seconds:'
@@ -126,6 +134,28 @@ report() {
   done
   printf '\n'
 }
+
+node_pids=()
+for entry in "${CLUSTER_NODES[@]}"; do node_pids+=("$(pid_of "$(name_of "$entry")")"); done
+
+if $floor; then
+  log "request floor: $threads threads, GET /admin/limits, $warmup s warm-up, then $seconds s measured ..."
+  # shellcheck disable=SC2086
+  java ${BENCH_CLIENT_OPTS:--Xmx512m} -cp "$BENCH_CP" io.dynamo.bench.RequestFloor "$SEEDS" admin \
+    "$DYNAMO_SECURITY_ADMIN_PASSWORD" "$threads" "$warmup" "$seconds" >"$RUN_DIR/floor.txt" 2>&1 &
+  YCSB_PID=$!
+  sleep "$warmup"
+  before=$(cpu_seconds "${node_pids[@]}" "$YCSB_PID")
+  sleep "$seconds"
+  after=$(cpu_seconds "${node_pids[@]}" "$YCSB_PID")
+  wait "$YCSB_PID" || { log "the request floor failed; see $RUN_DIR/floor.txt"; tail -n 20 "$RUN_DIR/floor.txt" >&2; exit 1; }
+  YCSB_PID=""
+  { printf '\n== request floor: %s threads, %s s after %s s warm-up (load %s)\n' "$threads" "$seconds" "$warmup" \
+      "$(uptime | sed 's/.*load average/load average/')"
+    cat "$RUN_DIR/floor.txt"
+    cpu_line "$before" "$after"; } | tee -a "$RUN_DIR/summary.txt"
+  exit 0
+fi
 
 log "loading $records records of 10 fields x 100 bytes ..."
 ycsb_start -load A 600 "$RUN_DIR/load.txt"
@@ -138,8 +168,6 @@ if [[ ${loaded:-0} != "$records" ]]; then
   log "the load stored ${loaded:-0} of $records records; the nodes' errors are in $RUN_DIR/load.txt.status and $RUN_DIR/node*.log"
   exit 1
 fi
-node_pids=()
-for entry in "${CLUSTER_NODES[@]}"; do node_pids+=("$(pid_of "$(name_of "$entry")")"); done
 # Warm-up and measurement are one YCSB run, so that the client's JIT is warm too; only the intervals after the
 # warm-up are reported (io.dynamo.bench.MeasuredWindow).
 for ((i = 0; i < ${#workloads}; i++)); do
