@@ -22,9 +22,11 @@ import org.HdrHistogram.Recorder;
  * counted. A YCSB operation of workload A costs 1.5 such requests plus the store, the replicas and the client's
  * own work, so this bounds what the cluster can serve on the machine.
  *
- * <p>{@code RequestFloor BASE_URLS USER PASSWORD THREADS WARMUP_SECONDS SECONDS}, the base URLs comma-separated up to
- * {@code .../api/v1/}; prints the requests per second and the p50, p99 and p99.9 latency in milliseconds of the
- * requests answered after the warm-up. Stops at the first answer other than 200 and exits with 1, naming it.
+ * <p>{@code RequestFloor BASE_URLS USER PASSWORD THREADS WARMUP_SECONDS SECONDS [LINGER_SECONDS]}, the base URLs
+ * comma-separated up to {@code .../api/v1/}; prints the requests per second and the p50, p99 and p99.9 latency in
+ * milliseconds of the requests answered in the window after the warm-up. The load goes on for LINGER_SECONDS (default
+ * 0) after the window, so that whoever reads CPU times at the window's end finds it still running. Stops at the first
+ * answer other than 200 and exits with 1, naming it.
  */
 public final class RequestFloor {
     /** Latencies (nanoseconds) of the requests sent and answered inside the window, and the first failure, if any. */
@@ -38,8 +40,9 @@ public final class RequestFloor {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: RequestFloor BASE_URLS USER PASSWORD THREADS WARMUP_SECONDS SECONDS");
+        if (args.length != 6 && args.length != 7) {
+            System.err.println("usage: RequestFloor BASE_URLS USER PASSWORD THREADS WARMUP_SECONDS SECONDS"
+                    + " [LINGER_SECONDS]");
             System.exit(2);
         }
         List<URI> bases = new ArrayList<>();
@@ -50,7 +53,8 @@ public final class RequestFloor {
         }
         int threads = Integer.parseInt(args[3]);
         Result r = measure(bases, args[1], args[2], threads, Duration.ofSeconds(Long.parseLong(args[4])),
-                Duration.ofSeconds(Long.parseLong(args[5])));
+                Duration.ofSeconds(Long.parseLong(args[5])),
+                Duration.ofSeconds(args.length == 7 ? Long.parseLong(args[6]) : 0));
         if (r.failure() != null) {
             System.err.println(r.failure());
             System.exit(1);
@@ -64,7 +68,7 @@ public final class RequestFloor {
     }
 
     static Result measure(List<URI> bases, String user, String password, int threads, Duration warmup,
-                          Duration window) throws InterruptedException {
+                          Duration window, Duration linger) throws InterruptedException {
         List<URI> targets = bases.stream().map(b -> b.resolve("admin/limits")).toList();
         String authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
@@ -74,12 +78,13 @@ public final class RequestFloor {
         Queue<String> failures = new ConcurrentLinkedQueue<>();
         long from = System.nanoTime() + warmup.toNanos();
         long to = from + window.toNanos();
+        long end = to + linger.toNanos();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             long first = t;
             Thread worker = new Thread(() -> {
                 long n = first;
-                while (System.nanoTime() < to && failures.isEmpty()) {
+                while (System.nanoTime() < end && failures.isEmpty()) {
                     URI target = targets.get((int) (n++ % targets.size()));
                     long sent = System.nanoTime();
                     String failure = get(http, target, authorization);

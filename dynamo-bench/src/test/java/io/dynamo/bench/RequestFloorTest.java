@@ -53,13 +53,13 @@ class RequestFloorTest {
         List<URI> nodes = List.of(node(first), node(second));
 
         RequestFloor.Result r = RequestFloor.measure(nodes, "admin", "secret", 2, Duration.ofMillis(300),
-                Duration.ofMillis(700));
+                Duration.ofMillis(700), Duration.ofMillis(300));
 
         assertThat(r.failure()).isNull();
         assertThat(first.get()).isPositive();
         assertThat(second.get()).isPositive();
         long counted = r.latencies().getTotalCount();
-        assertThat(counted).isPositive().isLessThan(first.get() + second.get()); // the warm-up's are left out
+        assertThat(counted).isPositive().isLessThan(first.get() + second.get()); // warm-up's and linger's left out
         assertThat(r.perSecond()).isEqualTo(counted / 0.7, Offset.offset(0.01));
     }
 
@@ -69,7 +69,7 @@ class RequestFloorTest {
         URI base = node(answered);
 
         RequestFloor.Result r = RequestFloor.measure(List.of(base), "admin", "wrong", 2, Duration.ZERO,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ZERO);
 
         assertThat(r.failure()).startsWith("GET " + base + "admin/limits answered 401: ")
                 .contains("unauthorized");
