@@ -51,7 +51,8 @@ public class DynamoYcsbDb extends DB {
             writeOptions = p.containsKey("dynamo.w")
                     ? WriteOptions.quorum(Integer.parseInt(p.getProperty("dynamo.w"))) : WriteOptions.defaults();
         } catch (RuntimeException e) {
-            throw new DBException("dynamo.r and dynamo.w must be whole numbers (read and write quorums): " + e.getMessage(), e);
+            throw new DBException("dynamo.r and dynamo.w must be whole numbers (read and write quorums): "
+                    + e.getMessage(), e);
         }
         synchronized (LOCK) {
             if (shared == null) {

@@ -8,9 +8,9 @@ import org.jgroups.stack.ProtocolStack;
 
 /**
  * Puts JGroups' SYM_ENCRYPT (with AES/GCM: {@link AesGcmEncrypt}) directly above the transport and SERIALIZE
- * directly above it, so that everything the stack sends (discovery, joins, views, heartbeats, merges, requests and replies) leaves the node encrypted and
- * authenticated under the cluster key, and anything arriving without a valid tag under that key is dropped before
- * any protocol above sees it.
+ * directly above it, so that everything the stack sends (discovery, joins, views, heartbeats, merges, requests and
+ * replies) leaves the node encrypted and authenticated under the cluster key, and anything arriving without a valid
+ * tag under that key is dropped before any protocol above sees it.
  *
  * <p>Why both: SYM_ENCRYPT encrypts a message's payload only, and lets a message without payload (a JOIN_REQ, for
  * one) through with its headers in clear. SERIALIZE turns each message, headers and addresses included, into the
