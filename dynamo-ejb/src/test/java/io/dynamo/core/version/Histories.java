@@ -13,6 +13,8 @@ final class Histories {
     final SiblingSet[] replicas;
     final List<SiblingSet> observed = new ArrayList<>();
     final List<Context> contexts = new ArrayList<>();
+    /** Every put in order: its dot and the context it was made with. */
+    final List<Write> writes = new ArrayList<>();
     private final long[] counters;
     private long time;
 
@@ -42,11 +44,15 @@ final class Histories {
     Dot put(int replica, Context context, Value value, int maxClockEntries) {
         Dot dot = new Dot("r" + replica, ++counters[replica]);
         replicas[replica] = replicas[replica].put(context, dot, value, ++time, maxClockEntries);
+        writes.add(new Write(dot, context));
         return dot;
     }
 
     void merge(int from, int to, int maxClockEntries) {
         replicas[to] = replicas[to].merge(replicas[from]).truncate(maxClockEntries);
+    }
+
+    record Write(Dot dot, Context context) {
     }
 
     static Value value(String text) {

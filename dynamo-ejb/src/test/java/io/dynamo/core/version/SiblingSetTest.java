@@ -116,7 +116,14 @@ class SiblingSetTest {
         SiblingSet converged = h.replicas[0];
         assertThat(h.replicas[1]).isEqualTo(converged);
         assertThat(h.replicas[2]).isEqualTo(converged);
-        // A surviving sibling set is exactly the writes no later write's context covered.
+        // The survivors are exactly the writes (deletes included) that no put's context covered.
+        Set<Dot> uncovered = new HashSet<>();
+        for (Histories.Write w : h.writes) {
+            if (h.writes.stream().noneMatch(later -> later.context().clock().covers(w.dot()))) {
+                uncovered.add(w.dot());
+            }
+        }
+        assertThat(converged.siblings()).extracting(Sibling::dot).containsExactlyInAnyOrderElementsOf(uncovered);
         for (Sibling s : converged.siblings()) {
             assertThat(converged.clock().covers(s.dot())).isTrue();
         }
