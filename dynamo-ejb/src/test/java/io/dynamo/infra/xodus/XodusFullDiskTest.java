@@ -31,9 +31,18 @@ class XodusFullDiskTest {
 
     @BeforeEach
     void mountSmallDisk() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
-        dir = Files.createTempDirectory("dynamo-full-disk");
-        run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", dir.toString());
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "a tmpfs of its own needs Linux");
+        // Not skipped when not root: the CI runs as root, and a skip there would hide that this test never ran.
+        assertThat(uid()).as("XodusFullDiskTest mounts a 3 MiB tmpfs and needs root; run the tests as root, as "
+                + "the CI does (or leave it out with -Dtest='!XodusFullDiskTest')").isZero();
+        Path mountPoint = Files.createTempDirectory("dynamo-full-disk");
+        try {
+            run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mountPoint.toString());
+        } catch (IllegalStateException e) {
+            Files.delete(mountPoint);
+            throw e;
+        }
+        dir = mountPoint;
     }
 
     @AfterEach
@@ -78,6 +87,10 @@ class XodusFullDiskTest {
             }
             assertThat(reopened.read(Key.of("after")).liveValues()).hasSize(1);
         }
+    }
+
+    private static int uid() throws Exception {
+        return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     }
 
     private static void run(String... command) throws Exception {
