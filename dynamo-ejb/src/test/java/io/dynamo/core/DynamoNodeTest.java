@@ -107,6 +107,18 @@ class DynamoNodeTest {
     }
 
     @Test
+    void aReadQuorumLargerThanTheReachableReplicasFailsAsAWriteDoes() {
+        DynamoNode wide = solo(NodeConfig.defaults("n2", Path.of("unused")).withQuorum(3, 1, 1),
+                new InMemoryStorageEngine());
+        wide.put(Key.of("k"), Context.EMPTY, text("v"), DEFAULT);
+        assertThat(wide.get(Key.of("k"), OptionalInt.of(1)).values()).containsExactly(text("v"));
+        assertThatThrownBy(() -> wide.get(Key.of("k"), OptionalInt.of(2)))
+                .isInstanceOf(InsufficientReplicasException.class)
+                .hasMessageContaining("get of key 'k'").hasMessageContaining("needed 2 replicas but 1 answered");
+        wide.close();
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> NodeConfig.defaults("n1", Path.of("d")).withQuorum(3, 4, 2))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.r");

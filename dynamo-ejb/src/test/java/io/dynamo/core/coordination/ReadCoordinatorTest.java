@@ -1,0 +1,175 @@
+package io.dynamo.core.coordination;
+
+import static io.dynamo.core.coordination.ReadQuorumTest.NEW;
+import static io.dynamo.core.coordination.ReadQuorumTest.OLD;
+import static io.dynamo.core.coordination.ReadQuorumTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynamo.core.Key;
+import io.dynamo.core.handoff.InMemoryHintStore;
+import io.dynamo.core.membership.FailureDetector;
+import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.ring.PreferenceList;
+import io.dynamo.core.store.DotSource;
+import io.dynamo.core.store.InMemoryStorageEngine;
+import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.store.SiblingLimits;
+import io.dynamo.core.transport.ClusterTransport;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.UnreachableException;
+import io.dynamo.core.version.SiblingSet;
+import io.dynamo.testkit.SimulatedScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A get coordinated at replica a of [a, b, c], with the replies of b, c (and fallback d) given by hand: the
+ * coordinator's own copy is one answer of R, never the read's answer on its own when R is 2 or more.
+ */
+class ReadCoordinatorTest {
+    private static final Key KEY = Key.of("k");
+    private static final PreferenceList ABC = new PreferenceList(0, List.of("a", "b", "c"), List.of());
+
+    private final SimulatedScheduler scheduler = new SimulatedScheduler(1_000_000);
+    private final FailureDetector detector = new FailureDetector(scheduler);
+    private final InMemoryStorageEngine storage = new InMemoryStorageEngine();
+    private final ReplicaStore store = new ReplicaStore(storage, new DotSource("a", storage), Clock.systemUTC(), 10,
+            SiblingLimits.none("a"));
+    private final Peers peers = new Peers();
+    private final ReadCoordinator reads = new ReadCoordinator(
+            new LocalReplica(store, new InMemoryHintStore(), scheduler),
+            new PeerChannel(peers, detector, scheduler, Duration.ofMillis(100)));
+
+    @Test
+    void withROfOneTheCoordinatorAnswersFromItsOwnCopy() {
+        store.merge(KEY, OLD);
+        assertThat(reads.read(KEY, ABC, 1)).isCompletedWithValue(OLD);
+    }
+
+    @Test
+    void aStaleCoordinatorWithROfTwoAnswersWithTheNewerVersionAnotherReplicaHolds() {
+        store.merge(KEY, OLD);
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 2);
+        assertThat(read).as("its own copy is one answer of two").isNotDone();
+
+        peers.answer("b", NEW);
+        assertThat(read).isCompletedWithValue(NEW);
+        assertThat(read.join().liveValues()).containsExactly(text("new"));
+    }
+
+    @Test
+    void aReadWithROfThreeWaitsForEveryReplica() {
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 3);
+        peers.answer("b", OLD);
+        assertThat(read).isNotDone();
+        peers.answer("c", NEW);
+        assertThat(read).isCompletedWithValue(NEW);
+    }
+
+    @Test
+    void fewerThanRAnswersFailTheReadAsTooFewReplicasFailAWrite() {
+        store.merge(KEY, NEW);
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 2);
+        peers.fail("b");
+        assertThat(read).as("c may still answer").isNotDone();
+        peers.fail("c");
+        assertFailed(read, "needed 2 replicas but 1 answered");
+    }
+
+    @Test
+    void withROfThreeOneReplicaMissingFailsTheRead() {
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 3);
+        peers.answer("b", NEW);
+        peers.fail("c");
+        assertFailed(read, "needed 3 replicas but 2 answered");
+    }
+
+    @Test
+    void replicasRoutedAroundWithNoFallbackLeftFailTheReadAtOnce() {
+        store.merge(KEY, NEW);
+        detector.missed("b");
+        detector.missed("c");
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 2);
+        assertFailed(read, "needed 2 replicas but 1 answered");
+        assertThat(peers.calls).as("nobody asked").isEmpty();
+    }
+
+    @Test
+    void aReplicaThatFailsIsReplacedByAFallbackWhoseAnswerCounts() {
+        PreferenceList withFallback = new PreferenceList(0, List.of("a", "b", "c"), List.of("d"));
+        CompletableFuture<SiblingSet> read = reads.read(KEY, withFallback, 3);
+        peers.answer("b", OLD);
+        peers.fail("c");
+        assertThat(read).isNotDone();
+        peers.answer("d", NEW);
+        assertThat(read).isCompletedWithValue(NEW);
+    }
+
+    @Test
+    void onceEveryTargetAnsweredTheStaleCopiesAreRepaired() {
+        store.merge(KEY, OLD);
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 2);
+        peers.answer("b", NEW);
+        assertThat(read).isCompletedWithValue(NEW);
+        assertThat(store.read(KEY)).as("not before c answered").isEqualTo(OLD);
+
+        peers.answer("c", OLD);
+        assertThat(store.read(KEY)).isEqualTo(NEW);
+        assertThat(peers.calls).filteredOn(c -> c.target().equals("c") && c.request() instanceof Message.WriteReplica)
+                .singleElement().extracting(c -> ((Message.WriteReplica) c.request()).versions()).isEqualTo(NEW);
+        assertThat(reads.repairCount()).isEqualTo(2);
+    }
+
+    private static void assertFailed(CompletableFuture<SiblingSet> read, String message) {
+        assertThat(read).isCompletedExceptionally();
+        assertThatThrownBy(read::join).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(InsufficientReplicasException.class).hasMessageContaining(message);
+    }
+
+    /** Node a's transport; every request waits until the test answers or fails it. */
+    private static final class Peers implements ClusterTransport {
+        record Call(String target, Message request, CompletableFuture<Message> reply) {
+        }
+
+        final List<Call> calls = new ArrayList<>();
+
+        void answer(String node, SiblingSet versions) {
+            pendingRead(node).reply().complete(new Message.ReplicaState(KEY, versions));
+        }
+
+        void fail(String node) {
+            pendingRead(node).reply().completeExceptionally(new UnreachableException(node, "no answer"));
+        }
+
+        private Call pendingRead(String node) {
+            return calls.stream().filter(c -> c.target().equals(node) && c.request() instanceof Message.ReadReplica
+                    && !c.reply().isDone()).findFirst().orElseThrow(() -> new AssertionError(node + " was not asked"));
+        }
+
+        @Override
+        public String localNode() {
+            return "a";
+        }
+
+        @Override
+        public CompletableFuture<Message> request(String target, Message request, Duration timeout) {
+            Call call = new Call(target, request, new CompletableFuture<>());
+            calls.add(call);
+            return call.reply();
+        }
+
+        @Override
+        public void serve(RequestHandler handler) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
