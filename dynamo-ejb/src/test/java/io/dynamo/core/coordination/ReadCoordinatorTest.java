@@ -15,14 +15,11 @@ import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.store.SiblingLimits;
-import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.testkit.SimulatedScheduler;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,7 +38,7 @@ class ReadCoordinatorTest {
     private final InMemoryStorageEngine storage = new InMemoryStorageEngine();
     private final ReplicaStore store = new ReplicaStore(storage, new DotSource("a", storage), Clock.systemUTC(), 10,
             SiblingLimits.none("a"));
-    private final Peers peers = new Peers();
+    private final ScriptedPeers peers = new ScriptedPeers("a");
     private final ReadCoordinator reads = new ReadCoordinator(
             new LocalReplica(store, new InMemoryHintStore(), scheduler),
             new PeerChannel(peers, detector, scheduler, Duration.ofMillis(100)));
@@ -121,8 +118,8 @@ class ReadCoordinatorTest {
 
         peers.answer("c", OLD);
         assertThat(store.read(KEY)).isEqualTo(NEW);
-        assertThat(peers.calls).filteredOn(c -> c.target().equals("c") && c.request() instanceof Message.WriteReplica)
-                .singleElement().extracting(c -> ((Message.WriteReplica) c.request()).versions()).isEqualTo(NEW);
+        assertThat(peers.sentTo("c")).containsExactly(new Message.ReadReplica(KEY),
+                new Message.WriteReplica(KEY, NEW, ""));
         assertThat(reads.repairCount()).isEqualTo(2);
     }
 
@@ -130,46 +127,5 @@ class ReadCoordinatorTest {
         assertThat(read).isCompletedExceptionally();
         assertThatThrownBy(read::join).isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(InsufficientReplicasException.class).hasMessageContaining(message);
-    }
-
-    /** Node a's transport; every request waits until the test answers or fails it. */
-    private static final class Peers implements ClusterTransport {
-        record Call(String target, Message request, CompletableFuture<Message> reply) {
-        }
-
-        final List<Call> calls = new ArrayList<>();
-
-        void answer(String node, SiblingSet versions) {
-            pendingRead(node).reply().complete(new Message.ReplicaState(KEY, versions));
-        }
-
-        void fail(String node) {
-            pendingRead(node).reply().completeExceptionally(new UnreachableException(node, "no answer"));
-        }
-
-        private Call pendingRead(String node) {
-            return calls.stream().filter(c -> c.target().equals(node) && c.request() instanceof Message.ReadReplica
-                    && !c.reply().isDone()).findFirst().orElseThrow(() -> new AssertionError(node + " was not asked"));
-        }
-
-        @Override
-        public String localNode() {
-            return "a";
-        }
-
-        @Override
-        public CompletableFuture<Message> request(String target, Message request, Duration timeout) {
-            Call call = new Call(target, request, new CompletableFuture<>());
-            calls.add(call);
-            return call.reply();
-        }
-
-        @Override
-        public void serve(RequestHandler handler) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

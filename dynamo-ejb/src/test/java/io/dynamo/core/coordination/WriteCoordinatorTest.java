@@ -1,0 +1,83 @@
+package io.dynamo.core.coordination;
+
+import static io.dynamo.core.coordination.ReadQuorumTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynamo.core.Key;
+import io.dynamo.core.handoff.InMemoryHintStore;
+import io.dynamo.core.membership.FailureDetector;
+import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.ring.PreferenceList;
+import io.dynamo.core.store.DotSource;
+import io.dynamo.core.store.InMemoryStorageEngine;
+import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.store.SiblingLimits;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.SiblingSet;
+import io.dynamo.testkit.SimulatedScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A put coordinated at replica a of [a, b, c] with W=2, b's and c's acknowledgements given by hand: what is stored
+ * when the write is refused, when it fails, and when it succeeds.
+ */
+class WriteCoordinatorTest {
+    private static final Key KEY = Key.of("k");
+    private static final PreferenceList ABC = new PreferenceList(0, List.of("a", "b", "c"), List.of());
+
+    private final SimulatedScheduler scheduler = new SimulatedScheduler(1_000_000);
+    private final FailureDetector detector = new FailureDetector(scheduler);
+    private final InMemoryStorageEngine storage = new InMemoryStorageEngine();
+    private final InMemoryHintStore hints = new InMemoryHintStore();
+    private final ScriptedPeers peers = new ScriptedPeers("a");
+    private final WriteCoordinator writes = new WriteCoordinator(new LocalReplica(new ReplicaStore(storage,
+            new DotSource("a", storage), Clock.systemUTC(), 10, SiblingLimits.none("a")), hints, scheduler),
+            new PeerChannel(peers, detector, scheduler, Duration.ofMillis(100)));
+
+    @Test
+    void withTooFewNodesRoutableTheWriteIsRefusedBeforeAnythingIsStored() {
+        detector.missed("b");
+        detector.missed("c");
+        assertFailed(write(), "needed 2 replicas but 1 answered");
+        assertThat(storage.read(KEY).clock().isEmpty()).isTrue();
+        assertThat(hints.targets()).isEmpty();
+        assertThat(peers.calls).isEmpty();
+    }
+
+    @Test
+    void aWriteThatGetsTooFewAcknowledgementsFailsButStaysStoredAndHintedForTheReplicasThatMissedIt() {
+        CompletableFuture<SiblingSet> write = write();
+        peers.fail("b");
+        peers.fail("c");
+        assertFailed(write, "needed 2 replicas but 1 answered");
+        assertThat(storage.read(KEY).liveValues()).as("not acknowledged, yet stored").containsExactly(text("v"));
+        assertThat(hints.targets()).containsExactlyInAnyOrder("b", "c");
+    }
+
+    @Test
+    void theWriteSucceedsWithWAcknowledgementsItsOwnIncluded() {
+        CompletableFuture<SiblingSet> write = write();
+        assertThat(write).isNotDone();
+        peers.ack("b");
+        assertThat(write).isCompleted();
+        assertThat(write.join().liveValues()).containsExactly(text("v"));
+        peers.ack("c");
+        assertThat(hints.targets()).isEmpty();
+    }
+
+    private CompletableFuture<SiblingSet> write() {
+        return writes.write(KEY, ABC, Context.EMPTY, text("v"), 2, "put");
+    }
+
+    private static void assertFailed(CompletableFuture<SiblingSet> write, String message) {
+        assertThat(write).isCompletedExceptionally();
+        assertThatThrownBy(write::join).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(InsufficientReplicasException.class).hasMessageContaining(message);
+    }
+}
