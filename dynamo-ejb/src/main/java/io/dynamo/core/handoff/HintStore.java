@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Durable hints, one per (target, key): a new hint for the same pair merges into the held one. Kept apart from
- * the node's own data so it never counts as a replica of partitions the node does not own.
+ * Hints, one per (target, key): a new hint for the same pair merges into the held one. Kept apart from the node's
+ * own data so it never counts as a replica of partitions the node does not own. The node's store (Xodus) keeps them
+ * across restarts; the in-memory one, for simulations, only as long as the object lives.
  */
 public interface HintStore extends AutoCloseable {
 
-    /** Merges the versions into the hint held for the target and key; durable before it returns. */
+    /**
+     * Merges the versions into the hint held for the target and key. A persistent store has committed it before
+     * this returns, so it survives a crash of the process; whether it survives a power loss depends on the store
+     * syncing its commits, which the node's Xodus store does not.
+     */
     void add(String target, Key key, SiblingSet versions, long nowMillis);
 
     /** All versions of the key held for any target, merged (a stand-in replica answers reads with them). */

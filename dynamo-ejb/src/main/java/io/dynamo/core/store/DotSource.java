@@ -4,8 +4,9 @@ import io.dynamo.core.version.Dot;
 
 /**
  * Hands out this node's fresh dots. The actor is the node id plus the store's incarnation, and counters come
- * from blocks reserved durably in the store, so a dot is never issued twice: not after a restart (the next
- * block starts past the reserved one) and not after the data is wiped (a new incarnation is a new actor).
+ * from blocks reserved in the store (committed before the first is used), so a dot is never issued twice: not
+ * after a restart or a process crash (the next block starts past the reserved one) and not after the data is wiped
+ * (a new incarnation is a new actor). A store whose commits are not fsynced can lose a reservation to a power loss.
  */
 public final class DotSource {
     private static final int BLOCK = 4096;
