@@ -3,6 +3,7 @@ package io.dynamo.infra.jgroups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,9 @@ class OutboxTest {
             for (int i = 0; i < 10; i++) {
                 frozen.offer(new byte[1], null);
             }
+            // The frozen outbox's first send must hold its thread before the healthy one starts: the pool may run
+            // the healthy drain first otherwise, and nothing would be blocked yet.
+            TestNode.await(() -> blockedSends.get() > 0, Duration.ofSeconds(5), () -> "a send to the frozen peer");
             for (int i = 0; i < 10; i++) {
                 healthy.offer(new byte[1], null);
             }
