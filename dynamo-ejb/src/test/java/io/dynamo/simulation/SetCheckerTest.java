@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SetCheckerTest {
     private static final int SEEDS = Integer.getInteger("dynamo.seeds", 200);
-    private static final int TRUNCATION_SEEDS = Integer.getInteger("dynamo.seeds", 40);
+    private static final int TRUNCATION_SEEDS = Integer.getInteger("dynamo.seeds", 10);
 
     @Test
     void noAcknowledgedWriteIsLostNoRemovalUndoneAndEveryStrictReadSeesTheWritesBeforeIt() {
