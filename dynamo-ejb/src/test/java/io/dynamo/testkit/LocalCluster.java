@@ -32,7 +32,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Many nodes in one JVM on a simulated network and clock, built through the same {@link DynamoNode} wiring as
- * production with in-memory stores. A crashed node keeps its stores; a restart builds a new node over them.
+ * production with in-memory stores. A crashed node keeps its stores; a restart builds a new node over them; a wipe
+ * replaces them with empty ones, as when a node's disk is lost.
  */
 public final class LocalCluster implements AutoCloseable {
     public static final Duration CLIENT_LIMIT = Duration.ofSeconds(30);
@@ -41,16 +42,25 @@ public final class LocalCluster implements AutoCloseable {
     private final SimulatedNetwork network;
     private final NodeTiming timing;
     private final NodeConfig template;
+    private final NodeWiring wiring;
+    private final EventTimes wipeTimes = new EventTimes();
+    private int wipes;
     private final Map<String, InMemoryStorageEngine> storages = new LinkedHashMap<>();
     private final Map<String, InMemoryMembershipStore> memberships = new LinkedHashMap<>();
     private final Map<String, InMemoryHintStore> hints = new LinkedHashMap<>();
     private final Map<String, DynamoNode> running = new LinkedHashMap<>();
 
     public LocalCluster(long seed, int nodes, int n, int r, int w, int partitions, NodeTiming timing) {
+        this(seed, nodes, n, r, w, partitions, timing, NodeWiring.PLAIN);
+    }
+
+    public LocalCluster(long seed, int nodes, int n, int r, int w, int partitions, NodeTiming timing,
+                        NodeWiring wiring) {
         this.network = new SimulatedNetwork(scheduler, seed);
         this.timing = timing;
+        this.wiring = wiring;
         this.template = new NodeConfig("template", Path.of("unused"), n, r, w, partitions,
-                NodeConfig.DEFAULT_MAX_KEY_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES,
+                NodeConfig.DEFAULT_MAX_KEY_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES, wiring.clockMaxEntries(),
                 NodeConfig.DEFAULT_SIBLINGS_WARN, NodeConfig.DEFAULT_SIBLINGS_MAX);
         List<Member> members = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
@@ -157,14 +167,42 @@ public final class LocalCluster implements AutoCloseable {
         start(id);
     }
 
+    /**
+     * Crashes the node (if it runs), loses its data and its hints, and starts it on empty stores; its ring is kept.
+     * The new store is a new incarnation, as a fresh Xodus store is.
+     */
+    public void wipe(String id) {
+        wipe(id, "w" + ++wipes);
+    }
+
+    /** {@link #wipe(String)} with the new store's incarnation chosen by the caller. */
+    public void wipe(String id, String incarnation) {
+        crash(id);
+        storages.get(id).close();
+        storages.put(id, new InMemoryStorageEngine(incarnation));
+        hints.put(id, new InMemoryHintStore());
+        wipeTimes.add(scheduler.nowMillis());
+        start(id);
+    }
+
+    /** Whether some node lost its data within the range of simulated millis. */
+    public boolean wipedBetween(long fromMillis, long toMillis) {
+        return wipeTimes.anyBetween(fromMillis, toMillis);
+    }
+
+    public NodeTiming timing() {
+        return timing;
+    }
+
     private void start(String id) {
         NodeConfig config = new NodeConfig(id, template.dataDir(), template.replicas(), template.readQuorum(),
                 template.writeQuorum(), template.partitions(), template.maxKeyBytes(), template.maxValueBytes(),
                 template.clockMaxEntries(), template.siblingsWarn(), template.siblingsMax());
         ClusterSettings cluster = new ClusterSettings("", false, new ArrayList<>(storages.keySet()),
                 timing.probeInterval().multipliedBy(2), id.hashCode() * 31L + network.random().nextInt());
-        NodeServices services = new NodeServices(config, timing, cluster, storages.get(id), hints.get(id),
-                memberships.get(id), network.transport(id), scheduler);
+        NodeServices services = new NodeServices(config, timing, cluster, wiring.storage().apply(id, storages.get(id)),
+                hints.get(id), memberships.get(id), network.transport(id),
+                new SkewedScheduler(scheduler, wiring.clockOffsets().applyAsLong(id)));
         running.put(id, new DynamoNode(services).start());
     }
 

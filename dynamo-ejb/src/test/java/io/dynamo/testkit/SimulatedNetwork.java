@@ -14,14 +14,18 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A seeded network between simulated nodes: every message is encoded and decoded (as on a real wire), delayed
- * by a random amount (which reorders), and may be lost or duplicated; links can be cut and healed and nodes
- * taken off the network. Everything random comes from one seed, so a failing run replays exactly.
+ * by a random amount (which reorders), and may be lost or duplicated (all but forwarded client writes); links can be
+ * cut (both ways or one way) and healed and nodes taken off the network. Everything random comes from one seed, so a
+ * failing run replays exactly.
  */
 public final class SimulatedNetwork {
     private final SimulatedScheduler scheduler;
     private final Random random;
     private final Map<String, ClusterTransport.RequestHandler> handlers = new HashMap<>();
+    /** Directed links that deliver nothing, as "from>to". */
     private final Set<String> cut = new HashSet<>();
+    /** The simulated millis at which some message was dropped, for checkers that need a loss-free window. */
+    private final EventTimes dropTimes = new EventTimes();
     private int minDelayMillis = 1;
     private int maxDelayMillis = 5;
     private double lossRate;
@@ -58,17 +62,33 @@ public final class SimulatedNetwork {
     public void partition(Set<String> side, Set<String> other) {
         for (String a : side) {
             for (String b : other) {
-                cut.add(link(a, b));
+                cutOneWay(a, b);
+                cutOneWay(b, a);
             }
         }
+    }
+
+    /** Drops everything {@code from} sends to {@code to}; the other direction still delivers. */
+    public void cutOneWay(String from, String to) {
+        cut.add(from + ">" + to);
     }
 
     public void heal() {
         cut.clear();
     }
 
+    /** True when both directions between the two nodes deliver. */
     public boolean connected(String a, String b) {
-        return !cut.contains(link(a, b));
+        return delivers(a, b) && delivers(b, a);
+    }
+
+    public boolean delivers(String from, String to) {
+        return !cut.contains(from + ">" + to);
+    }
+
+    /** Whether any message was dropped (lost, cut, or sent to or from a node off the network) within the range. */
+    public boolean droppedBetween(long fromMillis, long toMillis) {
+        return dropTimes.anyBetween(fromMillis, toMillis);
     }
 
     public long deliveredCount() {
@@ -109,12 +129,15 @@ public final class SimulatedNetwork {
         scheduler.schedule(timeout, () -> reply.completeExceptionally(
                 new UnreachableException(to, "no answer within " + timeout.toMillis() + " ms")));
         byte[] wire = MessageCodec.encode(request);
-        int copies = random.nextDouble() < duplicateRate ? 2 : 1;
+        // A forwarded client write is never delivered twice: the product's transport delivers at most once, and a
+        // second delivery would be a second write of the client's value that no client history could account for.
+        boolean twice = random.nextDouble() < duplicateRate && !(request instanceof Message.CoordinatePut);
+        int copies = twice ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             travel(from, to, () -> {
                 ClusterTransport.RequestHandler handler = handlers.get(to);
                 if (handler == null || !handlers.containsKey(from)) {
-                    dropped++;
+                    drop();
                     return;
                 }
                 // (the sender still times out: a crashed peer looks the same as a slow one)
@@ -131,22 +154,23 @@ public final class SimulatedNetwork {
 
     /** Delivers after a random delay unless the link is cut (now or on arrival) or the message is lost. */
     private void travel(String from, String to, Runnable arrival) {
-        if (!connected(from, to) || random.nextDouble() < lossRate) {
-            dropped++;
+        if (!delivers(from, to) || random.nextDouble() < lossRate) {
+            drop();
             return;
         }
         int delay = minDelayMillis + random.nextInt(maxDelayMillis - minDelayMillis + 1);
         scheduler.schedule(Duration.ofMillis(delay), () -> {
-            if (connected(from, to)) {
+            if (delivers(from, to)) {
                 delivered++;
                 arrival.run();
             } else {
-                dropped++;
+                drop();
             }
         });
     }
 
-    private static String link(String a, String b) {
-        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    private void drop() {
+        dropped++;
+        dropTimes.add(scheduler.nowMillis());
     }
 }

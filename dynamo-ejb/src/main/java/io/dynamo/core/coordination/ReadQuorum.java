@@ -1,6 +1,7 @@
 package io.dynamo.core.coordination;
 
 import io.dynamo.core.version.SiblingSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,8 +56,9 @@ public final class ReadQuorum {
         return merged;
     }
 
+    /** In reply order: read repair follows it, so a seeded simulation repeats it in every JVM (Map.copyOf does not). */
     public Map<Target, SiblingSet> answers() {
-        return Map.copyOf(answers);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     }
 
     public int answeredCount() {
