@@ -296,7 +296,7 @@ public final class DynamoNode implements AutoCloseable {
 
     private PreferenceList preferenceList(Key key) {
         Ring ring = ring();
-        return ring.preferenceList(ring.partitioner().partitionOfKey(key.bytes()), config.replicas());
+        return ring.preferenceList(ring.partitioner().partitionOf(key.md5()), config.replicas());
     }
 
     private void checkKey(Key key) {

@@ -60,8 +60,7 @@ public final class MessageCodec {
         } else if (message instanceof ReplicaState m) {
             state(w.writeByte(REPLICA_STATE), m);
         } else if (message instanceof WriteReplica m) {
-            key(w.writeByte(WRITE_REPLICA), m.key()).writeBytes(SiblingSetCodec.encode(m.versions()))
-                    .writeString(m.hintFor());
+            SiblingSetCodec.write(key(w.writeByte(WRITE_REPLICA), m.key()), m.versions()).writeString(m.hintFor());
         } else if (message instanceof Ack) {
             w.writeByte(ACK);
         } else if (message instanceof Ping) {
@@ -143,7 +142,7 @@ public final class MessageCodec {
     }
 
     private static BinaryWriter state(BinaryWriter w, ReplicaState s) {
-        return key(w, s.key()).writeBytes(SiblingSetCodec.encode(s.versions()));
+        return SiblingSetCodec.write(key(w, s.key()), s.versions());
     }
 
     private static ReplicaState state(BinaryReader r) {
