@@ -38,9 +38,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionException;
 
 /**
  * One Dynamo node: accepts get, put and delete for any key, checks them against the node's limits, and either
@@ -62,6 +60,7 @@ public final class DynamoNode implements AutoCloseable {
     private final Gossiper gossiper;
     private final PartitionTransfer transfer;
     private final RequestDispatcher dispatcher;
+    private final NodeKeyValues keyValues;
     private final List<Scheduler.Cancellable> background = new ArrayList<>();
 
     public DynamoNode(NodeServices services) {
@@ -91,6 +90,7 @@ public final class DynamoNode implements AutoCloseable {
                 peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));
         this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
                 local::read, peers::call, scheduler, services.timing().tombstones());
+        this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
         this.dispatcher = new RequestDispatcher(this, local);
         dispatcher.extend((from, request) -> {
             CompletableFuture<Message> answer = gossiper.handle(from, request);
@@ -165,20 +165,30 @@ public final class DynamoNode implements AutoCloseable {
         return local;
     }
 
-    /** @param readQuorum R for this request, or empty for the configured one */
+    /** The node's key-value operations, asynchronous and bounded in time: what the REST API calls. */
+    public KeyValueService keyValues() {
+        return keyValues;
+    }
+
+    /** {@link #keyValues()}'s get, waited for; for tests and tools. */
     public ReadResult get(Key key, OptionalInt readQuorum) {
-        return await(getAsync(key, readQuorum), "get", key);
+        return await(keyValues.get(key, readQuorum));
     }
 
     /** @return the context of the new version */
     public Context put(Key key, Context context, Value value, OptionalInt writeQuorum) {
-        return await(putAsync(key, context, value, writeQuorum), "put", key);
+        return await(keyValues.put(key, context, value, writeQuorum));
     }
 
     public Context delete(Key key, Context context, OptionalInt writeQuorum) {
-        return await(deleteAsync(key, context, writeQuorum), "delete", key);
+        return await(keyValues.delete(key, context, writeQuorum));
     }
 
+    /**
+     * Unbounded in time: simulations drive these on their own clock. {@link #keyValues()} adds the limit.
+     *
+     * @param readQuorum R for this request, or empty for the configured one
+     */
     public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
         checkKey(key);
         int r = quorum("r", readQuorum, config.readQuorum());
@@ -286,7 +296,7 @@ public final class DynamoNode implements AutoCloseable {
 
     private PreferenceList preferenceList(Key key) {
         Ring ring = ring();
-        return ring.preferenceList(ring.partitioner().partitionOfKey(key.bytes()), config.replicas());
+        return ring.preferenceList(ring.partitioner().partitionOf(key.md5()), config.replicas());
     }
 
     private void checkKey(Key key) {
@@ -305,21 +315,13 @@ public final class DynamoNode implements AutoCloseable {
         return q;
     }
 
-    private <T> T await(CompletableFuture<T> future, String operation, Key key) {
-        long limit = services.timing().forwardTimeout().toMillis() * 2;
+    /** Waits for a stage of {@link #keyValues()}, which is bounded in time and fails with the exception itself. */
+    private static <T> T await(CompletableFuture<T> future) {
         try {
-            return future.get(limit, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
+            return future.join();
+        } catch (CompletionException e) {
             Throwable cause = RemoteFailures.unwrap(e);
-            if (cause instanceof DynamoException d) {
-                throw d;
-            }
-            throw new IllegalStateException(operation + " of key '" + key + "' failed on node " + id(), cause);
-        } catch (TimeoutException e) {
-            throw InsufficientReplicasException.timedOut(operation, key, id(), limit);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(operation + " of key '" + key + "' interrupted on node " + id(), e);
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }
     }
 

@@ -4,9 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** A key as the client gave it: opaque bytes, compared by content. */
+/**
+ * A key as the client gave it: opaque bytes, compared by content. It keeps its MD5 once computed: a request carries
+ * one key object from the resource (or the message that brought it) to the ring, the store and the Merkle trees, so
+ * the hash is computed once per request on each node.
+ */
 public final class Key implements Comparable<Key> {
     private final byte[] bytes;
+    private volatile byte[] md5;
 
     private Key(byte[] bytes) {
         this.bytes = bytes;
@@ -29,6 +34,16 @@ public final class Key implements Comparable<Key> {
 
     public int length() {
         return bytes.length;
+    }
+
+    /** The 16-byte MD5 of the key's bytes, its position on the ring. */
+    public byte[] md5() {
+        byte[] hash = md5;
+        if (hash == null) {
+            hash = Md5.of(bytes);
+            md5 = hash; // a race computes it twice, never wrongly
+        }
+        return hash.clone();
     }
 
     /** Readable form for messages: the UTF-8 text when it is printable, else hex. */

@@ -50,8 +50,9 @@ final class RequestDispatcher {
         }
         if (request instanceof Message.CoordinatePut m) {
             String operation = m.value().isTombstone() ? "delete" : "put";
+            // The forwarder answers its client with the context alone: the values would cross the wire for nothing.
             return node.coordinatePut(m.key(), m.context(), m.value(), m.writeQuorum(), operation)
-                    .thenApply(v -> new Message.ReplicaState(m.key(), v));
+                    .thenApply(v -> new Message.ReplicaState(m.key(), v.withoutSiblings()));
         }
         if (request instanceof Message.RemoveTombstone m) {
             node.tombstones().remove(m);

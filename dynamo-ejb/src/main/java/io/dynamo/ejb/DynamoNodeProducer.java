@@ -1,14 +1,15 @@
 package io.dynamo.ejb;
 
 import io.dynamo.core.DynamoNode;
+import io.dynamo.core.KeyValueService;
 import io.dynamo.core.NodeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 /**
- * Makes the node and its settings injectable with {@code @Inject}. Dependent scope on purpose: DynamoNode is a final
- * class that CDI cannot proxy, and the instance is the singleton's anyway.
+ * Makes the node, its key-value face and its settings injectable with {@code @Inject}. Dependent scope on purpose:
+ * DynamoNode is a final class that CDI cannot proxy, and the instance is the singleton's anyway.
  */
 @ApplicationScoped
 public class DynamoNodeProducer {
@@ -18,6 +19,12 @@ public class DynamoNodeProducer {
     @Produces
     DynamoNode node() {
         return bean.node();
+    }
+
+    /** The node's asynchronous key-value face, for the REST resource. */
+    @Produces
+    KeyValueService keyValues() {
+        return bean.node().keyValues();
     }
 
     @Produces

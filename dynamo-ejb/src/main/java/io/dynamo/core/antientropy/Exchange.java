@@ -165,7 +165,7 @@ final class Exchange {
 
     // A peer must only hand over keys of the segments asked about; anything else would land outside the tree.
     private void requireAsked(Key key, Map<Integer, ?> segments) {
-        byte[] md5 = Partitioner.md5(key.bytes());
+        byte[] md5 = key.md5();
         if (partitioner.partitionOf(md5) != partition || !segments.containsKey(tree.segmentOf(md5))) {
             throw new AntiEntropyException("node " + peer + " sent key '" + key + "', which is not in the asked "
                     + "segments of partition " + partition);

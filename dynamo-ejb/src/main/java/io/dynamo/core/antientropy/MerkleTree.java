@@ -78,7 +78,7 @@ public final class MerkleTree {
     public void update(Key key, SiblingSet before, SiblingSet after) {
         long delta = entryHash(key, before) ^ entryHash(key, after);
         if (delta != 0) {
-            xorLeaf(segmentOf(Partitioner.md5(key.bytes())), delta);
+            xorLeaf(segmentOf(key.md5()), delta);
         }
     }
 

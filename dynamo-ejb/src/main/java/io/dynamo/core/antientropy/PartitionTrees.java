@@ -75,7 +75,7 @@ public final class PartitionTrees implements WriteListener {
         if (delta == 0) {
             return;
         }
-        byte[] md5 = Partitioner.md5(key.bytes());
+        byte[] md5 = key.md5();
         int partition = partitioner.partitionOf(md5);
         int segment = MerkleTree.segmentOf(md5, Integer.numberOfTrailingZeros(partitionCount()), depth);
         // Under the partition's lock so that a rebuild's swap never loses a delta between trees.

@@ -56,7 +56,7 @@ final class SegmentScanner {
     }
 
     private void offer(BitSet wanted, Key key, SiblingSet set, Visitor visitor) {
-        int segment = MerkleTree.segmentOf(Partitioner.md5(key.bytes()), partitionBits, depth);
+        int segment = MerkleTree.segmentOf(key.md5(), partitionBits, depth);
         if (wanted.get(segment)) {
             visitor.visit(segment, key, set);
         }

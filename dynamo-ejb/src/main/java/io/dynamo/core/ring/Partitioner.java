@@ -1,7 +1,6 @@
 package io.dynamo.core.ring;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.dynamo.core.Md5;
 
 /**
  * Maps keys to the ring: the MD5 of the key bytes is an unsigned 128-bit position, and the ring is cut into Q equal
@@ -10,9 +9,6 @@ import java.security.NoSuchAlgorithmException;
 public final class Partitioner {
     public static final int HASH_BYTES = 16;
     public static final int MAX_PARTITIONS = 1 << 16;
-
-    // MessageDigest is stateful; one per thread avoids both locking and a fresh provider lookup per key.
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(Partitioner::newDigest);
 
     private final int partitionCount;
     private final int bits;
@@ -23,11 +19,12 @@ public final class Partitioner {
         this.bits = Integer.numberOfTrailingZeros(partitionCount);
     }
 
-    /** The 16-byte MD5 of the key; safe to call from any thread. */
+    /**
+     * The 16-byte MD5 of the bytes; safe to call from any thread. For a {@code Key} use {@code Key.md5()}, which
+     * computes it once per key.
+     */
     public static byte[] md5(byte[] key) {
-        MessageDigest digest = MD5.get();
-        digest.reset();
-        return digest.digest(key);
+        return Md5.of(key);
     }
 
     public int partitionCount() {
@@ -48,7 +45,7 @@ public final class Partitioner {
         return top16 >>> (16 - bits);
     }
 
-    /** The partition of a key given as its raw bytes. */
+    /** The partition of a key given as its raw bytes (hashes them each time; see {@link #md5}). */
     public int partitionOfKey(byte[] keyBytes) {
         return partitionOf(md5(keyBytes));
     }
@@ -79,14 +76,6 @@ public final class Partitioner {
     private void requirePartition(int partition) {
         if (partition < 0 || partition >= partitionCount) {
             throw new IllegalArgumentException("partition " + partition + " is outside 0.." + (partitionCount - 1));
-        }
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide MD5", e);
         }
     }
 

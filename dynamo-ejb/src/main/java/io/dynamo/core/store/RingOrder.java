@@ -16,7 +16,7 @@ public final class RingOrder {
 
     public static byte[] storageKey(Key key) {
         byte[] k = key.bytes();
-        byte[] out = Arrays.copyOf(Partitioner.md5(k), HASH_BYTES + k.length);
+        byte[] out = Arrays.copyOf(key.md5(), HASH_BYTES + k.length);
         System.arraycopy(k, 0, out, HASH_BYTES, k.length);
         return out;
     }

@@ -117,7 +117,7 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
         } catch (RingUnknownException e) {
             return;
         }
-        int partition = current.partitioner().partitionOfKey(key.bytes());
+        int partition = current.partitioner().partitionOf(key.md5());
         if (!current.preferenceList(partition, replicas).isReplica(localNode) && !covered(partition)) {
             synchronized (this) {
                 sweepDue = true;

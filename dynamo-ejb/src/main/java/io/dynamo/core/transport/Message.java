@@ -51,7 +51,8 @@ public sealed interface Message {
 
     /**
      * A client put or delete (tombstone value) forwarded to a coordinator; {@code writeQuorum} 0 means the
-     * cluster's W. Reply: {@link ReplicaState} with the key's versions after the write.
+     * cluster's W. Reply: {@link ReplicaState} with the key's clock after the write and no siblings (the forwarder
+     * needs only the context).
      */
     record CoordinatePut(Key key, Context context, Value value, int writeQuorum) implements Message {
     }

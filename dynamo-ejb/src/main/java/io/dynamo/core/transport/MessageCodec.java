@@ -31,8 +31,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The binary form of messages: a tag byte, then the fields in declaration order. */
+/**
+ * The binary form of messages, in numbered wire formats so that nodes of two releases can talk during a rolling
+ * upgrade (docs/architecture.md, "Wire format and upgrades").
+ *
+ * <p>Format 0, the first, has no header: a tag byte, then the fields in declaration order. From format 1 on a
+ * message starts with a zero byte (never a tag, so a node that reads only format 0 refuses it clearly: "unknown
+ * message tag 0") and the format number as a varint, then the tag and the fields. Format 1 lays out the tag and
+ * fields as format 0 does. A later change to a message's layout gets a new number; this codec keeps reading and
+ * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
+ * format both read.
+ */
 public final class MessageCodec {
+    /** The newest wire format this code reads and writes. */
+    public static final int FORMAT = 1;
+    /** The oldest wire format this code still reads and writes: the unversioned one of earlier releases. */
+    public static final int OLDEST_FORMAT = 0;
+    private static final int VERSIONED = 0;
     private static final int READ_REPLICA = 1;
     private static final int REPLICA_STATE = 2;
     private static final int WRITE_REPLICA = 3;
@@ -52,16 +67,28 @@ public final class MessageCodec {
     private MessageCodec() {
     }
 
+    /** The message in the newest format, {@link #FORMAT}. */
     public static byte[] encode(Message message) {
+        return encode(message, FORMAT);
+    }
+
+    /** @param format from {@link #OLDEST_FORMAT} to {@link #FORMAT}: what the receiver reads */
+    public static byte[] encode(Message message, int format) {
+        if (format < OLDEST_FORMAT || format > FORMAT) {
+            throw new IllegalArgumentException("wire format version " + format + " cannot be written; this node "
+                    + "writes " + OLDEST_FORMAT + " to " + FORMAT);
+        }
         BinaryWriter w = new BinaryWriter(64);
+        if (format > OLDEST_FORMAT) {
+            w.writeByte(VERSIONED).writeVarLong(format);
+        }
         // Java 17 has no pattern switch; the chain is exhaustive over the sealed interface.
         if (message instanceof ReadReplica m) {
             key(w.writeByte(READ_REPLICA), m.key());
         } else if (message instanceof ReplicaState m) {
             state(w.writeByte(REPLICA_STATE), m);
         } else if (message instanceof WriteReplica m) {
-            key(w.writeByte(WRITE_REPLICA), m.key()).writeBytes(SiblingSetCodec.encode(m.versions()))
-                    .writeString(m.hintFor());
+            SiblingSetCodec.write(key(w.writeByte(WRITE_REPLICA), m.key()), m.versions()).writeString(m.hintFor());
         } else if (message instanceof Ack) {
             w.writeByte(ACK);
         } else if (message instanceof Ping) {
@@ -94,19 +121,40 @@ public final class MessageCodec {
         return w.toByteArray();
     }
 
-    /** @throws IllegalArgumentException when the bytes are not a message this codec wrote */
+    /**
+     * Reads a message in any format up to {@link #FORMAT}.
+     *
+     * @throws UnsupportedFormatException when it is in a newer format
+     * @throws IllegalArgumentException when the bytes are not a message this codec wrote
+     */
     public static Message decode(byte[] bytes) {
+        return decode(bytes, FORMAT);
+    }
+
+    /** Reads a message in any format up to {@code newestReadable} (at most {@link #FORMAT}). */
+    public static Message decode(byte[] bytes, int newestReadable) {
         try {
-            return read(bytes);
+            return read(new BinaryReader(bytes), Math.min(newestReadable, FORMAT));
         } catch (DynamoException e) {
             // Parts decoded by the core's own codecs (contexts, keys) report as client errors; here it is the wire.
             throw new IllegalArgumentException("malformed message: " + e.getMessage(), e);
         }
     }
 
-    private static Message read(byte[] bytes) {
-        BinaryReader r = new BinaryReader(bytes);
+    private static Message read(BinaryReader r, int newestReadable) {
         int tag = r.readByte();
+        if (tag == VERSIONED) {
+            long format = r.readVarLong();
+            if (format <= OLDEST_FORMAT) {
+                throw new IllegalArgumentException("a versioned message must name a format above " + OLDEST_FORMAT
+                        + ", not " + format);
+            }
+            if (format > newestReadable) {
+                throw new UnsupportedFormatException((int) Math.min(format, Integer.MAX_VALUE), newestReadable);
+            }
+            // Formats 0 and 1 share their layout after the header; a new layout branches on the format here.
+            tag = r.readByte();
+        }
         Message m = switch (tag) {
             case READ_REPLICA -> new ReadReplica(key(r));
             case REPLICA_STATE -> state(r);
@@ -143,7 +191,7 @@ public final class MessageCodec {
     }
 
     private static BinaryWriter state(BinaryWriter w, ReplicaState s) {
-        return key(w, s.key()).writeBytes(SiblingSetCodec.encode(s.versions()));
+        return SiblingSetCodec.write(key(w, s.key()), s.versions());
     }
 
     private static ReplicaState state(BinaryReader r) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * All versions of one key that no other known version supersedes, and the clock of everything seen: a dotted
@@ -19,6 +20,8 @@ public final class SiblingSet {
 
     private final VectorClock clock;
     private final List<Sibling> siblings;
+    /** The binary form, once {@link SiblingSetCodec} made it: the set is immutable, so it never goes stale. */
+    private volatile byte[] encoded;
 
     public SiblingSet(VectorClock clock, List<Sibling> siblings) {
         this.clock = clock;
@@ -51,6 +54,21 @@ public final class SiblingSet {
     /** True when every version is a delete (and there is at least one). */
     public boolean isDeleted() {
         return !siblings.isEmpty() && siblings.stream().allMatch(s -> s.value().isTombstone());
+    }
+
+    /** The clock without the siblings: all a context is made of, without the values' bytes. */
+    public SiblingSet withoutSiblings() {
+        return siblings.isEmpty() ? this : new SiblingSet(clock, List.of());
+    }
+
+    /** This set's binary form, made by {@code encoder} on first use and kept (a race makes it twice, equal). */
+    byte[] encoded(Function<SiblingSet, byte[]> encoder) {
+        byte[] bytes = encoded;
+        if (bytes == null) {
+            bytes = encoder.apply(this);
+            encoded = bytes;
+        }
+        return bytes;
     }
 
     /** The opaque context handed to a reader: what a put with it will supersede. */

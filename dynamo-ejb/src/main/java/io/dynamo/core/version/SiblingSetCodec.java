@@ -9,6 +9,9 @@ import java.util.List;
  * The binary form of a key's sibling set, used on disk and on the wire: the clock as in {@link ContextCodec},
  * then each sibling as its dot (actor by index into the clock, which always holds it), a flags byte, and unless
  * it is a tombstone its content type and bytes.
+ *
+ * <p>A set is serialised once and keeps its binary form: a coordinated write is stored and sent to every other
+ * replica (and kept as a hint for those that fail) as one set, so its versions and values are encoded once.
  */
 public final class SiblingSetCodec {
     private static final int FORMAT = 1;
@@ -17,7 +20,17 @@ public final class SiblingSetCodec {
     private SiblingSetCodec() {
     }
 
+    /** The set's binary form, a copy the caller may keep or change. */
     public static byte[] encode(SiblingSet set) {
+        return set.encoded(SiblingSetCodec::serialise).clone();
+    }
+
+    /** Appends the set's binary form as {@link BinaryWriter#writeBytes} does (length, then bytes), copied once. */
+    public static BinaryWriter write(BinaryWriter w, SiblingSet set) {
+        return w.writeBytes(set.encoded(SiblingSetCodec::serialise));
+    }
+
+    private static byte[] serialise(SiblingSet set) {
         int size = 8 + set.clock().size() * 24;
         for (Sibling s : set.siblings()) {
             size += 32 + s.value().size();

@@ -33,13 +33,13 @@ final class ChannelFactory {
     private ChannelFactory() {
     }
 
-    static JChannel create(JGroupsSettings settings, SuspicionTap tap) throws Exception {
+    static JChannel create(JGroupsSettings settings, SuspicionTap tap, WireFormats formats) throws Exception {
         JChannel channel;
         try (InputStream xml = open(settings.stack())) {
             channel = new JChannel(xml);
         }
         try {
-            configure(channel, settings, tap);
+            configure(channel, settings, tap, formats);
             return channel;
         } catch (Exception | Error e) {
             channel.close();
@@ -47,7 +47,8 @@ final class ChannelFactory {
         }
     }
 
-    private static void configure(JChannel channel, JGroupsSettings settings, SuspicionTap tap) throws Exception {
+    private static void configure(JChannel channel, JGroupsSettings settings, SuspicionTap tap, WireFormats formats)
+            throws Exception {
         ProtocolStack stack = channel.getProtocolStack();
         InetAddress bind = settings.bindInetAddress();
         TP transport = stack.getTransport();
@@ -86,7 +87,7 @@ final class ChannelFactory {
                     + " keystore with " + JGroupsSettings.KEYSTORE + "); see docs/security.md");
         }
         channel.name(settings.nodeId());
-        channel.addAddressGenerator(new NodeAddresses(settings.nodeId()));
+        channel.addAddressGenerator(new NodeAddresses(settings.nodeId(), formats.announced()));
     }
 
     private static List<InetSocketAddress> resolvedSeeds(JGroupsSettings settings) {
@@ -113,8 +114,11 @@ final class ChannelFactory {
         return Files.newInputStream(Path.of(stack));
     }
 
-    /** Puts the node id into every address this channel generates, so any peer can read it from a view. */
-    private record NodeAddresses(String nodeId) implements AddressGenerator {
+    /**
+     * Puts the node id and the newest wire format the node reads into every address this channel generates, so any
+     * peer can read them from a view. (Nodes of releases before wire formats were numbered announce no format.)
+     */
+    private record NodeAddresses(String nodeId, int wireFormat) implements AddressGenerator {
         @Override
         public Address generateAddress() {
             return generateAddress(nodeId);
@@ -123,7 +127,8 @@ final class ChannelFactory {
         @Override
         public Address generateAddress(String name) {
             return ExtendedUUID.randomUUID(name)
-                    .put(MemberDirectory.NODE_ID_KEY, nodeId.getBytes(StandardCharsets.UTF_8));
+                    .put(MemberDirectory.NODE_ID_KEY, nodeId.getBytes(StandardCharsets.UTF_8))
+                    .put(MemberDirectory.WIRE_FORMAT_KEY, MemberDirectory.formatBytes(wireFormat));
         }
     }
 }

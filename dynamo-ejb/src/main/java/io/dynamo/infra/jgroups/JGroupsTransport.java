@@ -5,6 +5,7 @@ import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.MessageCodec;
 import io.dynamo.core.transport.UnreachableException;
+import io.dynamo.core.transport.UnsupportedFormatException;
 import io.dynamo.infra.jgroups.PendingRequests.Pending;
 import java.time.Duration;
 import java.util.Objects;
@@ -44,10 +45,13 @@ public final class JGroupsTransport implements ClusterTransport {
     static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
 
     private final JGroupsSettings settings;
+    private final WireFormats formats;
     private final Executor executor;
     private final ScheduledExecutorService timer;
     private final PendingRequests pending = new PendingRequests();
     private final ConcurrentMap<Address, Outbox> outboxes = new ConcurrentHashMap<>();
+    /** Peers whose frames were in a format too new for this node: warned about once per address. */
+    private final Set<Address> unreadable = ConcurrentHashMap.newKeySet();
     private final GroupEvents events;
     private final Object viewLock = new Object();
     private final JChannel channel;
@@ -55,14 +59,16 @@ public final class JGroupsTransport implements ClusterTransport {
     private volatile RequestHandler handler;
     private volatile boolean closed;
 
-    private JGroupsTransport(JGroupsSettings settings, Executor executor, ScheduledExecutorService timer) {
+    private JGroupsTransport(JGroupsSettings settings, WireFormats formats, Executor executor,
+                             ScheduledExecutorService timer) {
         this.settings = settings;
+        this.formats = formats;
         this.executor = executor;
         this.timer = timer;
         this.events = new GroupEvents(executor);
         try {
             // Nothing calls back before connect(), so handing out this::suspected here is safe.
-            this.channel = ChannelFactory.create(settings, new SuspicionTap(this::suspected));
+            this.channel = ChannelFactory.create(settings, new SuspicionTap(this::suspected), formats);
         } catch (InvalidConfigException e) {
             throw e;
         } catch (Exception e) {
@@ -82,8 +88,14 @@ public final class JGroupsTransport implements ClusterTransport {
      * @throws ClusterJoinException when the stack cannot be built or the channel cannot connect (port in use)
      */
     public static JGroupsTransport start(JGroupsSettings settings, Executor executor, ScheduledExecutorService timer) {
+        return start(settings, WireFormats.CURRENT, executor, timer);
+    }
+
+    /** With other wire formats than this release's, for tests that play a node of another release. */
+    static JGroupsTransport start(JGroupsSettings settings, WireFormats formats, Executor executor,
+                                  ScheduledExecutorService timer) {
         JGroupsTransport transport = new JGroupsTransport(Objects.requireNonNull(settings),
-                Objects.requireNonNull(executor), Objects.requireNonNull(timer));
+                Objects.requireNonNull(formats), Objects.requireNonNull(executor), Objects.requireNonNull(timer));
         transport.connect();
         return transport;
     }
@@ -120,7 +132,7 @@ public final class JGroupsTransport implements ClusterTransport {
             return unreachable(target, "not a member of the current view of cluster " + settings.clusterName()
                     + " " + directory.names());
         }
-        byte[] body = MessageCodec.encode(request);
+        byte[] body = MessageCodec.encode(request, formatFor(address));
         CompletableFuture<Message> reply = new CompletableFuture<>();
         Pending p = pending.add(target, address, reply);
         ScheduledFuture<?> expiry;
@@ -219,6 +231,7 @@ public final class JGroupsTransport implements ClusterTransport {
         for (Pending p : pending.takeTo(next.departedSince(previous))) {
             fail(p, "left the view of cluster " + settings.clusterName());
         }
+        unreadable.removeIf(a -> !next.contains(a));
         // Requests to departed nodes failed just above; replies to them are moot.
         outboxes.entrySet().removeIf(e -> {
             if (next.contains(e.getKey())) {
@@ -242,10 +255,20 @@ public final class JGroupsTransport implements ClusterTransport {
             post(from, Envelope.failure(id, "node " + localNode() + " does not serve requests yet"));
             return;
         }
+        String peer = MemberDirectory.nodeIdOf(from);
         CompletableFuture<Message> answer;
         try {
-            answer = h.handle(MemberDirectory.nodeIdOf(from), MessageCodec.decode(request.body()));
+            answer = h.handle(peer, MessageCodec.decode(request.body(), formats.reads()));
             Objects.requireNonNull(answer, "the handler returned no future");
+        } catch (UnsupportedFormatException e) {
+            String why = "node " + localNode() + " cannot read a request from node " + peer + ": " + e.getMessage()
+                    + "; upgrade node " + localNode() + " (node " + peer + " wrote a newer format than node "
+                    + localNode() + " announces)";
+            if (unreadable.add(from)) {
+                LOG.warning(why);
+            }
+            post(from, Envelope.failure(id, why));
+            return;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "node " + localNode() + " could not handle a request", e);
             post(from, Envelope.failure(id, "node " + localNode() + " could not handle the request: " + e));
@@ -262,7 +285,7 @@ public final class JGroupsTransport implements ClusterTransport {
     private void reply(Address to, long id, CompletableFuture<Message> answer) {
         byte[] frame;
         try {
-            frame = Envelope.frame(Envelope.REPLY, id, MessageCodec.encode(answer.join()));
+            frame = Envelope.frame(Envelope.REPLY, id, MessageCodec.encode(answer.join(), formatFor(to)));
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             frame = Envelope.failure(id, "node " + localNode() + " failed to answer: " + cause);
@@ -277,7 +300,10 @@ public final class JGroupsTransport implements ClusterTransport {
             return;
         }
         try {
-            p.reply().complete(MessageCodec.decode(envelope.body()));
+            p.reply().complete(MessageCodec.decode(envelope.body(), formats.reads()));
+        } catch (UnsupportedFormatException e) {
+            p.reply().completeExceptionally(new UnreachableException(p.node(), "node " + localNode()
+                    + " cannot read its reply: " + e.getMessage() + "; upgrade node " + localNode()));
         } catch (RuntimeException e) {
             p.reply().completeExceptionally(new UnreachableException(p.node(), "its reply cannot be decoded: " + e));
         }
@@ -302,6 +328,11 @@ public final class JGroupsTransport implements ClusterTransport {
         return outboxes.computeIfAbsent(to, a -> new Outbox(
                 frame -> channel.send(new BytesMessage(a, frame).setFlag(org.jgroups.Message.Flag.OOB)),
                 executor, MAX_QUEUED_BYTES));
+    }
+
+    /** The newest wire format both this node and the peer read. */
+    private int formatFor(Address peer) {
+        return formats.toward(directory.newestFormatOf(peer));
     }
 
     private long queuedFor(Address to) {

@@ -163,8 +163,8 @@ public final class XodusHintStore implements HintStore {
     }
 
     private static ArrayByteIterable encode(Hint hint) {
-        return new ArrayByteIterable(new BinaryWriter(64).writeVarLong(hint.storedAtMillis())
-                .writeBytes(SiblingSetCodec.encode(hint.versions())).toByteArray());
+        return new ArrayByteIterable(SiblingSetCodec.write(new BinaryWriter(64).writeVarLong(hint.storedAtMillis()),
+                hint.versions()).toByteArray());
     }
 
     private Hint decode(String target, Key key, ByteIterable stored) {

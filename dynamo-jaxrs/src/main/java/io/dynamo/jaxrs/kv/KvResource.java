@@ -1,15 +1,16 @@
 package io.dynamo.jaxrs.kv;
 
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.InvalidKeyException;
 import io.dynamo.core.Key;
+import io.dynamo.core.KeyValueService;
 import io.dynamo.core.NodeConfig;
-import io.dynamo.core.ReadResult;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import io.dynamo.jaxrs.api.DynamoHeaders;
 import io.dynamo.jaxrs.api.ErrorBody;
 import io.dynamo.jaxrs.metrics.RequestTimers;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -25,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Get, put and delete of one key; see the package documentation for how keys and parameters are read.
@@ -32,6 +36,10 @@ import java.util.OptionalInt;
  * <p>Application scoped: one instance serves every request (it keeps no per-request state; the request's values
  * arrive as parameters). A request-scoped resource cost a CDI creation per request, with the node and its settings
  * produced and injected again each time, which took more of a put's CPU time than the put itself.
+ *
+ * <p>Each method returns a stage: JAX-RS suspends the request until the node answers, so no HTTP thread waits for
+ * the replicas. Refused input throws at once; the node's failures fail the stage; the exception mappers turn both
+ * into the same JSON errors.
  */
 @Path("kv")
 @ApplicationScoped
@@ -39,7 +47,7 @@ public class KvResource {
     private static final String ANY_KEY = "{key}";
 
     @Inject
-    DynamoNode node;
+    KeyValueService keyValues;
 
     @Inject
     NodeConfig config;
@@ -47,57 +55,68 @@ public class KvResource {
     @Inject
     RequestTimers timers;
 
+    /** Writes the answers the node completes on its own threads (see {@link AsyncAnswer}). */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService writer;
+
     @GET
     @Path(ANY_KEY)
-    public Response get(@Encoded @PathParam("key") String key, @QueryParam("r") String r, @QueryParam("w") String w,
-                        @jakarta.ws.rs.core.Context HttpHeaders headers) {
-        long start = System.nanoTime();
-        try {
+    public CompletionStage<Response> get(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
+                                         @QueryParam("w") String w, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        return timed(timers::get, () -> {
             Key k = KeyPath.decode(key);
             OptionalInt readQuorum = QuorumParam.parse("r", r);
             QuorumParam.parse("w", w);
-            ReadResult result = node.get(k, readQuorum);
-            if (!result.found()) {
-                return notFound(k, result.context());
-            }
-            return ReadResponses.of(result, ReadResponses.prefersJson(headers.getAcceptableMediaTypes()));
-        } finally {
-            timers.get(start);
-        }
+            boolean json = ReadResponses.prefersJson(headers.getAcceptableMediaTypes());
+            return AsyncAnswer.of(keyValues.get(k, readQuorum),
+                    result -> result.found() ? ReadResponses.of(result, json) : notFound(k, result.context()), writer);
+        });
     }
 
     @PUT
     @Path(ANY_KEY)
-    public Response put(@Encoded @PathParam("key") String key, @QueryParam("r") String r, @QueryParam("w") String w,
-                        @HeaderParam(DynamoHeaders.CONTEXT) String context,
-                        @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
-        long start = System.nanoTime();
-        try {
+    public CompletionStage<Response> put(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
+                                         @QueryParam("w") String w, @HeaderParam(DynamoHeaders.CONTEXT) String context,
+                                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                                         InputStream body) {
+        return timed(timers::put, () -> {
             Key k = KeyPath.decode(key);
             QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
             Context seen = Context.decode(context);
             Value value = Value.of(BoundedBody.read(body, contentLength, config.maxValueBytes()), contentType);
-            return written(node.put(k, seen, value, writeQuorum));
-        } finally {
-            timers.put(start);
-        }
+            return AsyncAnswer.of(keyValues.put(k, seen, value, writeQuorum), KvResource::written, writer);
+        });
     }
 
     @DELETE
     @Path(ANY_KEY)
-    public Response delete(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
-                           @QueryParam("w") String w, @HeaderParam(DynamoHeaders.CONTEXT) String context) {
-        long start = System.nanoTime();
-        try {
+    public CompletionStage<Response> delete(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
+                                            @QueryParam("w") String w,
+                                            @HeaderParam(DynamoHeaders.CONTEXT) String context) {
+        return timed(timers::delete, () -> {
             Key k = KeyPath.decode(key);
             QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
-            return written(node.delete(k, Context.decode(context), writeQuorum));
-        } finally {
-            timers.delete(start);
+            return AsyncAnswer.of(keyValues.delete(k, Context.decode(context), writeQuorum), KvResource::written,
+                    writer);
+        });
+    }
+
+    /** Records the request's latency when its answer is ready, refused input included. */
+    private static CompletionStage<Response> timed(LongConsumer timer, Supplier<CompletionStage<Response>> request) {
+        long start = System.nanoTime();
+        CompletionStage<Response> answer;
+        try {
+            answer = request.get();
+        } catch (RuntimeException e) {
+            timer.accept(start);
+            throw e;
         }
+        // Not the stage whenComplete returns: that one would wrap a failure in a CompletionException.
+        answer.whenComplete((response, failure) -> timer.accept(start));
+        return answer;
     }
 
     /** {@code /kv} and {@code /kv/} name the empty key: refused like any invalid key rather than a bare 404. */

@@ -1,0 +1,46 @@
+package io.dynamo.jaxrs.kv;
+
+import io.dynamo.core.coordination.RemoteFailures;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Turns the node's stage into the stage a resource method returns (JAX-RS suspends the request and resumes it when
+ * the stage completes, so no HTTP thread waits for the cluster).
+ *
+ * <p>A failure comes out as the node's exception itself, never inside a {@link java.util.concurrent.CompletionException},
+ * so the API's exception mappers see the type they map. A stage that completes later completes on another thread
+ * (one of the node's, answering a peer), and JAX-RS writes the response on the thread that completes the returned
+ * stage: the answer is handed to {@code writer} so no thread of the node ever writes to a slow client. A stage
+ * already done (a node that is the only replica) is answered on the request's own thread.
+ */
+final class AsyncAnswer {
+    private AsyncAnswer() {
+    }
+
+    static <T> CompletionStage<Response> of(CompletionStage<T> result, Function<T, Response> shape, Executor writer) {
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        BiConsumer<T, Throwable> finish = (value, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(RemoteFailures.unwrap(failure));
+                return;
+            }
+            try {
+                answer.complete(shape.apply(value));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        };
+        CompletableFuture<T> f = result.toCompletableFuture();
+        if (f.isDone()) {
+            f.whenComplete(finish);
+        } else {
+            f.whenCompleteAsync(finish, writer);
+        }
+        return answer;
+    }
+}
