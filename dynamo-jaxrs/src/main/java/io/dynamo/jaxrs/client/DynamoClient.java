@@ -203,8 +203,9 @@ public final class DynamoClient implements AutoCloseable {
 
     /**
      * Tries the route's nodes in order until one answers. A node that does not answer is marked down and the next is
-     * tried; so is one that answers with a node-local 503, or a 404 that is not the API's (a restarting node whose
-     * server is up before the application is deployed). Any other answer, success or error, is the request's.
+     * tried; so is one that answers with a node-local 503, or with an error that is not the API's (a restarting
+     * node's server answers 403 and 404 pages until the application is deployed). Any other answer, success or
+     * error, is the request's.
      */
     private <T> T execute(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
         Router.Route route = router.route(keyBytes);
@@ -231,9 +232,10 @@ public final class DynamoClient implements AutoCloseable {
                 router.up(node.base());
                 NodeHttp.ringVersionOf(response).ifPresent(v -> router.announced(v, node.base()));
                 int status = response.getStatus();
-                if (status == 503 || status == 404) {
+                if (status >= 400) {
                     ErrorBody error = NodeHttp.errorOf(response);
-                    if (status == 503 ? TRY_ELSEWHERE.contains(error.error()) : error.error() == null) {
+                    // Without the API's JSON the answer is not the application's: the request never reached it.
+                    if (error.error() == null || status == 503 && TRY_ELSEWHERE.contains(error.error())) {
                         router.down(node.base());
                         report(request, node, attempt, route, status, RouteEvent.Outcome.REFUSED);
                         refusal = DynamoClientException.answered(status, error.error(), error.detail(), node.base(),

@@ -233,7 +233,12 @@ class DynamoClientRoutingTest {
         return Stream.of(FakeCluster.error(503, "ring_unknown", "no ring yet"),
                 FakeCluster.error(503, "storage_unavailable", "disk full"),
                 // A restarting node: its HTTP server is up, the application not deployed yet.
-                new FakeNode.Reply(404, "text/html", "<h1>Not Found</h1>".getBytes(StandardCharsets.UTF_8), Map.of()));
+                page(404, "Not Found"), page(403, "Forbidden"));
+    }
+
+    private static FakeNode.Reply page(int status, String title) {
+        return new FakeNode.Reply(status, "text/html", ("<h1>" + title + "</h1>").getBytes(StandardCharsets.UTF_8),
+                Map.of());
     }
 
     @ParameterizedTest
