@@ -19,19 +19,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
 
 /** The one place a node is wired from its config: the EJB uses it, and so do tests that start real nodes. */
 public final class NodeAssembler {
     /** Threads answering peers: handlers may wait on the store, so a few run at once. */
     private static final int PEER_THREADS = 8;
+    private static final Logger LOG = Logger.getLogger(NodeAssembler.class.getName());
 
     private NodeAssembler() {
     }
@@ -48,8 +52,10 @@ public final class NodeAssembler {
                                       Optional<JGroupsSettings> jgroups) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            StorageEngine storage = XodusStorageEngine.open(directory(config, "store"), false);
-            opened.add(storage);
+            StorageEngine xodus = XodusStorageEngine.open(directory(config, "store"), false);
+            opened.add(xodus);
+            StorageEngine storage = decorated(xodus,
+                    ServiceLoader.load(StorageDecorator.class, StorageDecorator.class.getClassLoader()), config);
             HintStore hints = XodusHintStore.open(directory(config, "hints"), false);
             opened.add(hints);
             ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, threads(config, "timer"));
@@ -74,6 +80,20 @@ public final class NodeAssembler {
             closeAll(opened, e);
             throw e;
         }
+    }
+
+    /** Applies every {@link StorageDecorator} found, in the order of their class names, and says so in the log. */
+    static StorageEngine decorated(StorageEngine storage, Iterable<StorageDecorator> found, NodeConfig config) {
+        List<StorageDecorator> decorators = new ArrayList<>();
+        found.forEach(decorators::add);
+        decorators.sort(Comparator.comparing(d -> d.getClass().getName()));
+        StorageEngine result = storage;
+        for (StorageDecorator decorator : decorators) {
+            LOG.warning(() -> "Dynamo node " + config.nodeId() + ": storage decorated by "
+                    + decorator.getClass().getName() + " (a StorageDecorator on the class path)");
+            result = decorator.decorate(result);
+        }
+        return result;
     }
 
     /** The members JGroups found at start are gossip seeds too, so a new node needs no list of node ids. */

@@ -203,7 +203,9 @@ public final class DynamoClient implements AutoCloseable {
 
     /**
      * Tries the route's nodes in order until one answers. A node that does not answer is marked down and the next is
-     * tried; so is one that answers with a node-local 503. Any other answer, success or error, is the request's.
+     * tried; so is one that answers with a node-local 503, or with an error that is not the API's (a restarting
+     * node's server answers 403 and 404 pages until the application is deployed). Any other answer, success or
+     * error, is the request's.
      */
     private <T> T execute(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
         Router.Route route = router.route(keyBytes);
@@ -229,12 +231,14 @@ public final class DynamoClient implements AutoCloseable {
             try (response) {
                 router.up(node.base());
                 NodeHttp.ringVersionOf(response).ifPresent(v -> router.announced(v, node.base()));
-                if (response.getStatus() == 503) {
+                int status = response.getStatus();
+                if (status >= 400) {
                     ErrorBody error = NodeHttp.errorOf(response);
-                    if (TRY_ELSEWHERE.contains(error.error())) {
+                    // Without the API's JSON the answer is not the application's: the request never reached it.
+                    if (error.error() == null || status == 503 && TRY_ELSEWHERE.contains(error.error())) {
                         router.down(node.base());
-                        report(request, node, attempt, route, 503, RouteEvent.Outcome.REFUSED);
-                        refusal = DynamoClientException.answered(503, error.error(), error.detail(), node.base(),
+                        report(request, node, attempt, route, status, RouteEvent.Outcome.REFUSED);
+                        refusal = DynamoClientException.answered(status, error.error(), error.detail(), node.base(),
                                 tried);
                         continue;
                     }

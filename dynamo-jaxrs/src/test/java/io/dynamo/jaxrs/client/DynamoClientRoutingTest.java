@@ -18,8 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Client-driven coordination against pretend nodes: which node gets each request, and when the ring is fetched. */
 class DynamoClientRoutingTest {
@@ -225,13 +228,27 @@ class DynamoClientRoutingTest {
         assertThat(lastAnswered().nodeId()).isEqualTo(preferenceList(ringV1, "k").replicas().get(0));
     }
 
-    @Test
-    void aNodeWithoutARingIsPassedOverForTheNext() {
+    /** Answers of a node that cannot serve any request now, while another node may. */
+    static Stream<FakeNode.Reply> nodeLocalRefusals() {
+        return Stream.of(FakeCluster.error(503, "ring_unknown", "no ring yet"),
+                FakeCluster.error(503, "storage_unavailable", "disk full"),
+                // A restarting node: its HTTP server is up, the application not deployed yet.
+                page(404, "Not Found"), page(403, "Forbidden"));
+    }
+
+    private static FakeNode.Reply page(int status, String title) {
+        return new FakeNode.Reply(status, "text/html", ("<h1>" + title + "</h1>").getBytes(StandardCharsets.UTF_8),
+                Map.of());
+    }
+
+    @ParameterizedTest
+    @MethodSource("nodeLocalRefusals")
+    void aNodeThatCannotServeNowIsPassedOverForTheNext(FakeNode.Reply refusal) {
         cluster.serveRing(ringV1, 3);
         client(cluster.seeds().toArray(URI[]::new));
         String key = "k";
         List<String> replicas = preferenceList(ringV1, key).replicas();
-        cluster.node(replicas.get(0)).kv(r -> FakeCluster.error(503, "ring_unknown", "no ring yet"));
+        cluster.node(replicas.get(0)).kv(r -> refusal);
         assertThat(client.get(key).value().orElseThrow().asString()).isEqualTo("from " + replicas.get(1));
         assertThat(kvEvents()).extracting(RouteEvent::outcome)
                 .containsExactly(RouteEvent.Outcome.REFUSED, RouteEvent.Outcome.ANSWERED);

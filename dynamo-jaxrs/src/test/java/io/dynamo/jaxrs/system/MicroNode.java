@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * SIGSTOP or stopped with SIGTERM like a real process.
  *
  * <p>Shared with the console's and the benchmark's tests through this module's test jar. It reads the system
- * properties {@code payara.microJar}, {@code dynamo.it.war} and {@code dynamo.it.preboot}.
+ * properties {@code payara.microJar}, {@code dynamo.it.war} (the built WAR, unless another is given) and
+ * {@code dynamo.it.preboot}.
  */
 public final class MicroNode {
     /** The admin user's password every node gets; {@link Http} sends it. */
@@ -29,6 +30,7 @@ public final class MicroNode {
     private final Path log;
     private final Path preboot;
     private final List<String> extraSettings;
+    private final Path war;
     private Process process;
     private volatile boolean paused;
 
@@ -39,6 +41,12 @@ public final class MicroNode {
     /** @param host the loopback address (127.0.0.x) the node's HTTP listener and JGroups bind to */
     public MicroNode(String name, String host, int httpPort, int jgroupsPort, Path workDir,
             List<String> extraSettings) {
+        this(name, host, httpPort, jgroupsPort, workDir, extraSettings, builtWar());
+    }
+
+    /** @param war the WAR to deploy instead of the built one (a test's variant of it) */
+    public MicroNode(String name, String host, int httpPort, int jgroupsPort, Path workDir,
+            List<String> extraSettings, Path war) {
         this.name = name;
         this.host = host;
         this.httpPort = httpPort;
@@ -47,6 +55,17 @@ public final class MicroNode {
         this.log = workDir.resolve(name + ".log");
         this.preboot = workDir.resolve(name + "-preboot.txt");
         this.extraSettings = List.copyOf(extraSettings);
+        this.war = war;
+    }
+
+    /** The WAR this build made, which nodes deploy unless given another. */
+    public static Path builtWar() {
+        return Path.of(System.getProperty("dynamo.it.war"));
+    }
+
+    /** Where the node's process writes its output, Payara's log included. */
+    public Path log() {
+        return log;
     }
 
     public URI api() {
@@ -66,7 +85,7 @@ public final class MicroNode {
                 "-Ddynamo.jgroups.initial.hosts=" + seeds, "-Ddynamo.security.admin.password=" + ADMIN_PASSWORD));
         command.addAll(extraSettings);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("dynamo.it.war"), "--port", String.valueOf(httpPort),
+                "--deploy", war.toString(), "--port", String.valueOf(httpPort),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", preboot.toString()));
         try {
             Files.createDirectories(dataDir);

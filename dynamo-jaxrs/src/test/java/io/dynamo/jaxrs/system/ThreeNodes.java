@@ -32,17 +32,23 @@ final class ThreeNodes {
     final String seeds;
 
     /** @param hosts the loopback address of each node */
-    private ThreeNodes(Path work, List<String> hosts, List<String> settings) throws IOException {
+    private ThreeNodes(Path work, List<String> hosts, List<String> settings, Path war) throws IOException {
         List<Integer> ports = freePorts(6);
         List<String> seedList = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             seedList.add(hosts.get(i) + "[" + ports.get(3 + i) + "]");
-            nodes.add(new MicroNode("node" + (i + 1), hosts.get(i), ports.get(i), ports.get(3 + i), work, settings));
+            nodes.add(new MicroNode("node" + (i + 1), hosts.get(i), ports.get(i), ports.get(3 + i), work, settings,
+                    war));
         }
         this.seeds = String.join(",", seedList);
     }
 
     static ThreeNodes start(String name, List<String> hosts, List<String> settings) throws Exception {
+        return start(name, hosts, settings, MicroNode.builtWar());
+    }
+
+    /** @param war what every node deploys: the built WAR or a test's variant of it */
+    static ThreeNodes start(String name, List<String> hosts, List<String> settings, Path war) throws Exception {
         Path work = Path.of("target", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss"))).toAbsolutePath();
         Files.createDirectories(work);
@@ -52,21 +58,31 @@ final class ThreeNodes {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         List<String> all = new ArrayList<>(settings);
         all.add("-Ddynamo.cluster.secret.file=" + secret);
-        ThreeNodes cluster = new ThreeNodes(work, hosts, all);
+        ThreeNodes cluster = new ThreeNodes(work, hosts, all, war);
+        try {
+            cluster.form();
+        } catch (Exception | Error e) {
+            cluster.stop(); // no process outlives a failed start
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** Starts the nodes and joins them into one ring, as an operator does. */
+    private void form() throws InterruptedException {
         // One after another: three Payara starts at once on two cores take longer than in sequence.
-        for (MicroNode node : cluster.nodes) {
-            node.start(node == cluster.nodes.get(0), cluster.seeds);
+        for (MicroNode node : nodes) {
+            node.start(node == nodes.get(0), seeds);
             node.await("live", START);
         }
-        cluster.nodes.get(0).await("ready", START);
-        cluster.join("node2");
-        cluster.join("node3");
-        for (MicroNode node : cluster.nodes) {
+        nodes.get(0).await("ready", START);
+        join("node2");
+        join("node3");
+        for (MicroNode node : nodes) {
             node.await("ready", SETTLE);
         }
-        eventually("every node has the three-node ring", () -> cluster.nodes.stream()
+        eventually("every node has the three-node ring", () -> nodes.stream()
                 .allMatch(n -> ringOf(n).getJsonArray("members").size() == 3));
-        return cluster;
     }
 
     void stop() throws InterruptedException {
