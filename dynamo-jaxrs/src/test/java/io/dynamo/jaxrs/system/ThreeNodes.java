@@ -24,25 +24,37 @@ import java.util.function.BooleanSupplier;
  * operator does: node1 starts the ring, node2 and node3 are joined to it (plan, then commit). Their cluster traffic
  * is encrypted, as the local cluster runs: a generated secret in a file only the owner reads, passed by path.
  */
-final class ThreeNodes {
+public final class ThreeNodes {
     static final Duration START = Duration.ofMinutes(4);
     static final Duration SETTLE = Duration.ofMinutes(2);
 
-    final List<MicroNode> nodes = new ArrayList<>();
+    public final List<MicroNode> nodes = new ArrayList<>();
     final String seeds;
 
-    /** @param hosts the loopback address of each node */
-    private ThreeNodes(Path work, List<String> hosts, List<String> settings) throws IOException {
+    /**
+     * @param hosts the loopback address of each node
+     * @param ownSettings each node's settings after the shared ones (a later -D of the same name wins)
+     */
+    private ThreeNodes(Path work, List<String> hosts, List<String> settings, List<List<String>> ownSettings)
+            throws IOException {
         List<Integer> ports = freePorts(6);
         List<String> seedList = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             seedList.add(hosts.get(i) + "[" + ports.get(3 + i) + "]");
-            nodes.add(new MicroNode("node" + (i + 1), hosts.get(i), ports.get(i), ports.get(3 + i), work, settings));
+            List<String> all = new ArrayList<>(settings);
+            all.addAll(ownSettings.get(i));
+            nodes.add(new MicroNode("node" + (i + 1), hosts.get(i), ports.get(i), ports.get(3 + i), work, all));
         }
         this.seeds = String.join(",", seedList);
     }
 
     static ThreeNodes start(String name, List<String> hosts, List<String> settings) throws Exception {
+        return start(name, hosts, settings, List.of(List.of(), List.of(), List.of()));
+    }
+
+    /** The same, with settings of each node's own after the shared ones (node1 must keep its admin user). */
+    public static ThreeNodes start(String name, List<String> hosts, List<String> settings,
+            List<List<String>> ownSettings) throws Exception {
         Path work = Path.of("target", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss"))).toAbsolutePath();
         Files.createDirectories(work);
@@ -52,7 +64,7 @@ final class ThreeNodes {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         List<String> all = new ArrayList<>(settings);
         all.add("-Ddynamo.cluster.secret.file=" + secret);
-        ThreeNodes cluster = new ThreeNodes(work, hosts, all);
+        ThreeNodes cluster = new ThreeNodes(work, hosts, all, ownSettings);
         // One after another: three Payara starts at once on two cores take longer than in sequence.
         for (MicroNode node : cluster.nodes) {
             node.start(node == cluster.nodes.get(0), cluster.seeds);
@@ -69,7 +81,7 @@ final class ThreeNodes {
         return cluster;
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         for (MicroNode node : nodes) {
             node.stop();
         }
