@@ -18,6 +18,8 @@ import io.dynamo.jaxrs.admin.ExchangeNotPossibleException;
 import io.dynamo.jaxrs.admin.InvalidPartitionException;
 import io.dynamo.jaxrs.admin.InvalidRequestException;
 import io.dynamo.jaxrs.kv.UnreadableBodyException;
+import io.dynamo.jaxrs.metrics.InternalErrors;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -55,9 +57,15 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(StorageException.class, new Kind(503, "storage_unavailable")),
             Map.entry(InvalidConfigException.class, new Kind(500, "invalid_config")));
 
+    @Inject
+    InternalErrors internalErrors;
+
     @Override
     public Response toResponse(DynamoException e) {
         Kind kind = kindOf(e.getClass());
+        if (kind.status() == 500) {
+            internalErrors.count();
+        }
         if (kind.status() >= 500) {
             LOG.log(Level.WARNING, "request failed: " + e.getMessage(), e);
         }
