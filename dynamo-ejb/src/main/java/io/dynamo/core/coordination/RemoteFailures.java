@@ -5,6 +5,7 @@ import io.dynamo.core.Key;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.store.TooManySiblingsException;
 import io.dynamo.core.transport.Message.Failure;
+import io.dynamo.core.version.MalformedContextException;
 
 /** Turns failures into {@link Failure} replies and back, so a forwarded request fails as it would locally. */
 public final class RemoteFailures {
@@ -22,6 +23,9 @@ public final class RemoteFailures {
         if (cause instanceof TooManySiblingsException e) {
             return new Failure(Failure.Kind.TOO_MANY_SIBLINGS, e.getMessage(), 0, 0);
         }
+        if (cause instanceof MalformedContextException e) {
+            return new Failure(Failure.Kind.MALFORMED_CONTEXT, e.getMessage(), 0, 0);
+        }
         return new Failure(Failure.Kind.INVALID_REQUEST, String.valueOf(cause.getMessage()), 0, 0);
     }
 
@@ -31,6 +35,7 @@ public final class RemoteFailures {
                     from);
             case STORAGE -> new StorageException("node " + from + ": " + f.message(), null);
             case TOO_MANY_SIBLINGS -> new TooManySiblingsException(f.message());
+            case MALFORMED_CONTEXT -> new MalformedContextException(f.message());
             default -> new RemoteRequestException("node " + from + " refused " + operation + " of key '" + key
                     + "': " + f.message());
         };

@@ -11,6 +11,12 @@ import java.util.List;
  */
 public final class ContextCodec {
     static final int FORMAT = 1;
+    /**
+     * The largest counter a context from a client may claim. Nodes issue one counter per write and never move theirs
+     * past {@link io.dynamo.core.store.DotSource#MAX_JUMP} for a claim, so real contexts stay far below this;
+     * refusing more keeps every counter a node must place a write above far from the end of a long.
+     */
+    public static final long MAX_COUNTER = 1L << 62;
     private static final int MAX_ACTOR_BYTES = 255;
 
     private ContextCodec() {
@@ -23,6 +29,7 @@ public final class ContextCodec {
         return w.toByteArray();
     }
 
+    /** Decodes a context a client sent (or a node forwarded), refusing counters past {@link #MAX_COUNTER}. */
     public static VectorClock decode(byte[] bytes) {
         try {
             BinaryReader r = new BinaryReader(bytes);
@@ -32,6 +39,12 @@ public final class ContextCodec {
             }
             VectorClock clock = read(r);
             r.expectEnd();
+            for (VectorClock.Entry e : clock.entries()) {
+                if (e.counter() > MAX_COUNTER) {
+                    throw new IllegalArgumentException("actor " + e.actor() + " has counter " + e.counter()
+                            + ", more than any node issues");
+                }
+            }
             return clock;
         } catch (IllegalArgumentException e) {
             throw new MalformedContextException("the context cannot be decoded (" + e.getMessage()

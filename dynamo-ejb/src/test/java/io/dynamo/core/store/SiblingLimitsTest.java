@@ -7,6 +7,7 @@ import io.dynamo.core.Key;
 import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.transport.Message.Failure;
 import io.dynamo.core.version.Context;
+import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,14 @@ class SiblingLimitsTest {
         assertThat(reply.kind()).isEqualTo(Failure.Kind.TOO_MANY_SIBLINGS);
         assertThat(RemoteFailures.fromReply(reply, "put", KEY, "n2")).isInstanceOf(TooManySiblingsException.class)
                 .hasMessage("too many");
+    }
+
+    @Test
+    void aForgedContextRefusedByTheCoordinatorCrossesTheWireAsItself() {
+        Failure reply = RemoteFailures.toReply(new MalformedContextException("never issued"));
+        assertThat(reply.kind()).isEqualTo(Failure.Kind.MALFORMED_CONTEXT);
+        assertThat(RemoteFailures.fromReply(reply, "put", KEY, "n2")).isInstanceOf(MalformedContextException.class)
+                .hasMessage("never issued");
     }
 
     @Test

@@ -49,6 +49,17 @@ class CodecTest {
         }
     }
 
+    @Test
+    void aContextMayNotClaimCountersNoNodeIssues() {
+        VectorClock highest = VectorClock.EMPTY.with(new Dot("n1.a", ContextCodec.MAX_COUNTER), 1);
+        assertThat(Context.decode(new Context(highest).encode()).clock()).isEqualTo(highest);
+        for (long counter : new long[] {ContextCodec.MAX_COUNTER + 1, Long.MAX_VALUE}) {
+            String forged = new Context(highest.with(new Dot("n2.b", counter), 1)).encode();
+            assertThatThrownBy(() -> Context.decode(forged)).isInstanceOf(MalformedContextException.class)
+                    .hasMessageContaining("more than any node issues");
+        }
+    }
+
     @Property(tries = 2000)
     void randomBytesNeverEscapeAsAnythingButAMalformedContext(@ForAll byte[] bytes) {
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -17,6 +17,9 @@ import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.jaxrs.admin.ExchangeNotPossibleException;
 import io.dynamo.jaxrs.admin.InvalidPartitionException;
 import io.dynamo.jaxrs.admin.InvalidRequestException;
+import io.dynamo.jaxrs.kv.UnreadableBodyException;
+import io.dynamo.jaxrs.metrics.InternalErrors;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -39,6 +42,7 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(InvalidKeyException.class, new Kind(400, "invalid_key")),
             Map.entry(InvalidQuorumException.class, new Kind(400, "invalid_quorum")),
             Map.entry(MalformedContextException.class, new Kind(400, "malformed_context")),
+            Map.entry(UnreadableBodyException.class, new Kind(400, "invalid_body")),
             Map.entry(ValueTooLargeException.class, new Kind(413, "value_too_large")),
             Map.entry(InvalidRequestException.class, new Kind(400, "invalid_request")),
             Map.entry(InvalidPartitionException.class, new Kind(400, "invalid_partition")),
@@ -53,9 +57,15 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(StorageException.class, new Kind(503, "storage_unavailable")),
             Map.entry(InvalidConfigException.class, new Kind(500, "invalid_config")));
 
+    @Inject
+    InternalErrors internalErrors;
+
     @Override
     public Response toResponse(DynamoException e) {
         Kind kind = kindOf(e.getClass());
+        if (kind.status() == 500) {
+            internalErrors.count();
+        }
         if (kind.status() >= 500) {
             LOG.log(Level.WARNING, "request failed: " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package io.dynamo.jaxrs.error;
 
+import io.dynamo.jaxrs.metrics.InternalErrors;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,8 +17,12 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+    @Inject
+    InternalErrors internalErrors;
+
     @Override
     public Response toResponse(Throwable e) {
+        internalErrors.count();
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, e);
         return ErrorResponses.of(500, "internal_error",

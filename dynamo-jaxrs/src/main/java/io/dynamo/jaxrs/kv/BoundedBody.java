@@ -4,11 +4,11 @@ import io.dynamo.core.ValueTooLargeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Reads a request body up to the value size limit. The limit is enforced while reading (and up front from
- * Content-Length), so an oversized or endless body never gets buffered.
+ * Content-Length), so an oversized or endless body never gets buffered. A body that ends early is the client's
+ * fault, not the node's: a 400, not a 500 with a stack trace in the log.
  */
 final class BoundedBody {
     private BoundedBody() {
@@ -30,9 +30,20 @@ final class BoundedBody {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body failed", e);
+            throw new UnreadableBodyException("the request body could not be read to its end (" + cause(e) + ", after "
+                    + out.size() + " bytes); send the whole body, framed by its Content-Length or chunked encoding");
         }
         return out.toByteArray();
+    }
+
+    /** The innermost message: the container wraps timeouts and broken chunks in IOExceptions of its own. */
+    private static String cause(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String message = c.getMessage();
+        return c.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private static long parseLength(String header) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.ValueTooLargeException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class BoundedBodyTest {
@@ -35,6 +37,26 @@ class BoundedBodyTest {
 
         assertThatThrownBy(() -> BoundedBody.read(endless, null, 100_000)).isInstanceOf(ValueTooLargeException.class);
         assertThat(endless.served).isEqualTo(100_001);
+    }
+
+    @Test
+    void aBodyThatBreaksOffIsTheClientsFault() {
+        InputStream brokenOff = new InputStream() {
+            private int left = 10;
+
+            @Override
+            public int read() throws IOException {
+                if (left-- > 0) {
+                    return 'x';
+                }
+                throw new IOException("wrapped", new TimeoutException("no data for 30 s"));
+            }
+        };
+
+        assertThatThrownBy(() -> BoundedBody.read(brokenOff, "100", 1000))
+                .isInstanceOf(UnreadableBodyException.class)
+                .hasMessageContaining("TimeoutException: no data for 30 s")
+                .hasMessageContaining("after 10 bytes");
     }
 
     /** A body that never ends, counting what was taken from it. */

@@ -42,4 +42,22 @@ class AccessPolicyTest {
         assertThat(closed.required("GET", "administrator")).isEqualTo(Role.NONE);
         assertThat(open.required("GET", "admin/ringx")).isEqualTo(Role.ADMIN);
     }
+
+    @Test
+    void matrixParametersAndEmptySegmentsDoNotHideAProtectedPath() {
+        for (AccessPolicy policy : new AccessPolicy[] {open, closed}) {
+            assertThat(policy.required("GET", "admin;x=1/hints")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("POST", "admin;/join")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("POST", "/admin;a=b;c/join;d/commit")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("GET", "//admin/hints")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("GET", "admin//events")).isEqualTo(Role.ADMIN);
+            assertThat(policy.required("GET", "admin/ring/;x/key/k")).isEqualTo(Role.ADMIN);
+        }
+        assertThat(closed.required("PUT", "kv;x/a")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", "//kv/a")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", ";/kv/a")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", "admin;x/ring")).as("still the routing read JAX-RS serves")
+                .isEqualTo(Role.CLIENT);
+        assertThat(closed.required("PUT", "kvx;x/a")).isEqualTo(Role.NONE);
+    }
 }

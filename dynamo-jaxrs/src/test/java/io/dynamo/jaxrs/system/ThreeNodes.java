@@ -24,31 +24,50 @@ import java.util.function.BooleanSupplier;
  * operator does: node1 starts the ring, node2 and node3 are joined to it (plan, then commit). Their cluster traffic
  * is encrypted, as the local cluster runs: a generated secret in a file only the owner reads, passed by path.
  */
-final class ThreeNodes {
+public final class ThreeNodes {
     static final Duration START = Duration.ofMinutes(4);
     static final Duration SETTLE = Duration.ofMinutes(2);
 
-    final List<MicroNode> nodes = new ArrayList<>();
+    private static final List<List<String>> NO_OWN_SETTINGS = List.of(List.of(), List.of(), List.of());
+
+    public final List<MicroNode> nodes = new ArrayList<>();
     final String seeds;
 
-    /** @param hosts the loopback address of each node */
-    private ThreeNodes(Path work, List<String> hosts, List<String> settings, Path war) throws IOException {
+    /**
+     * @param hosts the loopback address of each node
+     * @param ownSettings each node's settings after the shared ones (a later -D of the same name wins)
+     * @param war what every node deploys: the built WAR or a test's variant of it
+     */
+    private ThreeNodes(Path work, List<String> hosts, List<String> settings, List<List<String>> ownSettings,
+            Path war) throws IOException {
         List<Integer> ports = freePorts(6);
         List<String> seedList = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             seedList.add(hosts.get(i) + "[" + ports.get(3 + i) + "]");
-            nodes.add(new MicroNode("node" + (i + 1), hosts.get(i), ports.get(i), ports.get(3 + i), work, settings,
-                    war));
+            List<String> all = new ArrayList<>(settings);
+            all.addAll(ownSettings.get(i));
+            nodes.add(new MicroNode("node" + (i + 1), hosts.get(i), ports.get(i), ports.get(3 + i), work, all, war));
         }
         this.seeds = String.join(",", seedList);
     }
 
     static ThreeNodes start(String name, List<String> hosts, List<String> settings) throws Exception {
-        return start(name, hosts, settings, MicroNode.builtWar());
+        return start(name, hosts, settings, NO_OWN_SETTINGS, MicroNode.builtWar());
     }
 
     /** @param war what every node deploys: the built WAR or a test's variant of it */
     static ThreeNodes start(String name, List<String> hosts, List<String> settings, Path war) throws Exception {
+        return start(name, hosts, settings, NO_OWN_SETTINGS, war);
+    }
+
+    /** The same, with settings of each node's own after the shared ones (node1 must keep its admin user). */
+    public static ThreeNodes start(String name, List<String> hosts, List<String> settings,
+            List<List<String>> ownSettings) throws Exception {
+        return start(name, hosts, settings, ownSettings, MicroNode.builtWar());
+    }
+
+    private static ThreeNodes start(String name, List<String> hosts, List<String> settings,
+            List<List<String>> ownSettings, Path war) throws Exception {
         Path work = Path.of("target", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss"))).toAbsolutePath();
         Files.createDirectories(work);
@@ -58,7 +77,7 @@ final class ThreeNodes {
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         List<String> all = new ArrayList<>(settings);
         all.add("-Ddynamo.cluster.secret.file=" + secret);
-        ThreeNodes cluster = new ThreeNodes(work, hosts, all, war);
+        ThreeNodes cluster = new ThreeNodes(work, hosts, all, ownSettings, war);
         try {
             cluster.form();
         } catch (Exception | Error e) {
@@ -85,7 +104,7 @@ final class ThreeNodes {
                 .allMatch(n -> ringOf(n).getJsonArray("members").size() == 3));
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         for (MicroNode node : nodes) {
             node.stop();
         }
