@@ -9,7 +9,7 @@ import io.dynamo.core.version.Sibling;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.simulation.SetSimulation.Result;
 import io.dynamo.simulation.SetSimulation.Scenario;
-import io.dynamo.testkit.ForwardingStorageEngine;
+import io.dynamo.infra.ForwardingStorageEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;

@@ -4,7 +4,7 @@ import io.dynamo.core.Key;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.VectorClock;
-import io.dynamo.testkit.ForwardingStorageEngine;
+import io.dynamo.infra.ForwardingStorageEngine;
 import java.util.function.UnaryOperator;
 
 /**
