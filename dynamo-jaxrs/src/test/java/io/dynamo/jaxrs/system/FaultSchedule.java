@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The nemesis's plan: every few seconds one fault from the given kinds, chosen by a seeded random stream, then a
  * heal; at most one node is down or paused at a time. Logs every fault as it happened, and checks that each network
- * cut took effect: the cut-off node must see each peer it was cut from as DOWN through the admin API.
+ * cut took effect: the cut-off node must see each peer it is cut from UP before the cut and DOWN after it, through
+ * the admin API.
  */
 final class FaultSchedule {
     enum Fault { CUT_FROM_OTHERS, CUT_PAIR, KILL, PAUSE }
@@ -61,14 +62,19 @@ final class FaultSchedule {
     }
 
     private void cut(MicroNode a, List<MicroNode> peers, long holdMillis) throws Exception {
-        long start = System.nanoTime();
         List<String> cutOff = peers.stream().map(p -> p.name).sorted().toList();
         String what = "cut " + a.name + "|" + String.join(",", cutOff);
         int entry = begin(what);
+        // A peer still DOWN from an earlier cut would make this cut look effective: it must be UP first.
+        if (awaitSeen(a, Set.copyOf(cutOff), "UP") < 0) {
+            ineffective.add(what + ": before it, " + a.name + " did not see " + cutOff + " UP within "
+                    + CUT_EFFECT.toSeconds() + " s; it saw " + reachability(a));
+        }
+        long start = System.nanoTime();
         for (MicroNode peer : peers) {
             nemesis.cut(a, peer);
         }
-        long seenAfter = awaitSeenDown(a, Set.copyOf(cutOff));
+        long seenAfter = awaitSeen(a, Set.copyOf(cutOff), "DOWN");
         String effect = seenAfter < 0 ? a.name + " never saw " + cutOff + " DOWN within " + CUT_EFFECT.toSeconds()
                 + " s; it saw " + reachability(a) : a.name + " saw them DOWN after " + seenAfter + " ms";
         if (seenAfter < 0) {
@@ -105,12 +111,13 @@ final class FaultSchedule {
         return log.size() - 1;
     }
 
-    /** @return milliseconds until {@code node} saw every one of {@code peers} DOWN, or -1 if it did not in time */
-    private static long awaitSeenDown(MicroNode node, Set<String> peers) throws InterruptedException {
+    /** @return milliseconds until {@code node} saw every one of {@code peers} so, or -1 if it did not in time */
+    private static long awaitSeen(MicroNode node, Set<String> peers, String reachability)
+            throws InterruptedException {
         long start = System.nanoTime();
         while (millisSince(start) < CUT_EFFECT.toMillis()) {
             Map<String, String> seen = reachability(node);
-            if (peers.stream().allMatch(p -> "DOWN".equals(seen.get(p)))) {
+            if (peers.stream().allMatch(p -> reachability.equals(seen.get(p)))) {
                 return millisSince(start);
             }
             Thread.sleep(200);
