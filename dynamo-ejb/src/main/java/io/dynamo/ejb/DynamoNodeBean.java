@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -22,7 +24,10 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Owns the lifecycle of this server's node: built when the application deploys, closed when it undeploys. A bad
- * setting or an unusable data directory fails the deployment with a message that names the cause.
+ * setting or an unusable data directory fails the deployment with a message that names the cause. The node's pools
+ * run on threads of the server's default managed thread factory: threads the container creates and knows, with the
+ * application's class loader and naming context, while a task costs what it costs on a plain pool (docs/architecture.md,
+ * "Threads in the server", says why not managed executors).
  */
 @Singleton
 @Startup
@@ -36,6 +41,15 @@ public class DynamoNodeBean {
     @Inject
     Config config;
 
+    /**
+     * {@code java:comp/DefaultManagedThreadFactory}, which every server binds before any module starts. A factory the
+     * application declares itself is bound with the module that declares it: in the EAR the web module's definitions
+     * came too late for this startup bean ("No object bound to name"), and Payara Micro ignores definitions on an EJB
+     * carried in WEB-INF/lib.
+     */
+    @Resource
+    ManagedThreadFactory threads;
+
     private volatile NodeConfig nodeConfig;
     private volatile DynamoNode node;
 
@@ -47,7 +61,7 @@ public class DynamoNodeBean {
             nodeConfig = settings.read();
             Optional<JGroupsSettings> jgroups = settings.standalone()
                     ? Optional.empty() : Optional.of(JGroupsSettings.read(source, nodeConfig.nodeId()));
-            node = NodeAssembler.assemble(nodeConfig, settings.readTiming(), settings.readCluster(), jgroups);
+            node = NodeAssembler.assemble(nodeConfig, settings.readTiming(), settings.readCluster(), jgroups, threads);
         } catch (DynamoException e) {
             // Logged here as well because the container buries the cause several wrappers deep.
             LOG.severe("Dynamo node NOT started: " + e.getMessage());

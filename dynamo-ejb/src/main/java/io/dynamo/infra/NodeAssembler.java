@@ -25,10 +25,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /** The one place a node is wired from its config: the EJB uses it, and so do tests that start real nodes. */
@@ -45,11 +47,18 @@ public final class NodeAssembler {
         return assemble(config, NodeTiming.DEFAULTS, ClusterSettings.standalone(""), Optional.empty());
     }
 
-    /**
-     * @param jgroups the cluster transport's settings, or empty for a node that runs alone
-     */
+    /** A node on plain threads, as tests run it. */
     public static DynamoNode assemble(NodeConfig config, NodeTiming timing, ClusterSettings cluster,
                                       Optional<JGroupsSettings> jgroups) {
+        return assemble(config, timing, cluster, jgroups, Executors.defaultThreadFactory());
+    }
+
+    /**
+     * @param jgroups the cluster transport's settings, or empty for a node that runs alone
+     * @param threads makes the threads of the node's pools (in the server the application's managed thread factory)
+     */
+    public static DynamoNode assemble(NodeConfig config, NodeTiming timing, ClusterSettings cluster,
+                                      Optional<JGroupsSettings> jgroups, ThreadFactory threads) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             StorageEngine xodus = XodusStorageEngine.open(directory(config, "store"), false);
@@ -58,10 +67,15 @@ public final class NodeAssembler {
                     ServiceLoader.load(StorageDecorator.class, StorageDecorator.class.getClassLoader()), config);
             HintStore hints = XodusHintStore.open(directory(config, "hints"), false);
             opened.add(hints);
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, threads(config, "timer"));
+            // Every thread starts now, on the caller's thread: a managed thread factory gives a thread the context
+            // of the thread that asks for it, and later requests would come from threads without the application's.
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, named(threads, config, "timer"));
             timer.setRemoveOnCancelPolicy(true);
+            timer.prestartAllCoreThreads();
             opened.add(timer::shutdownNow);
-            ExecutorService peerThreads = Executors.newFixedThreadPool(PEER_THREADS, threads(config, "peer"));
+            ThreadPoolExecutor peerThreads = new ThreadPoolExecutor(PEER_THREADS, PEER_THREADS, 0, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), named(threads, config, "peer"));
+            peerThreads.prestartAllCoreThreads();
             opened.add(peerThreads::shutdownNow);
             ClusterTransport transport = jgroups.isPresent()
                     ? JGroupsTransport.start(jgroups.get(), peerThreads, timer)
@@ -108,8 +122,7 @@ public final class NodeAssembler {
                 cluster.gossipInterval(), cluster.gossipSeed());
     }
 
-    private static ThreadFactory threads(NodeConfig config, String role) {
-        ThreadFactory base = Executors.defaultThreadFactory();
+    private static ThreadFactory named(ThreadFactory base, NodeConfig config, String role) {
         return r -> {
             Thread t = base.newThread(r);
             t.setName("dynamo-" + config.nodeId() + "-" + role + "-" + t.getName());

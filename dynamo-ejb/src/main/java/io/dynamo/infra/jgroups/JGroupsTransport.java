@@ -82,8 +82,8 @@ public final class JGroupsTransport implements ClusterTransport {
      * Builds the channel, joins the cluster and returns once this node has its first view (alone if no seed
      * answered within GMS's join timeout; MERGE3 merges it later).
      *
-     * @param executor runs handlers, sends and completions; in the server a managed executor
-     * @param timer    fires request timeouts; in the server a managed scheduled executor
+     * @param executor runs handlers, sends and completions; in the server a pool on managed threads
+     * @param timer    fires request timeouts; in the server a scheduled pool on managed threads
      * @throws InvalidConfigException when the stack file lacks TCPPING or GMS, or its resource does not exist
      * @throws ClusterJoinException when the stack cannot be built or the channel cannot connect (port in use)
      */

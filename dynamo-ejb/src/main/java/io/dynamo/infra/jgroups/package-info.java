@@ -4,9 +4,9 @@
  * suspicions to the node's failure detector through listener hooks.
  *
  * <p>Threads: JGroups' own threads only parse a frame header and hand over; handlers, sends and the completion of
- * every future run on the executor the node passes in (a managed executor in the server), timeouts on its
- * scheduled executor. Sockets: every one binds to the configured interface (TCP, its client side, FD_SOCK2);
- * the diagnostics socket is off. The stack is {@code classpath:io/dynamo/infra/jgroups/tcp.xml} unless
+ * every future run on the executor the node passes in (in the server a pool on the application's managed threads),
+ * timeouts on its scheduled executor. Sockets: every one binds to the configured interface (TCP, its client side,
+ * FD_SOCK2); the diagnostics socket is off. The stack is {@code classpath:io/dynamo/infra/jgroups/tcp.xml} unless
  * {@code dynamo.jgroups.stack} names another file (its twin for operators is {@code config/jgroups/tcp.xml}).
  */
 package io.dynamo.infra.jgroups;

@@ -12,11 +12,12 @@ import java.util.function.Function;
  * Turns the node's stage into the stage a resource method returns (JAX-RS suspends the request and resumes it when
  * the stage completes, so no HTTP thread waits for the cluster).
  *
- * <p>A failure comes out as the node's exception itself, never inside a {@link java.util.concurrent.CompletionException},
- * so the API's exception mappers see the type they map. A stage that completes later completes on another thread
- * (one of the node's, answering a peer), and JAX-RS writes the response on the thread that completes the returned
- * stage: the answer is handed to {@code writer} so no thread of the node ever writes to a slow client. A stage
- * already done (a node that is the only replica) is answered on the request's own thread.
+ * <p>A failure comes out as the node's exception itself, never inside a
+ * {@link java.util.concurrent.CompletionException}, so the API's exception mappers see the type they map. A stage that
+ * completes later completes on another thread (one of the node's, answering a peer), and JAX-RS writes the response
+ * on the thread that completes the returned stage: the answer is handed to {@code writer} ({@link AnswerWriters} in
+ * the server) so no thread of the node writes to a slow client. A stage already done (a node that is the only
+ * replica) is answered on the request's own thread.
  */
 final class AsyncAnswer {
     private AsyncAnswer() {

@@ -9,8 +9,6 @@ import io.dynamo.core.version.Value;
 import io.dynamo.jaxrs.api.DynamoHeaders;
 import io.dynamo.jaxrs.api.ErrorBody;
 import io.dynamo.jaxrs.metrics.RequestTimers;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -55,9 +53,8 @@ public class KvResource {
     @Inject
     RequestTimers timers;
 
-    /** Writes the answers the node completes on its own threads (see {@link AsyncAnswer}). */
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService writer;
+    @Inject
+    AnswerWriters writer;
 
     @GET
     @Path(ANY_KEY)
