@@ -37,11 +37,15 @@ final class PayaraServer {
         this.portBase = portBase;
     }
 
+    Path home() {
+        return home;
+    }
+
     int httpPort() {
         return portBase + 80;
     }
 
-    private int adminPort() {
+    int adminPort() {
         return portBase + 48;
     }
 
@@ -75,7 +79,24 @@ final class PayaraServer {
     }
 
     void deploy(Path ear) throws IOException, InterruptedException {
-        asadmin(Map.of(), "--port", String.valueOf(adminPort()), "deploy", ear.toString());
+        remote("deploy", ear.toString());
+    }
+
+    /**
+     * Several asadmin subcommands against the running domain's administration server, in one asadmin process
+     * ({@code multimode}: each command started alone costs a JVM start). Their arguments must not need quoting.
+     */
+    void remoteAll(List<List<String>> subcommands) throws IOException, InterruptedException {
+        Path file = work.resolve("commands-" + System.nanoTime() + ".txt");
+        Files.write(file, subcommands.stream().map(c -> String.join(" ", c)).toList());
+        remote("multimode", "--file", file.toString());
+    }
+
+    /** An asadmin subcommand against the running domain's administration server. */
+    void remote(String... subcommand) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("--port", String.valueOf(adminPort())));
+        arguments.addAll(List.of(subcommand));
+        asadmin(Map.of(), arguments.toArray(String[]::new));
     }
 
     void stop() throws IOException, InterruptedException {
@@ -94,10 +115,18 @@ final class PayaraServer {
                 + COMMAND_LIMIT + "; see " + serverLog());
     }
 
-    /** Addresses and ports the server process listens on (TCP), read from /proc so that no tool is needed. */
+    /** Addresses and ports the administration server listens on (TCP). */
     List<InetSocketAddress> listeningAddresses() throws IOException {
-        long pid = Long.parseLong(Files.readString(domainDir().resolve(DOMAIN).resolve("config").resolve("pid"))
-                .trim());
+        return listeningAddresses(domainDir().resolve(DOMAIN).resolve("config").resolve("pid"));
+    }
+
+    /**
+     * Addresses and ports a server process listens on (TCP), read from /proc so that no tool is needed.
+     *
+     * @param pidFile the {@code config/pid} file of a running domain or instance
+     */
+    static List<InetSocketAddress> listeningAddresses(Path pidFile) throws IOException {
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
         Set<String> inodes = new HashSet<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
             fds.forEach(fd -> {
@@ -138,7 +167,7 @@ final class PayaraServer {
         return InetAddress.getByAddress(bytes);
     }
 
-    private Path serverLog() {
+    Path serverLog() {
         return domainDir().resolve(DOMAIN).resolve("logs").resolve("server.log");
     }
 

@@ -1,9 +1,10 @@
 package io.dynamo.ear;
 
-import io.dynamo.jaxrs.system.Http;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.jaxrs.system.Http;
+import io.dynamo.jaxrs.system.MicroNode;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,129 +12,317 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The EAR on full Payara Server 6, as an operator installs it: a fresh domain from the unpacked distribution,
- * prepared with {@code config/payara-server-setup.txt} (loopback listeners, Payara's data grid off), the node's
- * settings as environment variables, {@code asadmin deploy}, then requests over HTTP.
+ * The EAR on full Payara Server 6 as docs/payara-server.md tells an operator to run it: a domain from the unpacked
+ * distribution prepared with {@code config/payara-server-setup.txt}, a deployment group of three instances (each one
+ * node with its own settings as JVM options, the admin password as a password alias), one deployment of the EAR to
+ * the group, the ring formed through the admin API. Then the API on the server (values with contexts, siblings,
+ * deletes, bad input, admin and health, listeners on loopback) and what an operator relies on: a write through one
+ * instance is read through every other, a stopped instance gets the writes it missed handed off when it comes back,
+ * and a redeploy of the EAR to the group keeps every node's data and ring. The steps build on each other, so they run
+ * in order; each prints how long it took.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraServerIT {
+    private static final Duration SETTLE = Duration.ofMinutes(3);
     private static final String KV = "/dynamo/api/v1/kv/";
-    private static PayaraServer server;
-    private static URI base;
+    private static final String ADMIN = "/dynamo/api/v1/admin/";
+    private static final int KEYS = 30;
+
+    private static PayaraServer das;
+    private static DeploymentGroup group;
+    private static Path ear;
+    private static final Map<String, String> written = new LinkedHashMap<>();
 
     @BeforeAll
-    static void deploy() throws Exception {
-        Path work = Path.of("target", "payara-server-it").toAbsolutePath();
-        int portBase = freePortBase();
-        int jgroupsPort = portBase + 90;
-        server = new PayaraServer(Path.of(System.getProperty("dynamo.it.payaraHome")), work, portBase);
-        server.createDomain();
-        server.start(Path.of(System.getProperty("dynamo.it.setup")), Map.ofEntries(
-                Map.entry("DYNAMO_NODE_ID", "server-1"),
-                Map.entry("DYNAMO_DATA_DIR", work.resolve("data").toString()),
-                Map.entry("DYNAMO_BOOTSTRAP", "true"),
-                Map.entry("DYNAMO_N", "1"), Map.entry("DYNAMO_R", "1"), Map.entry("DYNAMO_W", "1"),
-                Map.entry("DYNAMO_Q", "16"),
-                Map.entry("DYNAMO_HTTP_ADDRESS", "127.0.0.1:" + server.httpPort()),
-                Map.entry("DYNAMO_JGROUPS_BIND_ADDRESS", "127.0.0.1"),
-                Map.entry("DYNAMO_JGROUPS_PORT", String.valueOf(jgroupsPort)),
-                Map.entry("DYNAMO_JGROUPS_INITIAL_HOSTS", "127.0.0.1[" + jgroupsPort + "]")));
-        server.deploy(Path.of(System.getProperty("dynamo.it.ear")));
-        base = URI.create("http://127.0.0.1:" + server.httpPort());
-        server.awaitReady(base.resolve("/health/ready"));
+    static void deployToTheGroup() throws Exception {
+        Path work = Path.of("target", "payara-group-it").toAbsolutePath();
+        int base = freePortBase();
+        das = new PayaraServer(Path.of(System.getProperty("dynamo.it.payaraHome")), work, base);
+        Progress progress = new Progress();
+        das.createDomain();
+        das.start(Path.of(System.getProperty("dynamo.it.setup")), Map.of());
+        progress.step("domain created and started");
+        group = new DeploymentGroup(das, work, List.of(base + 1000, base + 2000, base + 3000));
+        // N=2 on three nodes: a key whose replica is stopped has a third node to stand in for it and hold a hint.
+        group.create(MicroNode.ADMIN_PASSWORD, 2, 1, 2);
+        ear = Path.of(System.getProperty("dynamo.it.ear"));
+        group.deploy(ear);
+        progress.step("deployment group of three instances created, EAR deployed to it");
+        group.start();
+        awaitReady(0);
+        progress.step("instances started, " + DeploymentGroup.instance(0) + " ready");
+        join(DeploymentGroup.instance(1));
+        join(DeploymentGroup.instance(2));
+        for (int i = 0; i < group.size(); i++) {
+            awaitReady(i);
+        }
+        eventually("every instance has the ring of three and no transfer left", () -> {
+            for (int i = 0; i < group.size(); i++) {
+                if (ring(i).getJsonArray("members").size() != 3 || !transfersIdle(i)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        progress.step("ring of three formed, transfers done");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.stop();
+        try {
+            if (group != null) {
+                group.stop();
+            }
+        } finally {
+            if (das != null) {
+                das.stop();
+            }
         }
     }
 
     @Test
+    @Order(1)
     void putThenGetReturnsTheValueWithItsContext() {
-        HttpResponse<String> put = Http.put(base.resolve(KV + "user%3A1"), "alice", null);
+        HttpResponse<String> put = Http.put(kv(0, "user%3A1"), "alice", null);
         assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
         String context = put.headers().firstValue("X-Dynamo-Context").orElseThrow();
 
-        HttpResponse<String> get = Http.get(base.resolve(KV + "user%3A1"));
+        HttpResponse<String> get = Http.get(kv(0, "user%3A1"));
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).isEqualTo("alice");
         assertThat(get.headers().firstValue("X-Dynamo-Context")).contains(context);
     }
 
     @Test
+    @Order(2)
     void aWriteWithTheContextReplacesTheValueAndAStaleOneMakesSiblings() {
-        String context = Http.put(base.resolve(KV + "colour"), "red", null).headers()
+        String context = Http.put(kv(0, "colour"), "red", null).headers()
                 .firstValue("X-Dynamo-Context").orElseThrow();
-        assertThat(Http.put(base.resolve(KV + "colour"), "blue", context).statusCode()).isEqualTo(204);
-        assertThat(Http.put(base.resolve(KV + "colour"), "green", context).statusCode()).isEqualTo(204);
+        assertThat(Http.put(kv(1, "colour"), "blue", context).statusCode()).isEqualTo(204);
+        assertThat(Http.put(kv(2, "colour"), "green", context).statusCode()).isEqualTo(204);
 
-        HttpResponse<String> get = Http.get(base.resolve(KV + "colour"));
+        HttpResponse<String> get = Http.get(kv(0, "colour"));
         assertThat(get.statusCode()).isEqualTo(300);
         assertThat(get.body()).contains("Ymx1ZQ==", "Z3JlZW4=").doesNotContain("cmVk");
     }
 
     @Test
+    @Order(3)
     void deleteWithTheContextLeavesTheKeyMissing() {
-        String context = Http.put(base.resolve(KV + "gone"), "x", null).headers()
+        String context = Http.put(kv(0, "gone"), "x", null).headers()
                 .firstValue("X-Dynamo-Context").orElseThrow();
-        assertThat(Http.delete(base.resolve(KV + "gone"), context).statusCode()).isEqualTo(204);
-        HttpResponse<String> get = Http.get(base.resolve(KV + "gone"));
+        assertThat(Http.delete(kv(0, "gone"), context).statusCode()).isEqualTo(204);
+        HttpResponse<String> get = Http.get(kv(1, "gone"));
         assertThat(get.statusCode()).isEqualTo(404);
         assertThat(get.body()).contains("\"error\"");
     }
 
     @Test
+    @Order(4)
     void badInputIsAJsonErrorFromTheApplicationNotTheServer() {
-        HttpResponse<String> badKey = Http.get(base.resolve(KV + "%FF"));
+        HttpResponse<String> badKey = Http.get(kv(0, "%FF"));
         assertThat(badKey.statusCode()).isEqualTo(400);
         assertThat(badKey.body()).contains("\"error\":\"invalid_key\"");
 
-        HttpResponse<String> badQuorum = Http.get(base.resolve(KV + "k?r=0"));
+        HttpResponse<String> badQuorum = Http.get(kv(0, "k?r=0"));
         assertThat(badQuorum.statusCode()).isEqualTo(400);
         assertThat(badQuorum.body()).contains("\"error\"");
     }
 
     @Test
-    void theAdminApiAndHealthAnswerOnTheServer() {
-        HttpResponse<String> ring = Http.get(base.resolve("/dynamo/api/v1/admin/ring"));
-        assertThat(ring.statusCode()).isEqualTo(200);
-        assertThat(ring.body()).contains("\"answeredBy\":\"server-1\"", "\"partitions\":16");
-        assertThat(Http.get(base.resolve("/health/live")).statusCode()).isEqualTo(200);
+    @Order(5)
+    void theAdminApiAndHealthAnswerOnEveryInstance() {
+        for (int i = 0; i < group.size(); i++) {
+            JsonObject ring = ring(i);
+            assertThat(ring.getString("answeredBy")).isEqualTo(DeploymentGroup.instance(i));
+            assertThat(ring.getInt("partitions")).isEqualTo(16);
+            assertThat(Http.status(group.base(i).resolve("/health/live"))).isEqualTo(200);
+        }
     }
 
     @Test
-    void everyListenerOfTheServerIsOnLoopback() throws IOException {
-        assertThat(server.listeningAddresses()).isNotEmpty()
-                .allSatisfy(listener -> assertThat(listener.getAddress().isLoopbackAddress()).as(listener.toString())
-                        .isTrue());
+    @Order(6)
+    void everyListenerOfTheDomainAndItsInstancesIsOnLoopback() throws IOException {
+        List<InetSocketAddress> listeners = new ArrayList<>(das.listeningAddresses());
+        for (int i = 0; i < group.size(); i++) {
+            List<InetSocketAddress> instance = PayaraServer.listeningAddresses(group.pidFile(i));
+            assertThat(instance).as(DeploymentGroup.instance(i)).isNotEmpty();
+            listeners.addAll(instance);
+        }
+        assertThat(listeners).allSatisfy(listener -> assertThat(listener.getAddress().isLoopbackAddress())
+                .as(listener.toString()).isTrue());
     }
 
-    /** A base such that the ~100 ports Payara derives from it (and JGroups' two) are all free on this machine. */
+    @Test
+    @Order(7)
+    void aWriteThroughOneInstanceIsReadThroughEveryOther() {
+        for (int k = 0; k < KEYS; k++) {
+            String key = "group-" + k;
+            HttpResponse<String> put = Http.put(kv(k % group.size(), key), "value-" + k, null);
+            assertThat(put.statusCode()).as("%s: %s", key, put.body()).isEqualTo(204);
+            written.put(key, "value-" + k);
+        }
+        assertEveryKeyReadsBackThroughEveryInstance();
+    }
+
+    @Test
+    @Order(8)
+    void aStoppedInstanceGetsTheWritesItMissedHandedOffWhenItComesBack() throws Exception {
+        int stopped = 2;
+        Progress progress = new Progress();
+        group.stopInstance(stopped);
+        eventually(DeploymentGroup.instance(stopped) + " answers no more",
+                () -> Http.status(group.base(stopped).resolve("/health/live")) == -1);
+        for (int k = 0; k < KEYS; k++) {
+            String key = "missed-" + k;
+            HttpResponse<String> put = Http.put(kv(k % 2, key), "while-down-" + k, null);
+            assertThat(put.statusCode()).as("%s with %s stopped: %s", key, DeploymentGroup.instance(stopped),
+                    put.body()).isEqualTo(204);
+            written.put(key, "while-down-" + k);
+        }
+        long held = hintsHeld(0) + hintsHeld(1);
+        assertThat(held).as("hints held for %s by the two others", DeploymentGroup.instance(stopped))
+                .isPositive();
+
+        progress.step(DeploymentGroup.instance(stopped) + " stopped; " + KEYS + " writes made meanwhile, " + held
+                + " hints held for it");
+        group.startInstance(stopped);
+        awaitReady(stopped);
+        eventually("the hints for " + DeploymentGroup.instance(stopped) + " delivered",
+                () -> hintsHeld(0) + hintsHeld(1) == 0);
+        progress.step(DeploymentGroup.instance(stopped) + " restarted, its hints delivered");
+        for (String key : written.keySet()) {
+            JsonObject versions = Http.json(Http.get(group.base(0).resolve(ADMIN + "keys/" + key + "/versions")));
+            assertThat(versions.getJsonArray("replicas").getValuesAs(JsonObject.class))
+                    .filteredOn(r -> r.getBoolean("replica"))
+                    .as("every replica of %s up to date", key).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.getString("relation", r.getString("error", "?")))
+                            .as(r.toString()).isEqualTo("EQUAL"));
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aRedeployToTheGroupKeepsEveryNodesDataAndRing() throws Exception {
+        long version = ring(0).getJsonNumber("version").longValue();
+        Progress progress = new Progress();
+        group.redeploy(ear);
+        for (int i = 0; i < group.size(); i++) {
+            awaitReady(i);
+            JsonObject ring = ring(i);
+            assertThat(ring.getJsonNumber("version").longValue()).as("ring version on %s", DeploymentGroup.instance(i))
+                    .isEqualTo(version);
+            assertThat(ring.getJsonArray("members")).hasSize(3);
+        }
+        progress.step("EAR redeployed to the group, every instance ready again");
+        assertEveryKeyReadsBackThroughEveryInstance();
+    }
+
+    /** Prints each step's duration, so a slow run shows where its time went. */
+    private static final class Progress {
+        private long last = System.nanoTime();
+
+        void step(String done) {
+            long now = System.nanoTime();
+            System.out.printf("PayaraServerIT: %s (%.1f s)%n", done, (now - last) / 1e9);
+            last = now;
+        }
+    }
+
+    private static void assertEveryKeyReadsBackThroughEveryInstance() {
+        for (int i = 0; i < group.size(); i++) {
+            for (Map.Entry<String, String> e : written.entrySet()) {
+                HttpResponse<String> get = Http.get(kv(i, e.getKey()));
+                assertThat(get.statusCode()).as("%s through %s: %s", e.getKey(), DeploymentGroup.instance(i),
+                        get.body()).isEqualTo(200);
+                assertThat(get.body()).isEqualTo(e.getValue());
+            }
+        }
+    }
+
+    private static URI kv(int instance, String key) {
+        return group.base(instance).resolve(KV + key);
+    }
+
+    private static JsonObject ring(int instance) {
+        return Http.json(Http.get(group.base(instance).resolve(ADMIN + "ring")));
+    }
+
+    private static long hintsHeld(int instance) {
+        return Http.json(Http.get(group.base(instance).resolve(ADMIN + "hints"))).getJsonNumber("count").longValue();
+    }
+
+    private static boolean transfersIdle(int instance) {
+        return Http.json(Http.get(group.base(instance).resolve(ADMIN + "transfers"))).getBoolean("idle");
+    }
+
+    /** Joins an instance's node through the first instance's admin API: the plan, then its commit. */
+    private static void join(String node) {
+        URI admin = group.base(0).resolve(ADMIN);
+        JsonObject plan = Http.json(Http.postJson(admin.resolve("join"), "{\"node\":\"" + node + "\"}"));
+        JsonObject done = Http.json(Http.postJson(admin.resolve("join/commit"), "{\"node\":\"" + node
+                + "\",\"ringVersion\":" + plan.getJsonNumber("fromVersion").longValue() + "}"));
+        assertThat(done.getBoolean("committed")).as(done.toString()).isTrue();
+    }
+
+    private static void awaitReady(int instance) throws InterruptedException {
+        URI ready = group.base(instance).resolve("/health/ready");
+        eventually(DeploymentGroup.instance(instance) + " ready at " + ready + " (log: " + group.log(instance) + ")",
+                () -> Http.status(ready) == 200);
+    }
+
+    private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException | AssertionError notYet) {
+                // an instance still starting answers errors: try again
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not within " + SETTLE + ": " + what);
+    }
+
+    /** A base such that the DAS's ports and those of three instances (base + 1000, 2000, 3000) are all free. */
     private static int freePortBase() throws IOException {
-        for (int candidate = 30000; candidate < 60000; candidate += 1000) {
-            if (allFree(candidate, List.of(9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86, 90, 190))) {
+        List<Integer> offsets = List.of(9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86, 90, 190);
+        for (int candidate = 30000; candidate < 56000; candidate += 500) {
+            boolean free = true;
+            for (int instance = 0; instance <= 3 && free; instance++) {
+                for (int offset : offsets) {
+                    free &= isFree(candidate + instance * 1000 + offset);
+                }
+            }
+            if (free) {
                 return candidate;
             }
         }
-        throw new IOException("no free port range for Payara Server between 30000 and 60000");
+        throw new IOException("no free port range for a Payara Server domain and three instances");
     }
 
-    private static boolean allFree(int base, List<Integer> offsets) {
-        for (int offset : offsets) {
-            try (ServerSocket s = new ServerSocket()) {
-                s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), base + offset));
-            } catch (IOException e) {
-                return false;
-            }
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        return true;
     }
 }
