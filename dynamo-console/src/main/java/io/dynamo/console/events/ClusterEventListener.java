@@ -1,8 +1,8 @@
 package io.dynamo.console.events;
 
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.RingBody;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.RingBody;
 
 /** Receives the admin event stream's events, on the stream's own thread. */
 public interface ClusterEventListener {

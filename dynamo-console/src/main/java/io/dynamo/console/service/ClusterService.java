@@ -1,12 +1,12 @@
 package io.dynamo.console.service;
 
-import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.KeyPlacementBody;
-import io.dynamo.jaxrs.api.KeyVersionsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.PlanBody;
-import io.dynamo.jaxrs.api.RingBody;
-import io.dynamo.jaxrs.api.VersionsBody;
+import io.dynamo.api.ExchangeBody;
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.KeyVersionsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.api.VersionsBody;
 import java.net.URI;
 
 /**

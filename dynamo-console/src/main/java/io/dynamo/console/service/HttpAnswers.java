@@ -1,6 +1,6 @@
 package io.dynamo.console.service;
 
-import io.dynamo.jaxrs.api.ErrorBody;
+import io.dynamo.api.ErrorBody;
 import java.net.URI;
 
 /** Turns an error status and the API's JSON error into a {@link ClusterException}. */

@@ -1,7 +1,7 @@
 package io.dynamo.console.service;
 
-import io.dynamo.jaxrs.api.NodeBody;
-import io.dynamo.jaxrs.api.NodesBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.console.testing.RecordedCluster;
-import io.dynamo.jaxrs.api.PlanBody;
+import io.dynamo.api.PlanBody;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

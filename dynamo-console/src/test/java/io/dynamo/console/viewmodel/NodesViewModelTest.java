@@ -3,7 +3,7 @@ package io.dynamo.console.viewmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo.console.testing.Recorded;
-import io.dynamo.jaxrs.api.NodesBody;
+import io.dynamo.api.NodesBody;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

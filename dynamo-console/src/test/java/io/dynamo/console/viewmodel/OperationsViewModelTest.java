@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynamo.console.task.SynchronousExecutor;
 import io.dynamo.console.testing.FakeCluster;
 import io.dynamo.console.testing.Recorded;
-import io.dynamo.jaxrs.api.RingBody;
+import io.dynamo.api.RingBody;
 import org.junit.jupiter.api.Test;
 
 class OperationsViewModelTest {

@@ -2,7 +2,7 @@ package io.dynamo.jaxrs.admin;
 
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.store.SiblingLimits;
-import io.dynamo.jaxrs.api.LimitsBody;
+import io.dynamo.api.LimitsBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

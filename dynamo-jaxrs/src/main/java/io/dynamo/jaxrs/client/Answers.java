@@ -1,9 +1,10 @@
 package io.dynamo.jaxrs.client;
 
-import io.dynamo.jaxrs.api.DynamoHeaders;
-import io.dynamo.jaxrs.api.ErrorBody;
-import io.dynamo.jaxrs.api.SiblingBody;
-import io.dynamo.jaxrs.api.VersionsBody;
+import io.dynamo.api.DynamoHeaders;
+import io.dynamo.api.ErrorBody;
+import io.dynamo.api.ErrorCode;
+import io.dynamo.api.SiblingBody;
+import io.dynamo.api.VersionsBody;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +28,7 @@ final class Answers {
         if (status == 404) {
             ErrorBody error = NodeHttp.errorOf(response);
             // Only the API's own not_found means "no such key"; a 404 page from elsewhere means a wrong base URI.
-            if ("not_found".equals(error.error())) {
+            if (ErrorCode.NOT_FOUND.code().equals(error.error())) {
                 return Versions.missing(context);
             }
             throw DynamoClientException.answered(status, error.error(), error.detail(), node, tried);

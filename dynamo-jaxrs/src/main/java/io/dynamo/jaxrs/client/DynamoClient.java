@@ -1,7 +1,9 @@
 package io.dynamo.jaxrs.client;
 
-import io.dynamo.jaxrs.api.DynamoHeaders;
-import io.dynamo.jaxrs.api.ErrorBody;
+import io.dynamo.api.DynamoHeaders;
+import io.dynamo.api.ErrorBody;
+import io.dynamo.api.ErrorCode;
+import io.dynamo.api.KeyPaths;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -34,9 +35,6 @@ import java.util.function.Function;
  * knows.
  */
 public final class DynamoClient implements AutoCloseable {
-    /** Node-local refusals: another node may well serve the same request. */
-    private static final Set<String> TRY_ELSEWHERE = Set.of("ring_unknown", "storage_unavailable");
-
     private final Client client;
     private final boolean ownsClient;
     private final NodeHttp http;
@@ -235,7 +233,7 @@ public final class DynamoClient implements AutoCloseable {
                 if (status >= 400) {
                     ErrorBody error = NodeHttp.errorOf(response);
                     // Without the API's JSON the answer is not the application's: the request never reached it.
-                    if (error.error() == null || status == 503 && TRY_ELSEWHERE.contains(error.error())) {
+                    if (error.error() == null || status == 503 && nodeLocal(error)) {
                         router.down(node.base());
                         report(request, node, attempt, route, status, RouteEvent.Outcome.REFUSED);
                         refusal = DynamoClientException.answered(status, error.error(), error.detail(), node.base(),
@@ -258,6 +256,11 @@ public final class DynamoClient implements AutoCloseable {
                         RouteEvent.Outcome outcome) {
         http.report(new RouteEvent(request.method(), request.pathOnly(), request.key(), node.base(), node.nodeId(),
                 attempt, node.coordinator(), route.ringVersion(), status, outcome));
+    }
+
+    /** A refusal of that node alone (no ring yet, failed store): another node may well serve the request. */
+    private static boolean nodeLocal(ErrorBody error) {
+        return ErrorCode.of(error.error()).map(ErrorCode::nodeLocal).orElse(false);
     }
 
     private static String describe(NodeHttp.Request request) {

@@ -1,6 +1,7 @@
 package io.dynamo.jaxrs.client;
 
-import io.dynamo.jaxrs.api.ErrorBody;
+import io.dynamo.api.DynamoHeaders;
+import io.dynamo.api.ErrorBody;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
@@ -20,8 +21,6 @@ import java.util.logging.Logger;
  * apart from everything else, and reporting each attempt to the listener.
  */
 final class NodeHttp {
-    /** Sent by nodes on key-value answers: the version of the ring the node knows. */
-    static final String RING_VERSION = "X-Dynamo-Ring-Version";
     private static final Logger LOG = Logger.getLogger(NodeHttp.class.getName());
 
     private final Client client;
@@ -127,7 +126,7 @@ final class NodeHttp {
     }
 
     static OptionalLong ringVersionOf(Response response) {
-        String header = response.getHeaderString(RING_VERSION);
+        String header = response.getHeaderString(DynamoHeaders.RING_VERSION);
         if (header == null) {
             return OptionalLong.empty();
         }

@@ -2,9 +2,9 @@ package io.dynamo.jaxrs.client;
 
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.jaxrs.api.NodeBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.RingBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.RingBody;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -14,6 +14,6 @@
  *
  * <p>Classes: {@code Router} (candidates, refresh policy, nodes marked down), {@code RingSnapshot} (the immutable
  * view routing reads), {@code RingFetcher} (the admin fetch), {@code NodeHttp} (one exchange with one node),
- * {@code Answers} (answers into values or exceptions), {@code KeyPaths} (key encoding).
+ * {@code Answers} (answers into values or exceptions); keys are encoded by {@code io.dynamo.api.KeyPaths}.
  */
 package io.dynamo.jaxrs.client;

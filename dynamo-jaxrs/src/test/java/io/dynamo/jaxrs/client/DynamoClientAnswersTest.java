@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.jaxrs.api.SiblingBody;
+import io.dynamo.api.SiblingBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

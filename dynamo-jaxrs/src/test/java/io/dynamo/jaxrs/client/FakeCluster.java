@@ -1,13 +1,13 @@
 package io.dynamo.jaxrs.client;
 
 import io.dynamo.core.ring.Ring;
-import io.dynamo.jaxrs.api.ErrorBody;
-import io.dynamo.jaxrs.api.MemberBody;
-import io.dynamo.jaxrs.api.NodeBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.RingBody;
-import io.dynamo.jaxrs.api.SiblingBody;
-import io.dynamo.jaxrs.api.VersionsBody;
+import io.dynamo.api.ErrorBody;
+import io.dynamo.api.MemberBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.api.SiblingBody;
+import io.dynamo.api.VersionsBody;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;

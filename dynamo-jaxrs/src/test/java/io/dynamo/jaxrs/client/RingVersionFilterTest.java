@@ -2,6 +2,7 @@ package io.dynamo.jaxrs.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.DynamoHeaders;
 import io.dynamo.core.ClusterSettings;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.NodeConfig;
@@ -35,9 +36,9 @@ class RingVersionFilterTest {
     void keyValueAnswersCarryTheRingVersion() throws Exception {
         try (DynamoNode node = node(true)) {
             RingVersionFilter filter = filter(node);
-            assertThat(headersAfter(filter, "kv/some%2Fkey")).containsEntry(RingVersionFilter.HEADER, List.of("1"));
-            assertThat(headersAfter(filter, "/kv/k")).containsKey(RingVersionFilter.HEADER);
-            assertThat(headersAfter(filter, "kv")).containsKey(RingVersionFilter.HEADER);
+            assertThat(headersAfter(filter, "kv/some%2Fkey")).containsEntry(DynamoHeaders.RING_VERSION, List.of("1"));
+            assertThat(headersAfter(filter, "/kv/k")).containsKey(DynamoHeaders.RING_VERSION);
+            assertThat(headersAfter(filter, "kv")).containsKey(DynamoHeaders.RING_VERSION);
             assertThat(headersAfter(filter, "admin/ring")).isEmpty();
             assertThat(headersAfter(filter, "kvx/k")).isEmpty();
         }
