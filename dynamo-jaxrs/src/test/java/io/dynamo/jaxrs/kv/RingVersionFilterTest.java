@@ -1,4 +1,4 @@
-package io.dynamo.jaxrs.client;
+package io.dynamo.jaxrs.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,6 @@ import io.dynamo.core.time.ExecutorScheduler;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
-import io.dynamo.jaxrs.kv.RingVersionFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedHashMap;

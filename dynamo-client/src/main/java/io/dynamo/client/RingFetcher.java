@@ -1,7 +1,5 @@
-package io.dynamo.jaxrs.client;
+package io.dynamo.client;
 
-import io.dynamo.core.ring.Member;
-import io.dynamo.core.ring.Ring;
 import io.dynamo.api.NodeBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
@@ -74,8 +72,7 @@ final class RingFetcher {
 
     /** The node URIs share the scheme and API path of the node that answered; only host and port differ. */
     private RingSnapshot snapshot(URI answered, RingBody ring, NodesBody nodes) {
-        List<Member> members = ring.members().stream().map(m -> new Member(m.node(), m.weight())).toList();
-        Ring parsed = new Ring(ring.version(), ring.partitions(), members, ring.owners());
+        Placement placement = Placement.of(ring);
         Map<String, URI> addresses = new HashMap<>();
         for (NodeBody node : nodes.nodes()) {
             URI base = baseOf(answered, node.httpAddress());
@@ -83,7 +80,7 @@ final class RingFetcher {
                 addresses.put(node.node(), base);
             }
         }
-        return new RingSnapshot(parsed, ring.replicas(), addresses, seeds);
+        return new RingSnapshot(ring.version(), placement, addresses, seeds);
     }
 
     /** {@code host:port} (an IPv6 host with or without brackets) on the answering node's scheme and path. */

@@ -1,4 +1,4 @@
-package io.dynamo.jaxrs.client;
+package io.dynamo.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,5 @@
-package io.dynamo.jaxrs.client;
+package io.dynamo.client;
 
-import io.dynamo.core.ring.PreferenceList;
-import io.dynamo.core.ring.Ring;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,20 +15,21 @@ import java.util.TreeMap;
  * API answers. Immutable, so requests read it without locks and a refresh swaps it whole.
  */
 final class RingSnapshot {
-    private final Ring ring;
-    private final int replicas;
+    private final long version;
+    private final Placement placement;
     private final Map<String, URI> addresses;
     private final Map<URI, String> ids;
     private final List<URI> nodes;
 
     /**
-     * @param ring      null when unknown: requests then go round-robin over the known nodes
+     * @param version   the ring's version; 0 without a ring
+     * @param placement null when the ring is unknown: requests then go round-robin over the known nodes
      * @param addresses base URI by node id, for the nodes whose address is known
      * @param seeds     the configured seeds, tried after every node the ring names
      */
-    RingSnapshot(Ring ring, int replicas, Map<String, URI> addresses, List<URI> seeds) {
-        this.ring = ring;
-        this.replicas = replicas;
+    RingSnapshot(long version, Placement placement, Map<String, URI> addresses, List<URI> seeds) {
+        this.version = version;
+        this.placement = placement;
         this.addresses = Map.copyOf(addresses);
         Map<URI, String> byUri = new HashMap<>();
         addresses.forEach((id, uri) -> byUri.put(uri, id));
@@ -41,20 +40,16 @@ final class RingSnapshot {
     }
 
     static RingSnapshot seedsOnly(List<URI> seeds) {
-        return new RingSnapshot(null, 0, Map.of(), seeds);
+        return new RingSnapshot(0, null, Map.of(), seeds);
     }
 
     boolean hasRing() {
-        return ring != null;
+        return placement != null;
     }
 
     /** 0 without a ring (real rings start at 1). */
     long version() {
-        return ring == null ? 0 : ring.version();
-    }
-
-    Ring ring() {
-        return ring;
+        return version;
     }
 
     /** Every known node, addressed nodes first (by id), then the seeds. */
@@ -74,11 +69,10 @@ final class RingSnapshot {
     List<Candidate> candidates(byte[] keyBytes, int spread) {
         List<Candidate> out = new ArrayList<>(nodes.size() + 4);
         Set<URI> seen = new LinkedHashSet<>();
-        if (ring != null && keyBytes != null) {
-            int partition = ring.partitioner().partitionOfKey(keyBytes);
-            PreferenceList list = ring.preferenceList(partition, Math.max(1, replicas));
-            String head = list.replicas().get(0);
-            for (String id : list.all()) {
+        if (placement != null && keyBytes != null) {
+            List<String> list = placement.preferenceList(keyBytes);
+            String head = list.get(0);
+            for (String id : list) {
                 URI uri = addresses.get(id);
                 if (uri != null && seen.add(uri)) {
                     out.add(new Candidate(uri, id, id.equals(head)));
@@ -99,6 +93,7 @@ final class RingSnapshot {
 
     @Override
     public String toString() {
-        return (ring == null ? "no ring" : ring.toString()) + " nodes=" + nodes;
+        return (placement == null ? "no ring" : "ring v" + version + " Q=" + placement.partitions()) + " nodes="
+                + nodes;
     }
 }

@@ -1,4 +1,4 @@
-package io.dynamo.jaxrs.client;
+package io.dynamo.client;
 
 import io.dynamo.core.ring.Ring;
 import io.dynamo.api.ErrorBody;

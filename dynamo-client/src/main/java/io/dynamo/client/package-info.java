@@ -1,11 +1,11 @@
 /**
- * {@link io.dynamo.jaxrs.client.DynamoClient}: a Java client of the REST API over the JAX-RS client API, for other
+ * {@link io.dynamo.client.DynamoClient}: a Java client of the REST API over the JAX-RS client API, for other
  * applications and the console. Outside a server it needs a JAX-RS client implementation with JSON-B on the class
  * path (Jersey: {@code jersey-client}, {@code jersey-hk2}, {@code jersey-media-json-binding}); inside Payara the
  * server provides one.
  *
  * <p>How it routes: it fetches {@code admin/ring} and {@code admin/nodes} from a node, builds the same
- * {@link io.dynamo.core.ring.Ring} the nodes use, and sends each request to the first reachable node of the key's
+ * placement of keys the nodes use ({@code Placement}), and sends each request to the first reachable node of the key's
  * preference list, so the node that receives it coordinates it without a forwarding hop. Every key-value answer
  * carries the node's ring version ({@code X-Dynamo-Ring-Version}); a newer one than the client's makes it refetch
  * the ring on its next request, and it refetches every 10 s anyway. Routing information is only ever an
@@ -16,4 +16,4 @@
  * view routing reads), {@code RingFetcher} (the admin fetch), {@code NodeHttp} (one exchange with one node),
  * {@code Answers} (answers into values or exceptions); keys are encoded by {@code io.dynamo.api.KeyPaths}.
  */
-package io.dynamo.jaxrs.client;
+package io.dynamo.client;

@@ -1,4 +1,4 @@
-package io.dynamo.jaxrs.client;
+package io.dynamo.client;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package io.dynamo.jaxrs.client;
+package io.dynamo.client;
 
 import java.net.URI;
 import java.util.List;

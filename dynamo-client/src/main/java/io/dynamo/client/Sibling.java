@@ -1,4 +1,4 @@
-package io.dynamo.jaxrs.client;
+package io.dynamo.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
