@@ -67,7 +67,19 @@ final class Answers {
         return context;
     }
 
-    private static DynamoClientException error(Response response, URI node, List<URI> tried) {
+    /** A JSON answer of the given type; an error status becomes the exception it stands for. */
+    static <T> T json(Response response, URI node, List<URI> tried, Class<T> type) {
+        if (response.getStatus() / 100 != 2) {
+            throw error(response, node, tried);
+        }
+        try {
+            return response.readEntity(type);
+        } catch (ProcessingException | IllegalStateException e) {
+            throw DynamoClientException.invalidResponse(type.getSimpleName(), response.getStatus(), node, tried, e);
+        }
+    }
+
+    static DynamoClientException error(Response response, URI node, List<URI> tried) {
         ErrorBody error = NodeHttp.errorOf(response);
         return DynamoClientException.answered(response.getStatus(), error.error(), error.detail(), node, tried);
     }

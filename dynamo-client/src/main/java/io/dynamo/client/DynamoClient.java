@@ -25,6 +25,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A Java client for the Dynamo REST API (see {@code docs/client.md}). Thread-safe: share one instance.
@@ -39,6 +40,9 @@ public final class DynamoClient implements AutoCloseable {
     private final boolean ownsClient;
     private final NodeHttp http;
     private final Router router;
+    private final Duration connectTimeout;
+    private final List<ClientRequestFilter> filters;
+    private final DynamoAdmin admin;
 
     private DynamoClient(Builder b) {
         if (b.seeds.isEmpty()) {
@@ -52,6 +56,9 @@ public final class DynamoClient implements AutoCloseable {
         this.http = new NodeHttp(client, b.listener);
         RingFetcher fetcher = new RingFetcher(http, b.seeds, node -> router().down(node));
         this.router = new Router(b.seeds, b.clock, b.refreshInterval, b.downFor, fetcher::fetch);
+        this.connectTimeout = b.connectTimeout;
+        this.filters = List.copyOf(b.filters);
+        this.admin = new DynamoAdmin(this);
     }
 
     private static Client newClient(Builder b) {
@@ -184,6 +191,42 @@ public final class DynamoClient implements AutoCloseable {
         return router.snapshot().nodes();
     }
 
+    /** The admin API (ring, nodes, plans, joins and leaves, key versions, anti-entropy), routed like the rest. */
+    public DynamoAdmin admin() {
+        return admin;
+    }
+
+    // ---- event streams ------------------------------------------------------------------------------------------
+
+    /**
+     * Follows {@code GET admin/events} of the cluster: opens it on the first seed that is up (else another known
+     * node), and when the stream breaks marks that node down and moves on to the next, as requests do.
+     *
+     * @param retry     the wait before reconnecting, until a node sends its own {@code retry:}
+     * @param idleLimit how long the stream may stay silent before it counts as broken (nodes send a keep-alive
+     *                  every 15 s)
+     */
+    public EventStream events(Duration retry, Duration idleLimit, EventStream.Listener listener) {
+        return startStream(router::steady, router::down, retry, idleLimit, listener);
+    }
+
+    /** Follows {@code GET admin/events} of one node, reconnecting to that node only. */
+    public EventStream events(URI node, Duration retry, Duration idleLimit, EventStream.Listener listener) {
+        return startStream(() -> node, failed -> { }, retry, idleLimit, listener);
+    }
+
+    private EventStream startStream(Supplier<URI> target, Consumer<URI> failed, Duration retry, Duration idleLimit,
+                                    EventStream.Listener listener) {
+        // A client of its own: its read timeout is the stream's idle limit, not the requests' timeout.
+        ClientBuilder builder = ClientBuilder.newBuilder()
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(idleLimit.toMillis(), TimeUnit.MILLISECONDS);
+        filters.forEach(builder::register);
+        EventStream stream = new EventStream(builder.build(), target, failed, listener, retry, idleLimit);
+        stream.start();
+        return stream;
+    }
+
     /** Closes the JAX-RS client if this instance created it; a client given to the builder stays open. */
     @Override
     public void close() {
@@ -195,7 +238,7 @@ public final class DynamoClient implements AutoCloseable {
     // ---- the request loop ---------------------------------------------------------------------------------------
 
     @FunctionalInterface
-    private interface Handler<T> {
+    interface Handler<T> {
         T handle(Response response, URI node, List<URI> tried);
     }
 
@@ -205,7 +248,7 @@ public final class DynamoClient implements AutoCloseable {
      * node's server answers 403 and 404 pages until the application is deployed). Any other answer, success or
      * error, is the request's.
      */
-    private <T> T execute(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
+    <T> T execute(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
         Router.Route route = router.route(keyBytes);
         List<URI> tried = new ArrayList<>();
         Throwable lastFailure = null;

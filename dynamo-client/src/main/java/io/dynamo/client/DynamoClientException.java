@@ -34,8 +34,8 @@ public class DynamoClientException extends RuntimeException {
         this.triedNodes = List.copyOf(triedNodes);
     }
 
-    /** A node's error answer. */
-    static DynamoClientException answered(int status, String error, String detail, URI node, List<URI> tried) {
+    /** A node's error answer; public for test doubles of code that uses the client. */
+    public static DynamoClientException answered(int status, String error, String detail, URI node, List<URI> tried) {
         String message = "HTTP " + status + (error == null ? "" : " " + error)
                 + (detail == null || detail.isBlank() ? "" : ": " + detail) + " (from " + node + ")";
         return new DynamoClientException(message, status, error, detail, node, tried, null);

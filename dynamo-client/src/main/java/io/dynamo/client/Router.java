@@ -63,6 +63,23 @@ final class Router {
         return new Route(view.version(), upFirst(all));
     }
 
+    /**
+     * Where a long-lived request (an event stream) goes: the first seed that is up, else the first other known node
+     * that is up, else the first seed. Stable, unlike the round-robin of {@link #route}, so a stream stays on its
+     * node until that node fails. Refreshes the view first when due.
+     */
+    URI steady() {
+        refreshIfDue();
+        Set<URI> order = new LinkedHashSet<>(seeds);
+        order.addAll(snapshot.get().nodes());
+        for (URI node : order) {
+            if (!isDown(node)) {
+                return node;
+            }
+        }
+        return seeds.get(0);
+    }
+
     /** A request's plan: the nodes in order, and the ring version they were chosen by. */
     record Route(long ringVersion, List<Candidate> candidates) {
     }

@@ -3,9 +3,9 @@ package io.dynamo.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.api.SiblingBody;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.api.SiblingBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,5 @@
 package io.dynamo.client;
 
-import io.dynamo.core.ring.Ring;
 import io.dynamo.api.ErrorBody;
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.NodeBody;
@@ -8,6 +7,7 @@ import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
 import io.dynamo.api.SiblingBody;
 import io.dynamo.api.VersionsBody;
+import io.dynamo.core.ring.Ring;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +34,7 @@ final class FakeCluster implements AutoCloseable {
     private volatile Ring ring;
     private volatile int replicas = 3;
     private volatile int adminStatus = 200;
+    private final Map<String, FakeNode.Reply> adminAnswers = new ConcurrentHashMap<>();
 
     FakeCluster(String... ids) {
         try {
@@ -71,6 +73,11 @@ final class FakeCluster implements AutoCloseable {
         this.adminStatus = status;
     }
 
+    /** Every node answers {@code "METHOD admin/what"} with this, ahead of the ring and node list. */
+    void answerAdmin(String request, FakeNode.Reply reply) {
+        adminAnswers.put(request, reply);
+    }
+
     List<FakeNode.Received> received(Predicate<FakeNode.Received> which) {
         synchronized (log) {
             return log.stream().filter(which).toList();
@@ -83,6 +90,10 @@ final class FakeCluster implements AutoCloseable {
 
     private FakeNode.Reply admin(FakeNode self, FakeNode.Received request) {
         Ring current = ring;
+        FakeNode.Reply given = adminAnswers.get(request.method() + " " + request.rawPath().substring(FakeNode.API.length()));
+        if (given != null) {
+            return given;
+        }
         if (adminStatus != 200) {
             return error(adminStatus, "unauthorized", "credentials needed");
         }

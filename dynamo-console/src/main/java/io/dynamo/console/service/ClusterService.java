@@ -11,7 +11,7 @@ import java.net.URI;
 
 /**
  * What the console asks of the cluster: the admin API and the two kv calls that resolve siblings. Calls block and
- * throw {@link ClusterException}; view models make them through a {@code BackgroundExecutor}.
+ * throw {@link io.dynamo.client.DynamoClientException}; view models make them through a {@code BackgroundExecutor}.
  */
 public interface ClusterService {
     RingBody ring();

@@ -23,7 +23,7 @@ public final class SwitchableClusterService implements ClusterService {
     private ClusterService target() {
         ClusterService now = target;
         if (now == null) {
-            throw new ClusterException(null, 0, "not_connected",
+            throw new IllegalStateException(
                     "not connected: enter a node's URL and the admin credentials, then Connect");
         }
         return now;

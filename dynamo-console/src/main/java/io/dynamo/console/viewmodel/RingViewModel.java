@@ -1,7 +1,5 @@
 package io.dynamo.console.viewmodel;
 
-import io.dynamo.console.service.ClusterService;
-import io.dynamo.console.task.BackgroundExecutor;
 import io.dynamo.api.KeyPlacementBody;
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.MoveBody;
@@ -9,6 +7,8 @@ import io.dynamo.api.PartitionCountBody;
 import io.dynamo.api.PlacementBody;
 import io.dynamo.api.PlanBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.console.service.ClusterService;
+import io.dynamo.console.task.BackgroundExecutor;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

@@ -1,12 +1,12 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoNode;
 import io.dynamo.api.AdminEvents;
 import io.dynamo.api.HintQueueBody;
 import io.dynamo.api.HintsBody;
 import io.dynamo.api.NodeBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.core.DynamoNode;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.security;
 
-import io.dynamo.core.DynamoNode;
 import io.dynamo.api.ErrorCode;
+import io.dynamo.core.DynamoNode;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;

@@ -1,9 +1,12 @@
-package io.dynamo.console.events;
+package io.dynamo.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.console.testing.Recorded;
 import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,7 @@ class EventStreamParserTest {
 
     @Test
     void readsTheRecordedStreamOfANode() {
-        List<ServerSentEvent> events = feed(Recorded.text("events-node1.txt"));
+        List<ServerSentEvent> events = feed(recorded("events-node1.txt"));
 
         assertThat(events).extracting(ServerSentEvent::event).containsExactly("ring", "health", "hints");
         assertThat(events.get(0).data()).startsWith("{\"answeredBy\":\"node1\",\"version\":3");
@@ -46,5 +49,14 @@ class EventStreamParserTest {
         feed("retry: soon\ndata: x\n\n");
 
         assertThat(parser.retryMillis()).isEmpty();
+    }
+
+    /** A stream recorded from a node of a local three-node cluster, in src/test/resources/recorded. */
+    private static String recorded(String name) {
+        try (InputStream in = EventStreamParserTest.class.getResourceAsStream("/recorded/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

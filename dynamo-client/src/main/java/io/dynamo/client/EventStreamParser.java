@@ -1,4 +1,4 @@
-package io.dynamo.console.events;
+package io.dynamo.client;
 
 import java.util.Optional;
 import java.util.OptionalLong;

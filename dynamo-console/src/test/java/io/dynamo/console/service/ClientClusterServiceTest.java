@@ -3,31 +3,45 @@ package io.dynamo.console.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.console.testing.RecordedCluster;
 import io.dynamo.api.PlanBody;
+import io.dynamo.client.DynamoClient;
+import io.dynamo.client.DynamoClientException;
+import io.dynamo.console.events.ClientClusterConnector;
+import io.dynamo.console.testing.RecordedCluster;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class HttpClusterServiceTest {
+/** The console's calls through the Java client, against an in-process node serving recorded answers. */
+class ClientClusterServiceTest {
+    private static final List<DynamoClient> CLIENTS = new ArrayList<>();
     private final RecordedCluster node;
-    private final HttpClusterService service;
+    private final ClientClusterService service;
 
-    HttpClusterServiceTest() throws Exception {
+    ClientClusterServiceTest() throws Exception {
         node = new RecordedCluster();
         service = service(node.uri(), RecordedCluster.PASSWORD);
     }
 
-    private static HttpClusterService service(URI first, String password) {
-        return new HttpClusterService(HttpClusterService.newHttpClient(Duration.ofSeconds(2)),
-                new NodeDirectory(first), new Credentials("admin", password), Duration.ofSeconds(5));
+    private static ClientClusterService service(URI first, String password) {
+        AtomicReference<URI> last = new AtomicReference<>();
+        DynamoClient client = DynamoClient.builder().seed(ClientClusterConnector.apiBase(first))
+                .credentials("admin", password).connectTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(5)).listener(ClientClusterService.tracking(last)).build();
+        CLIENTS.add(client);
+        return new ClientClusterService(client, last);
     }
 
     @AfterEach
     void stop() {
         node.close();
+        CLIENTS.forEach(DynamoClient::close);
+        CLIENTS.clear();
     }
 
     @Test
@@ -43,7 +57,8 @@ class HttpClusterServiceTest {
     void encodesKeysAsOnePathSegment() {
         service.placement("a/b c:ü");
 
-        assertThat(node.requests()).containsExactly("GET admin/ring/key/a%2Fb%20c%3A%C3%BC");
+        assertThat(node.requests()).filteredOn(r -> r.startsWith("GET admin/ring/key/"))
+                .containsExactly("GET admin/ring/key/a%2Fb%20c%3A%C3%BC");
     }
 
     @Test
@@ -71,21 +86,22 @@ class HttpClusterServiceTest {
     void anErrorAnswerCarriesItsStatusErrorAndDetail() {
         node.answer("POST admin/join/commit", "error-stale-plan.json");
 
-        assertThatThrownBy(() -> service.commitJoin("node4", 1, 1)).isInstanceOfSatisfying(ClusterException.class,
+        assertThatThrownBy(() -> service.commitJoin("node4", 1, 1)).isInstanceOfSatisfying(DynamoClientException.class,
                 e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.error()).isEqualTo("stale_plan");
-                    assertThat(e.getMessage()).contains("Plan again");
+                    assertThat(e.node().getPort()).isEqualTo(node.uri().getPort());
+                    assertThat(Failures.explain(e)).contains("Plan again");
                 });
     }
 
     @Test
     void wrongCredentialsSayWhichToUse() {
-        HttpClusterService wrong = service(node.uri(), "not-the-password");
+        ClientClusterService wrong = service(node.uri(), "not-the-password");
 
-        assertThatThrownBy(wrong::ring).isInstanceOfSatisfying(ClusterException.class, e -> {
-            assertThat(e.unauthorized()).isTrue();
-            assertThat(e.getMessage()).contains("admin user 'admin'").contains("DYNAMO_SECURITY_ADMIN_PASSWORD")
+        assertThatThrownBy(wrong::ring).isInstanceOfSatisfying(DynamoClientException.class, e -> {
+            assertThat(e.status()).isEqualTo(401);
+            assertThat(Failures.explain(e)).contains("admin user 'admin'").contains("DYNAMO_SECURITY_ADMIN_PASSWORD")
                     .doesNotContain("not-the-password");
         });
     }
@@ -94,13 +110,13 @@ class HttpClusterServiceTest {
     void movesOnToAnotherKnownNodeWhenTheFirstDoesNotAnswer() throws Exception {
         try (RecordedCluster second = new RecordedCluster()) {
             RecordedCluster first = new RecordedCluster().peer(second.address());
-            HttpClusterService failover = service(first.uri(), RecordedCluster.PASSWORD);
+            ClientClusterService failover = service(first.uri(), RecordedCluster.PASSWORD);
             failover.nodes();
             first.close();
 
             assertThat(failover.ring().answeredBy()).isEqualTo("node1");
             assertThat(failover.currentNode().getPort()).isEqualTo(second.uri().getPort());
-            assertThat(second.requests()).containsExactly("GET admin/ring");
+            assertThat(second.requests()).contains("GET admin/ring");
         }
     }
 
@@ -108,16 +124,16 @@ class HttpClusterServiceTest {
     void saysSoWhenNoNodeAnswers() {
         node.close();
 
-        assertThatThrownBy(service::ring).isInstanceOfSatisfying(ClusterException.class, e -> {
+        assertThatThrownBy(service::ring).isInstanceOfSatisfying(DynamoClientException.class, e -> {
             assertThat(e.status()).isZero();
-            assertThat(e.getMessage()).startsWith("No node answered (127.0.0.1:" + node.uri().getPort());
+            assertThat(Failures.explain(e)).startsWith("No node answered (127.0.0.1:" + node.uri().getPort());
         });
     }
 
     @Test
     void theBaseUriIsTheApiOfTheGivenNode() {
-        assertThat(NodeDirectory.apiBase(URI.create("http://h:1"))).hasToString("http://h:1/dynamo/api/v1/");
-        assertThat(NodeDirectory.apiBase(URI.create("http://h:1/dynamo/api/v1"))).hasToString("http://h:1/dynamo/api/v1/");
+        assertThat(ClientClusterConnector.apiBase(URI.create("http://h:1"))).hasToString("http://h:1/dynamo/api/v1/");
+        assertThat(ClientClusterConnector.apiBase(URI.create("http://h:1/dynamo/api/v1"))).hasToString("http://h:1/dynamo/api/v1/");
         assertThat(new Credentials(null, "p").user()).isEqualTo("admin");
         assertThat(new Credentials("admin", "p")).hasToString("Credentials[user=admin, password=***]");
     }

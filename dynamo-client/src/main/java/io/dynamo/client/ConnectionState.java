@@ -1,6 +1,6 @@
-package io.dynamo.console.events;
+package io.dynamo.client;
 
-/** Where the console's live connection to the cluster stands; the status bar shows it. */
+/** Where an {@link EventStream} stands (the console's status bar shows it). */
 public enum ConnectionState {
     CONNECTING("Connecting"),
     CONNECTED("Connected"),

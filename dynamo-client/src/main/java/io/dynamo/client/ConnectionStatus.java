@@ -1,4 +1,4 @@
-package io.dynamo.console.events;
+package io.dynamo.client;
 
 import java.net.URI;
 
