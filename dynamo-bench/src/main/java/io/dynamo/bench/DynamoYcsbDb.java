@@ -1,10 +1,10 @@
 package io.dynamo.bench;
 
-import io.dynamo.jaxrs.client.DynamoClient;
-import io.dynamo.jaxrs.client.DynamoClientException;
-import io.dynamo.jaxrs.client.ReadOptions;
-import io.dynamo.jaxrs.client.Versions;
-import io.dynamo.jaxrs.client.WriteOptions;
+import io.dynamo.client.DynamoClient;
+import io.dynamo.client.DynamoClientException;
+import io.dynamo.client.ReadOptions;
+import io.dynamo.client.Versions;
+import io.dynamo.client.WriteOptions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

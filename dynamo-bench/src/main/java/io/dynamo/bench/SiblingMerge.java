@@ -1,6 +1,6 @@
 package io.dynamo.bench;
 
-import io.dynamo.jaxrs.client.Sibling;
+import io.dynamo.client.Sibling;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.dynamo.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.jaxrs.client.DynamoClient;
-import io.dynamo.jaxrs.client.Versions;
+import io.dynamo.client.DynamoClient;
+import io.dynamo.client.Versions;
 import io.dynamo.jaxrs.system.MicroNode;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -3,7 +3,7 @@ package io.dynamo.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.jaxrs.client.Sibling;
+import io.dynamo.client.Sibling;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.dynamo.console;
 
-import io.dynamo.console.events.HttpClusterConnector;
+import io.dynamo.console.events.ClientClusterConnector;
 import io.dynamo.console.task.FxBackgroundExecutor;
 import io.dynamo.console.view.ConsoleWindow;
 import io.dynamo.console.viewmodel.ConsoleViewModel;
@@ -19,7 +19,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         executor = new FxBackgroundExecutor();
-        model = new ConsoleViewModel(new HttpClusterConnector(Duration.ofSeconds(3)), executor,
+        model = new ConsoleViewModel(new ClientClusterConnector(Duration.ofSeconds(3)), executor,
                 System::currentTimeMillis);
         ConsoleOptions given = options;
         if (given.url() != null) {

@@ -1,8 +1,9 @@
 package io.dynamo.console.events;
 
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.RingBody;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.client.ConnectionStatus;
 
 /** Receives the admin event stream's events, on the stream's own thread. */
 public interface ClusterEventListener {

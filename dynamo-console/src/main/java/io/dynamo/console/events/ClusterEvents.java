@@ -1,71 +1,52 @@
 package io.dynamo.console.events;
 
-import io.dynamo.console.service.Credentials;
+import io.dynamo.api.AdminEvents;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.client.ConnectionState;
+import io.dynamo.client.ConnectionStatus;
+import io.dynamo.client.DynamoClient;
+import io.dynamo.client.DynamoClientException;
+import io.dynamo.client.EventStream;
+import io.dynamo.client.ServerSentEvent;
+import io.dynamo.console.service.Failures;
 import io.dynamo.console.service.Json;
-import io.dynamo.console.service.NodeDirectory;
-import io.dynamo.jaxrs.api.AdminEvents;
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.RingBody;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * The console's live view of the cluster. The main stream follows the current node of the {@link NodeDirectory}
- * (moving on when it fails) for the ring and the nodes' health. Hint queues are each node's own, so one more stream
- * per node that announced an address brings its hints; those reconnect to their own node only.
+ * The console's live view of the cluster. The main stream follows the cluster through the client (moving on to
+ * another node when its node fails) for the ring and the nodes' health. Hint queues are each node's own, so one
+ * more stream per node the client knows brings its hints; those reconnect to their own node only.
  */
 public final class ClusterEvents implements AutoCloseable {
     private static final Duration IDLE_LIMIT = Duration.ofSeconds(40);
-    private final HttpClient http;
-    private final Credentials credentials;
-    private final NodeDirectory directory;
+    private final DynamoClient client;
     private final ClusterEventListener listener;
     private final Duration retry;
     private final Duration idleLimit;
-    private final Map<URI, AdminEventStream> holders = new ConcurrentHashMap<>();
+    private final Map<URI, EventStream> holders = new ConcurrentHashMap<>();
     private final Map<URI, String> holderNames = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "dynamo-events-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile AdminEventStream main;
+    private volatile EventStream main;
     private volatile boolean closed;
 
-    public ClusterEvents(HttpClient http, Credentials credentials, NodeDirectory directory,
-            ClusterEventListener listener, Duration retry) {
-        this(http, credentials, directory, listener, retry, IDLE_LIMIT);
+    public ClusterEvents(DynamoClient client, ClusterEventListener listener, Duration retry) {
+        this(client, listener, retry, IDLE_LIMIT);
     }
 
-    public ClusterEvents(HttpClient http, Credentials credentials, NodeDirectory directory,
-            ClusterEventListener listener, Duration retry, Duration idleLimit) {
-        this.http = http;
-        this.credentials = credentials;
-        this.directory = directory;
+    public ClusterEvents(DynamoClient client, ClusterEventListener listener, Duration retry, Duration idleLimit) {
+        this.client = client;
         this.listener = listener;
         this.retry = retry;
         this.idleLimit = idleLimit;
     }
 
     public void start() {
-        main = new AdminEventStream(http, credentials, directory::current, directory::failed, this::mainEvent,
-                listener::connection, retry, idleLimit);
-        main.start();
-        long check = Math.max(50, idleLimit.toMillis() / 4);
-        watchdog.scheduleWithFixedDelay(this::closeIdle, check, check, TimeUnit.MILLISECONDS);
-    }
-
-    private void closeIdle() {
-        main.closeIfIdle();
-        holders.values().forEach(AdminEventStream::closeIfIdle);
+        main = client.events(retry, idleLimit, new Reporting(this::mainEvent, listener::connection));
     }
 
     private void mainEvent(ServerSentEvent event) {
@@ -73,9 +54,10 @@ public final class ClusterEvents implements AutoCloseable {
             case AdminEvents.RING -> listener.ring(Json.read(event.data(), RingBody.class));
             case AdminEvents.HEALTH -> {
                 NodesBody nodes = Json.read(event.data(), NodesBody.class);
-                directory.learn(nodes);
                 listener.health(nodes);
-                followHints(directory.all());
+                // the client learns the nodes' addresses from the cluster; a health change may have added one
+                client.refreshRing();
+                followHints();
             }
             default -> {
                 // hints come from each node's own stream
@@ -83,17 +65,13 @@ public final class ClusterEvents implements AutoCloseable {
         }
     }
 
-    private void followHints(List<URI> nodes) {
-        for (URI node : nodes) {
+    private void followHints() {
+        for (URI node : client.knownNodes()) {
             if (closed) {
                 return;
             }
-            holders.computeIfAbsent(node, uri -> {
-                AdminEventStream stream = new AdminEventStream(http, credentials, () -> uri, failed -> { },
-                        event -> holderEvent(uri, event), status -> holderStatus(uri, status), retry, idleLimit);
-                stream.start();
-                return stream;
-            });
+            holders.computeIfAbsent(node, uri -> client.events(uri, retry, idleLimit,
+                    new Reporting(event -> holderEvent(uri, event), status -> holderStatus(uri, status))));
         }
     }
 
@@ -115,10 +93,28 @@ public final class ClusterEvents implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        watchdog.shutdownNow();
         if (main != null) {
             main.close();
         }
-        holders.values().forEach(AdminEventStream::close);
+        holders.values().forEach(EventStream::close);
+    }
+
+    /** A stream's events and statuses, its failures in the operator's words. */
+    private record Reporting(Consumer<ServerSentEvent> events, Consumer<ConnectionStatus> statuses)
+            implements EventStream.Listener {
+        @Override
+        public void event(ServerSentEvent event) {
+            events.accept(event);
+        }
+
+        @Override
+        public void status(ConnectionStatus status) {
+            statuses.accept(status);
+        }
+
+        @Override
+        public String explain(DynamoClientException failure) {
+            return Failures.explain(failure);
+        }
     }
 }

@@ -1,17 +1,17 @@
 package io.dynamo.console.service;
 
-import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.KeyPlacementBody;
-import io.dynamo.jaxrs.api.KeyVersionsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.PlanBody;
-import io.dynamo.jaxrs.api.RingBody;
-import io.dynamo.jaxrs.api.VersionsBody;
+import io.dynamo.api.ExchangeBody;
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.KeyVersionsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.api.VersionsBody;
 import java.net.URI;
 
 /**
  * What the console asks of the cluster: the admin API and the two kv calls that resolve siblings. Calls block and
- * throw {@link ClusterException}; view models make them through a {@code BackgroundExecutor}.
+ * throw {@link io.dynamo.client.DynamoClientException}; view models make them through a {@code BackgroundExecutor}.
  */
 public interface ClusterService {
     RingBody ring();

@@ -4,7 +4,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 
-/** JSON-B over the API's wire records ({@code io.dynamo.jaxrs.api}); fields without a value stay out. */
+/** JSON-B over the API's wire records ({@code io.dynamo.api}); fields without a value stay out. */
 public final class Json {
     private static final Jsonb JSONB = JsonbBuilder.create();
 

@@ -1,12 +1,12 @@
 package io.dynamo.console.service;
 
-import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.KeyPlacementBody;
-import io.dynamo.jaxrs.api.KeyVersionsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.PlanBody;
-import io.dynamo.jaxrs.api.RingBody;
-import io.dynamo.jaxrs.api.VersionsBody;
+import io.dynamo.api.ExchangeBody;
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.KeyVersionsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.api.VersionsBody;
 import java.net.URI;
 
 /**
@@ -23,7 +23,7 @@ public final class SwitchableClusterService implements ClusterService {
     private ClusterService target() {
         ClusterService now = target;
         if (now == null) {
-            throw new ClusterException(null, 0, "not_connected",
+            throw new IllegalStateException(
                     "not connected: enter a node's URL and the admin credentials, then Connect");
         }
         return now;

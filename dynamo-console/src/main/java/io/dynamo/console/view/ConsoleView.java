@@ -1,6 +1,6 @@
 package io.dynamo.console.view;
 
-import io.dynamo.console.events.ConnectionState;
+import io.dynamo.client.ConnectionState;
 import io.dynamo.console.viewmodel.ConsoleViewModel;
 import java.util.Locale;
 import javafx.fxml.FXML;

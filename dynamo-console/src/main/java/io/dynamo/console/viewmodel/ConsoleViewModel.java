@@ -1,16 +1,16 @@
 package io.dynamo.console.viewmodel;
 
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.client.ConnectionState;
+import io.dynamo.client.ConnectionStatus;
+import io.dynamo.console.events.ClientClusterConnector;
 import io.dynamo.console.events.ClusterConnector;
 import io.dynamo.console.events.ClusterEventListener;
-import io.dynamo.console.events.ConnectionState;
-import io.dynamo.console.events.ConnectionStatus;
 import io.dynamo.console.service.Credentials;
-import io.dynamo.console.service.NodeDirectory;
 import io.dynamo.console.service.SwitchableClusterService;
 import io.dynamo.console.task.BackgroundExecutor;
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.RingBody;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.function.LongSupplier;
@@ -86,7 +86,7 @@ public final class ConsoleViewModel implements AutoCloseable {
                     || uri.getPort() < 0) {
                 throw new URISyntaxException(trimmed, "needs http://HOST:PORT");
             }
-            return NodeDirectory.apiBase(uri);
+            return ClientClusterConnector.apiBase(uri);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + trimmed + "' is not a node URL: use http://HOST:PORT, for"
                     + " example http://127.0.0.1:8080");

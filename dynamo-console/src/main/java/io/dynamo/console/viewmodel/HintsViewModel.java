@@ -1,7 +1,7 @@
 package io.dynamo.console.viewmodel;
 
-import io.dynamo.jaxrs.api.HintQueueBody;
-import io.dynamo.jaxrs.api.HintsBody;
+import io.dynamo.api.HintQueueBody;
+import io.dynamo.api.HintsBody;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.dynamo.console.viewmodel;
 
-import io.dynamo.jaxrs.api.HealthBody;
-import io.dynamo.jaxrs.api.NodeBody;
-import io.dynamo.jaxrs.api.NodesBody;
+import io.dynamo.api.HealthBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;

@@ -1,11 +1,11 @@
 package io.dynamo.console.viewmodel;
 
+import io.dynamo.api.ExchangeBody;
+import io.dynamo.api.MemberBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
 import io.dynamo.console.service.ClusterService;
 import io.dynamo.console.task.BackgroundExecutor;
-import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.MemberBody;
-import io.dynamo.jaxrs.api.PlanBody;
-import io.dynamo.jaxrs.api.RingBody;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;

@@ -1,6 +1,7 @@
 package io.dynamo.console.viewmodel;
 
-import io.dynamo.console.service.ClusterException;
+import io.dynamo.client.DynamoClientException;
+import io.dynamo.console.service.Failures;
 
 /** The text an operator sees for a failed action: the cluster's own explanation, or what went wrong locally. */
 final class Problems {
@@ -8,10 +9,10 @@ final class Problems {
     }
 
     static String describe(Exception e) {
-        if (e instanceof ClusterException cluster) {
-            return cluster.getMessage();
+        if (e instanceof DynamoClientException cluster) {
+            return Failures.explain(cluster);
         }
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
             return e.getMessage();
         }
         return "Unexpected failure: " + e;

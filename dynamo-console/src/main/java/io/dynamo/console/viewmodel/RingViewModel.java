@@ -1,14 +1,14 @@
 package io.dynamo.console.viewmodel;
 
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.MemberBody;
+import io.dynamo.api.MoveBody;
+import io.dynamo.api.PartitionCountBody;
+import io.dynamo.api.PlacementBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
 import io.dynamo.console.service.ClusterService;
 import io.dynamo.console.task.BackgroundExecutor;
-import io.dynamo.jaxrs.api.KeyPlacementBody;
-import io.dynamo.jaxrs.api.MemberBody;
-import io.dynamo.jaxrs.api.MoveBody;
-import io.dynamo.jaxrs.api.PartitionCountBody;
-import io.dynamo.jaxrs.api.PlacementBody;
-import io.dynamo.jaxrs.api.PlanBody;
-import io.dynamo.jaxrs.api.RingBody;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

@@ -1,10 +1,10 @@
 package io.dynamo.console.viewmodel;
 
+import io.dynamo.api.KeyVersionsBody;
+import io.dynamo.api.ReplicaVersionsBody;
+import io.dynamo.api.VersionsBody;
 import io.dynamo.console.service.ClusterService;
 import io.dynamo.console.task.BackgroundExecutor;
-import io.dynamo.jaxrs.api.KeyVersionsBody;
-import io.dynamo.jaxrs.api.ReplicaVersionsBody;
-import io.dynamo.jaxrs.api.VersionsBody;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.dynamo.console.viewmodel;
 
-import io.dynamo.jaxrs.api.ClockEntryBody;
-import io.dynamo.jaxrs.api.DotBody;
-import io.dynamo.jaxrs.api.VersionBody;
+import io.dynamo.api.ClockEntryBody;
+import io.dynamo.api.DotBody;
+import io.dynamo.api.VersionBody;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -2,7 +2,7 @@ package io.dynamo.console.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.console.events.HttpClusterConnector;
+import io.dynamo.console.events.ClientClusterConnector;
 import io.dynamo.console.task.FxBackgroundExecutor;
 import io.dynamo.console.view.ConsoleWindow;
 import io.dynamo.console.viewmodel.ConsoleViewModel;
@@ -73,7 +73,7 @@ class ConsoleNodeIT {
     @Start
     void start(Stage stage) {
         executor = new FxBackgroundExecutor();
-        model = new ConsoleViewModel(new HttpClusterConnector(Duration.ofMillis(500)), executor,
+        model = new ConsoleViewModel(new ClientClusterConnector(Duration.ofMillis(500)), executor,
                 System::currentTimeMillis);
         stage.setScene(ConsoleWindow.scene(model));
         stage.show();

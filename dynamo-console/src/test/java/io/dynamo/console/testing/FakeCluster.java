@@ -1,15 +1,15 @@
 package io.dynamo.console.testing;
 
-import io.dynamo.console.service.ClusterException;
+import io.dynamo.api.ExchangeBody;
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.KeyVersionsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.api.SiblingBody;
+import io.dynamo.api.VersionsBody;
+import io.dynamo.client.DynamoClientException;
 import io.dynamo.console.service.ClusterService;
-import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.KeyPlacementBody;
-import io.dynamo.jaxrs.api.KeyVersionsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.PlanBody;
-import io.dynamo.jaxrs.api.RingBody;
-import io.dynamo.jaxrs.api.SiblingBody;
-import io.dynamo.jaxrs.api.VersionsBody;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,12 +18,12 @@ import java.util.List;
 /** A cluster for view model tests: answers the recorded responses, logs every call, fails on demand. */
 public final class FakeCluster implements ClusterService {
     public final List<String> calls = new ArrayList<>();
-    private ClusterException failure;
+    private DynamoClientException failure;
     private String versions = "versions-cart-alice.json";
     private String placement = "placement-replica-down.json";
 
     /** Every following call throws this. */
-    public FakeCluster failWith(ClusterException e) {
+    public FakeCluster failWith(DynamoClientException e) {
         this.failure = e;
         return this;
     }
@@ -115,7 +115,8 @@ public final class FakeCluster implements ClusterService {
         return URI.create("http://127.0.0.1:28080/dynamo/api/v1/");
     }
 
-    public static ClusterException status(int status, String error, String detail) {
-        return new ClusterException(URI.create("http://127.0.0.1:28080/dynamo/api/v1/"), status, error, detail);
+    public static DynamoClientException status(int status, String error, String detail) {
+        URI node = URI.create("http://127.0.0.1:28080/dynamo/api/v1/");
+        return DynamoClientException.answered(status, error, detail, node, List.of(node));
     }
 }

@@ -2,7 +2,7 @@ package io.dynamo.console.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.console.events.HttpClusterConnector;
+import io.dynamo.console.events.ClientClusterConnector;
 import io.dynamo.console.task.FxBackgroundExecutor;
 import io.dynamo.console.testing.RecordedCluster;
 import io.dynamo.console.viewmodel.ConsoleViewModel;
@@ -42,7 +42,7 @@ class ConsoleSceneTest {
     void start(Stage stage) throws Exception {
         node = new RecordedCluster().retry(100);
         executor = new FxBackgroundExecutor();
-        model = new ConsoleViewModel(new HttpClusterConnector(Duration.ofMillis(100)), executor,
+        model = new ConsoleViewModel(new ClientClusterConnector(Duration.ofMillis(100)), executor,
                 System::currentTimeMillis);
         stage.setScene(ConsoleWindow.scene(model));
         stage.show();

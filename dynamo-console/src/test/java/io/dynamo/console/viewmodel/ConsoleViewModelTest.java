@@ -2,19 +2,20 @@ package io.dynamo.console.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.client.ConnectionState;
+import io.dynamo.client.ConnectionStatus;
 import io.dynamo.console.events.ClusterConnector;
 import io.dynamo.console.events.ClusterEventListener;
-import io.dynamo.console.events.ConnectionState;
-import io.dynamo.console.events.ConnectionStatus;
 import io.dynamo.console.service.ClusterService;
 import io.dynamo.console.service.Credentials;
+import io.dynamo.console.service.Failures;
 import io.dynamo.console.task.SynchronousExecutor;
 import io.dynamo.console.testing.FakeCluster;
 import io.dynamo.console.testing.Recorded;
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.PlanBody;
-import io.dynamo.jaxrs.api.RingBody;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ class ConsoleViewModelTest {
 
         listeners.get(0).connection(new ConnectionStatus(ConnectionState.REFUSED,
                 URI.create("http://127.0.0.1:8080/dynamo/api/v1/"),
-                FakeCluster.status(401, "unauthorized", "wrong password").getMessage()));
+                Failures.explain(FakeCluster.status(401, "unauthorized", "wrong password"))));
 
         assertThat(console.stateTextProperty().get()).isEqualTo("Credentials refused by 127.0.0.1:8080");
         assertThat(console.connectErrorProperty().get()).contains("admin user 'admin'").contains("data/credentials");

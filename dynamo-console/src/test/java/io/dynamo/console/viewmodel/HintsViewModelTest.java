@@ -2,8 +2,8 @@ package io.dynamo.console.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.HintsBody;
 import io.dynamo.console.testing.Recorded;
-import io.dynamo.jaxrs.api.HintsBody;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

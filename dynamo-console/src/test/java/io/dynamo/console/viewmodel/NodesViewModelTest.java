@@ -2,8 +2,8 @@ package io.dynamo.console.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.NodesBody;
 import io.dynamo.console.testing.Recorded;
-import io.dynamo.jaxrs.api.NodesBody;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

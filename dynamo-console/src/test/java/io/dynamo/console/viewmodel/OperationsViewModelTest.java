@@ -2,10 +2,10 @@ package io.dynamo.console.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.RingBody;
 import io.dynamo.console.task.SynchronousExecutor;
 import io.dynamo.console.testing.FakeCluster;
 import io.dynamo.console.testing.Recorded;
-import io.dynamo.jaxrs.api.RingBody;
 import org.junit.jupiter.api.Test;
 
 class OperationsViewModelTest {

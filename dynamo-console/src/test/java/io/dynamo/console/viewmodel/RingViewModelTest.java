@@ -2,11 +2,11 @@ package io.dynamo.console.viewmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
 import io.dynamo.console.task.SynchronousExecutor;
 import io.dynamo.console.testing.FakeCluster;
 import io.dynamo.console.testing.Recorded;
-import io.dynamo.jaxrs.api.PlanBody;
-import io.dynamo.jaxrs.api.RingBody;
 import org.junit.jupiter.api.Test;
 
 class RingViewModelTest {

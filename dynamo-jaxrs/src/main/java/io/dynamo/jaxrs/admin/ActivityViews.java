@@ -1,14 +1,14 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.AntiEntropyBody;
+import io.dynamo.api.ExchangeBody;
+import io.dynamo.api.PartitionExchangesBody;
+import io.dynamo.api.TransferBody;
+import io.dynamo.api.TransfersBody;
 import io.dynamo.core.antientropy.AntiEntropyStats;
 import io.dynamo.core.antientropy.ExchangeResult;
 import io.dynamo.core.antientropy.PartitionStats;
 import io.dynamo.core.transfer.TransferProgress;
-import io.dynamo.jaxrs.api.AntiEntropyBody;
-import io.dynamo.jaxrs.api.ExchangeBody;
-import io.dynamo.jaxrs.api.PartitionExchangesBody;
-import io.dynamo.jaxrs.api.TransferBody;
-import io.dynamo.jaxrs.api.TransfersBody;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.AdminEvents;
+import io.dynamo.api.HintQueueBody;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.RingBody;
 import io.dynamo.core.DynamoNode;
-import io.dynamo.jaxrs.api.AdminEvents;
-import io.dynamo.jaxrs.api.HintQueueBody;
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.NodeBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.RingBody;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

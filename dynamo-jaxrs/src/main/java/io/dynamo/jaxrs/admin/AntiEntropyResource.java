@@ -1,11 +1,11 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.AntiEntropyBody;
+import io.dynamo.api.ExchangeBody;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.antientropy.ExchangeResult;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.jaxrs.api.AntiEntropyBody;
-import io.dynamo.jaxrs.api.ExchangeBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 
 /**
  * Server-sent events for the console: the current ring, health and hints on connect, then each again whenever it
- * changes (see {@link io.dynamo.jaxrs.api.AdminEvents}). The stream stays open until the client goes away.
+ * changes (see {@link io.dynamo.api.AdminEvents}). The stream stays open until the client goes away.
  */
 @Path("admin/events")
 @RequestScoped

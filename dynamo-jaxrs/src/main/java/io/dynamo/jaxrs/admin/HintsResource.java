@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.HintsBody;
 import io.dynamo.core.DynamoNode;
-import io.dynamo.jaxrs.api.HintsBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

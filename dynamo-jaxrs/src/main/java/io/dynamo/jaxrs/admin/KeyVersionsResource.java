@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.KeyVersionsBody;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.Key;
-import io.dynamo.jaxrs.api.KeyVersionsBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Encoded;

@@ -1,11 +1,11 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.PlanBody;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingTransition;
-import io.dynamo.jaxrs.api.PlanBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

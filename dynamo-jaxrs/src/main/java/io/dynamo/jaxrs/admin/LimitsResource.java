@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.LimitsBody;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.store.SiblingLimits;
-import io.dynamo.jaxrs.api.LimitsBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

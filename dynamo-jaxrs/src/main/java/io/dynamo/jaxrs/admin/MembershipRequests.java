@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parses the bodies of join and leave (see {@link io.dynamo.jaxrs.api.MembershipChangeBody}) with messages that name
+ * Parses the bodies of join and leave (see {@link io.dynamo.api.MembershipChangeBody}) with messages that name
  * the field at fault. Unknown fields are ignored, so that clients written against later versions keep working.
  */
 final class MembershipRequests {

@@ -1,5 +1,9 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.HintQueueBody;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
@@ -7,10 +11,6 @@ import io.dynamo.core.membership.NodeInfo;
 import io.dynamo.core.membership.PeerHealth;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.jaxrs.api.HintQueueBody;
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.NodeBody;
-import io.dynamo.jaxrs.api.NodesBody;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

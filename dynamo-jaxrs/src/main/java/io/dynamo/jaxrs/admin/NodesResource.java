@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.NodesBody;
 import io.dynamo.core.DynamoNode;
-import io.dynamo.jaxrs.api.NodesBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

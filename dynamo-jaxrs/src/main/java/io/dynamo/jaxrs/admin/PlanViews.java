@@ -1,9 +1,9 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.MoveBody;
+import io.dynamo.api.PartitionCountBody;
+import io.dynamo.api.PlanBody;
 import io.dynamo.core.ring.PartitionPlan;
-import io.dynamo.jaxrs.api.MoveBody;
-import io.dynamo.jaxrs.api.PartitionCountBody;
-import io.dynamo.jaxrs.api.PlanBody;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;

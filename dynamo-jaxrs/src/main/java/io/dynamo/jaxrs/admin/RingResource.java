@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.RingBody;
 import io.dynamo.core.DynamoNode;
-import io.dynamo.jaxrs.api.KeyPlacementBody;
-import io.dynamo.jaxrs.api.RingBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Encoded;

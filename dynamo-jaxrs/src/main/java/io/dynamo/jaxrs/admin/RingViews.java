@@ -1,5 +1,9 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.MemberBody;
+import io.dynamo.api.PlacementBody;
+import io.dynamo.api.RingBody;
 import io.dynamo.core.Key;
 import io.dynamo.core.NodeConfig;
 import io.dynamo.core.coordination.Target;
@@ -8,10 +12,6 @@ import io.dynamo.core.membership.FailureDetector;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.jaxrs.api.KeyPlacementBody;
-import io.dynamo.jaxrs.api.MemberBody;
-import io.dynamo.jaxrs.api.PlacementBody;
-import io.dynamo.jaxrs.api.RingBody;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;

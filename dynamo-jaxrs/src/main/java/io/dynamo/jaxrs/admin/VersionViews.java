@@ -1,17 +1,17 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.ClockEntryBody;
+import io.dynamo.api.DotBody;
+import io.dynamo.api.KeyVersionsBody;
+import io.dynamo.api.ReplicaVersionsBody;
+import io.dynamo.api.VersionBody;
+import io.dynamo.api.VersionSetBody;
 import io.dynamo.core.Key;
 import io.dynamo.core.ReplicaVersions;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.Sibling;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.VectorClock;
-import io.dynamo.jaxrs.api.ClockEntryBody;
-import io.dynamo.jaxrs.api.DotBody;
-import io.dynamo.jaxrs.api.KeyVersionsBody;
-import io.dynamo.jaxrs.api.ReplicaVersionsBody;
-import io.dynamo.jaxrs.api.VersionBody;
-import io.dynamo.jaxrs.api.VersionSetBody;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 /**
  * {@code /admin}: what operators and the console need to see and steer a node and its cluster. Every answer is
- * JSON ({@link io.dynamo.jaxrs.api}) and says which node answered, because health, hints and anti-entropy are
+ * JSON ({@link io.dynamo.api}) and says which node answered, because health, hints and anti-entropy are
  * that node's own view. Resources only parse requests and call the {@link io.dynamo.core.DynamoNode}; the
  * {@code *Views} classes turn core values into the wire records and are tested without a container.
  *

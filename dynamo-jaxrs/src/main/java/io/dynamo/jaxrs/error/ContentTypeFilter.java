@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.error;
 
+import io.dynamo.api.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -23,7 +24,7 @@ public class ContentTypeFilter extends HttpFilter {
             throws IOException, ServletException {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !parses(contentType)) {
-            ServletErrors.send(response, 400, "invalid_header", ErrorResponses.malformedHeader(
+            ServletErrors.send(response, ErrorCode.INVALID_HEADER, ErrorResponses.malformedHeader(
                     HttpHeaders.CONTENT_TYPE, contentType, "a media type such as text/plain"));
             return;
         }

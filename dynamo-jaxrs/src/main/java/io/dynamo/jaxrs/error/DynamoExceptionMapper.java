@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.error;
 
+import io.dynamo.api.ErrorCode;
 import io.dynamo.core.DynamoException;
 import io.dynamo.core.InvalidConfigException;
 import io.dynamo.core.InvalidKeyException;
@@ -10,9 +11,9 @@ import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.RemoteRequestException;
 import io.dynamo.core.membership.RingUnknownException;
 import io.dynamo.core.membership.StalePlanException;
-import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.store.TooManySiblingsException;
+import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.jaxrs.admin.ExchangeNotPossibleException;
 import io.dynamo.jaxrs.admin.InvalidPartitionException;
@@ -28,57 +29,54 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Maps each core failure to its status and code. One table rather than a mapper per type, so a new exception type is
- * one line here; one missing from the table still gets a JSON 500 and a log entry.
+ * Maps each core failure to its {@link ErrorCode}, which carries the status. One table rather than a mapper per type,
+ * so a new exception type is one line here; one missing from the table still gets a JSON 500 and a log entry.
  */
 @Provider
 public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
     private static final Logger LOG = Logger.getLogger(DynamoExceptionMapper.class.getName());
 
-    private record Kind(int status, String error) {
-    }
-
-    private static final Map<Class<? extends DynamoException>, Kind> KINDS = Map.ofEntries(
-            Map.entry(InvalidKeyException.class, new Kind(400, "invalid_key")),
-            Map.entry(InvalidQuorumException.class, new Kind(400, "invalid_quorum")),
-            Map.entry(MalformedContextException.class, new Kind(400, "malformed_context")),
-            Map.entry(UnreadableBodyException.class, new Kind(400, "invalid_body")),
-            Map.entry(ValueTooLargeException.class, new Kind(413, "value_too_large")),
-            Map.entry(InvalidRequestException.class, new Kind(400, "invalid_request")),
-            Map.entry(InvalidPartitionException.class, new Kind(400, "invalid_partition")),
-            Map.entry(StalePlanException.class, new Kind(409, "stale_plan")),
-            Map.entry(TooManySiblingsException.class, new Kind(409, "too_many_siblings")),
-            Map.entry(ExchangeNotPossibleException.class, new Kind(409, "exchange_not_possible")),
-            Map.entry(AntiEntropyException.class, new Kind(503, "anti_entropy_failed")),
-            Map.entry(InsufficientReplicasException.class, new Kind(503, "insufficient_replicas")),
-            Map.entry(RingUnknownException.class, new Kind(503, "ring_unknown")),
-            Map.entry(UnreachableException.class, new Kind(503, "node_unreachable")),
-            Map.entry(RemoteRequestException.class, new Kind(502, "remote_refused")),
-            Map.entry(StorageException.class, new Kind(503, "storage_unavailable")),
-            Map.entry(InvalidConfigException.class, new Kind(500, "invalid_config")));
+    private static final Map<Class<? extends DynamoException>, ErrorCode> CODES = Map.ofEntries(
+            Map.entry(InvalidKeyException.class, ErrorCode.INVALID_KEY),
+            Map.entry(InvalidQuorumException.class, ErrorCode.INVALID_QUORUM),
+            Map.entry(MalformedContextException.class, ErrorCode.MALFORMED_CONTEXT),
+            Map.entry(UnreadableBodyException.class, ErrorCode.INVALID_BODY),
+            Map.entry(ValueTooLargeException.class, ErrorCode.VALUE_TOO_LARGE),
+            Map.entry(InvalidRequestException.class, ErrorCode.INVALID_REQUEST),
+            Map.entry(InvalidPartitionException.class, ErrorCode.INVALID_PARTITION),
+            Map.entry(StalePlanException.class, ErrorCode.STALE_PLAN),
+            Map.entry(TooManySiblingsException.class, ErrorCode.TOO_MANY_SIBLINGS),
+            Map.entry(ExchangeNotPossibleException.class, ErrorCode.EXCHANGE_NOT_POSSIBLE),
+            Map.entry(AntiEntropyException.class, ErrorCode.ANTI_ENTROPY_FAILED),
+            Map.entry(InsufficientReplicasException.class, ErrorCode.INSUFFICIENT_REPLICAS),
+            Map.entry(RingUnknownException.class, ErrorCode.RING_UNKNOWN),
+            Map.entry(UnreachableException.class, ErrorCode.NODE_UNREACHABLE),
+            Map.entry(RemoteRequestException.class, ErrorCode.REMOTE_REFUSED),
+            Map.entry(StorageException.class, ErrorCode.STORAGE_UNAVAILABLE),
+            Map.entry(InvalidConfigException.class, ErrorCode.INVALID_CONFIG));
 
     @Inject
     InternalErrors internalErrors;
 
     @Override
     public Response toResponse(DynamoException e) {
-        Kind kind = kindOf(e.getClass());
-        if (kind.status() == 500) {
+        ErrorCode code = codeOf(e.getClass());
+        if (code.status() == 500) {
             internalErrors.count();
         }
-        if (kind.status() >= 500) {
+        if (code.status() >= 500) {
             LOG.log(Level.WARNING, "request failed: " + e.getMessage(), e);
         }
-        return ErrorResponses.of(kind.status(), kind.error(), e.getMessage()).build();
+        return ErrorResponses.of(code, e.getMessage()).build();
     }
 
-    private static Kind kindOf(Class<?> type) {
+    private static ErrorCode codeOf(Class<?> type) {
         for (Class<?> c = type; c != null && c != DynamoException.class; c = c.getSuperclass()) {
-            Kind kind = KINDS.get(c);
-            if (kind != null) {
-                return kind;
+            ErrorCode code = CODES.get(c);
+            if (code != null) {
+                return code;
             }
         }
-        return new Kind(500, "node_error");
+        return ErrorCode.NODE_ERROR;
     }
 }

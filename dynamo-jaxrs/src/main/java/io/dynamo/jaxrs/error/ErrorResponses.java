@@ -1,6 +1,7 @@
 package io.dynamo.jaxrs.error;
 
-import io.dynamo.jaxrs.api.ErrorBody;
+import io.dynamo.api.ErrorBody;
+import io.dynamo.api.ErrorCode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -9,6 +10,11 @@ final class ErrorResponses {
     private ErrorResponses() {
     }
 
+    static Response.ResponseBuilder of(ErrorCode code, String detail) {
+        return of(code.status(), code.code(), detail);
+    }
+
+    /** For JAX-RS's own refusals, whose code is made from the status (see {@link ErrorCode}). */
     static Response.ResponseBuilder of(int status, String error, String detail) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(error, detail));
     }

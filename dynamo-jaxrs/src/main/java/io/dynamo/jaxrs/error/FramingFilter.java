@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.error;
 
+import io.dynamo.api.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -33,7 +34,7 @@ public class FramingFilter extends HttpFilter {
                 request.getHeader(HttpHeaders.CONTENT_LENGTH) != null);
         if (problem != null) {
             response.setHeader("Connection", "close");
-            ServletErrors.send(response, 400, "invalid_header", problem);
+            ServletErrors.send(response, ErrorCode.INVALID_HEADER, problem);
             return;
         }
         chain.doFilter(request, response);

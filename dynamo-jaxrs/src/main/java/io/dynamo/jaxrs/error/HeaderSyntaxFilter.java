@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.error;
 
+import io.dynamo.api.ErrorCode;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -20,7 +21,7 @@ public class HeaderSyntaxFilter implements ContainerRequestFilter {
         try {
             request.getAcceptableMediaTypes();
         } catch (RuntimeException e) {
-            request.abortWith(ErrorResponses.of(400, "invalid_header",
+            request.abortWith(ErrorResponses.of(ErrorCode.INVALID_HEADER,
                     ErrorResponses.malformedHeader(HttpHeaders.ACCEPT, request.getHeaderString(HttpHeaders.ACCEPT),
                             "a list of media types such as application/json, */*;q=0.5")).build());
         }

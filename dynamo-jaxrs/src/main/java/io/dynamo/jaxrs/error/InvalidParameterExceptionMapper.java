@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.error;
 
+import io.dynamo.api.ErrorCode;
 import io.dynamo.jaxrs.kv.InvalidParameterException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,6 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 public class InvalidParameterExceptionMapper implements ExceptionMapper<InvalidParameterException> {
     @Override
     public Response toResponse(InvalidParameterException e) {
-        return ErrorResponses.of(400, "invalid_parameter", e.getMessage()).build();
+        return ErrorResponses.of(ErrorCode.INVALID_PARAMETER, e.getMessage()).build();
     }
 }

@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.error;
 
-import io.dynamo.jaxrs.api.ErrorBody;
+import io.dynamo.api.ErrorCode;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,10 +16,10 @@ final class ServletErrors {
     private ServletErrors() {
     }
 
-    static void send(HttpServletResponse response, int status, String error, String detail) throws IOException {
-        response.setStatus(status);
+    static void send(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
+        response.setStatus(code.status());
         response.setContentType(MediaType.APPLICATION_JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.toJson(new ErrorBody(error, detail)));
+        response.getWriter().write(JSON.toJson(code.body(detail)));
     }
 }

@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.error;
 
+import io.dynamo.api.ErrorCode;
 import io.dynamo.jaxrs.metrics.InternalErrors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +26,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         internalErrors.count();
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "unexpected failure, incident " + incident, e);
-        return ErrorResponses.of(500, "internal_error",
+        return ErrorResponses.of(ErrorCode.INTERNAL_ERROR,
                 "unexpected server error (incident " + incident + "); the node's log has the details").build();
     }
 }

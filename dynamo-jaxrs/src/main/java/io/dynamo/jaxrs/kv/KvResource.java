@@ -1,13 +1,13 @@
 package io.dynamo.jaxrs.kv;
 
+import io.dynamo.api.DynamoHeaders;
+import io.dynamo.api.ErrorCode;
 import io.dynamo.core.InvalidKeyException;
 import io.dynamo.core.Key;
 import io.dynamo.core.KeyValueService;
 import io.dynamo.core.NodeConfig;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
-import io.dynamo.jaxrs.api.DynamoHeaders;
-import io.dynamo.jaxrs.api.ErrorBody;
 import io.dynamo.jaxrs.metrics.RequestTimers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -144,7 +144,7 @@ public class KvResource {
     private static Response notFound(Key key, Context context) {
         Response.ResponseBuilder answer = Response.status(Response.Status.NOT_FOUND)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody("not_found", "key '" + key + "' has no value"));
+                .entity(ErrorCode.NOT_FOUND.body("key '" + key + "' has no value"));
         if (!context.equals(Context.EMPTY)) {
             answer.header(DynamoHeaders.CONTEXT, context.encode());
         }

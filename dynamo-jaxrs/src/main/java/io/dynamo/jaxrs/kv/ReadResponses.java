@@ -1,10 +1,10 @@
 package io.dynamo.jaxrs.kv;
 
+import io.dynamo.api.DynamoHeaders;
+import io.dynamo.api.SiblingBody;
+import io.dynamo.api.VersionsBody;
 import io.dynamo.core.ReadResult;
 import io.dynamo.core.version.Value;
-import io.dynamo.jaxrs.api.DynamoHeaders;
-import io.dynamo.jaxrs.api.SiblingBody;
-import io.dynamo.jaxrs.api.VersionsBody;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

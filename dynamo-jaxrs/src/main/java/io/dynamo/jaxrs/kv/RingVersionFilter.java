@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.kv;
 
+import io.dynamo.api.DynamoHeaders;
 import io.dynamo.core.DynamoNode;
 import io.dynamo.core.membership.RingUnknownException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Adds {@value #HEADER} to every {@code /kv} answer, errors included, while the node knows its ring. A client that
+ * Adds {@value DynamoHeaders#RING_VERSION} to every {@code /kv} answer, errors included, while the node knows its ring. A client that
  * routes by the ring (DynamoClient) compares it with its own copy and refetches the ring when the node's is newer,
  * so it learns of a join or leave on the next answer instead of at its next periodic refresh.
  *
@@ -20,8 +21,6 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @ApplicationScoped
 public class RingVersionFilter implements ContainerResponseFilter {
-    public static final String HEADER = "X-Dynamo-Ring-Version";
-
     @Inject
     DynamoNode node;
 
@@ -31,7 +30,7 @@ public class RingVersionFilter implements ContainerResponseFilter {
             return;
         }
         try {
-            response.getHeaders().putSingle(HEADER, Long.toString(node.ring().version()));
+            response.getHeaders().putSingle(DynamoHeaders.RING_VERSION, Long.toString(node.ring().version()));
         } catch (RingUnknownException e) {
             // No ring yet: nothing to announce; the client keeps routing by what it has.
         }

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.security;
 
+import io.dynamo.api.ErrorCode;
 import io.dynamo.core.DynamoNode;
-import io.dynamo.jaxrs.api.ErrorBody;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -53,7 +53,7 @@ public class AccessFilter implements ContainerRequestFilter {
             return;
         }
         if (needed == Role.ADMIN && !settings.adminConfigured()) {
-            request.abortWith(error(403, "admin_disabled", "node " + node.id() + " has no admin user: set "
+            request.abortWith(error(ErrorCode.ADMIN_DISABLED, "node " + node.id() + " has no admin user: set "
                     + SecuritySettings.ADMIN_PASSWORD + " (or the environment variable DYNAMO_SECURITY_ADMIN_PASSWORD)"
                     + " and restart it to use the admin API").build());
             return;
@@ -61,7 +61,7 @@ public class AccessFilter implements ContainerRequestFilter {
         String what = needed == Role.ADMIN ? "this admin request needs the credentials of the admin user"
                 : "node " + node.id() + " requires client credentials for this request";
         if (groups != null) {
-            request.abortWith(error(403, "forbidden", what + "; the user given has role "
+            request.abortWith(error(ErrorCode.FORBIDDEN, what + "; the user given has role "
                     + String.join(", ", groups)).build());
             return;
         }
@@ -75,10 +75,10 @@ public class AccessFilter implements ContainerRequestFilter {
             detail = what + ", but user '" + BasicCredentials.shown(userAndPassword[0])
                     + "' is unknown or its password is wrong";
         }
-        request.abortWith(error(401, "unauthorized", detail).header("WWW-Authenticate", CHALLENGE).build());
+        request.abortWith(error(ErrorCode.UNAUTHORIZED, detail).header("WWW-Authenticate", CHALLENGE).build());
     }
 
-    private static Response.ResponseBuilder error(int status, String error, String detail) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(error, detail));
+    private static Response.ResponseBuilder error(ErrorCode code, String detail) {
+        return Response.status(code.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(code.body(detail));
     }
 }

@@ -2,13 +2,13 @@ package io.dynamo.jaxrs.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.jaxrs.api.HealthBody;
-import io.dynamo.jaxrs.api.HintQueueBody;
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.MemberBody;
-import io.dynamo.jaxrs.api.NodeBody;
-import io.dynamo.jaxrs.api.NodesBody;
-import io.dynamo.jaxrs.api.RingBody;
+import io.dynamo.api.HealthBody;
+import io.dynamo.api.HintQueueBody;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.MemberBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.RingBody;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

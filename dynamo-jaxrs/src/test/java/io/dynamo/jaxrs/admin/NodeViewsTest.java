@@ -2,6 +2,10 @@ package io.dynamo.jaxrs.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.HintQueueBody;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
 import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
@@ -10,10 +14,6 @@ import io.dynamo.core.membership.PeerHealth;
 import io.dynamo.core.membership.Reachability;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.jaxrs.api.HintQueueBody;
-import io.dynamo.jaxrs.api.HintsBody;
-import io.dynamo.jaxrs.api.NodeBody;
-import io.dynamo.jaxrs.api.NodesBody;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,13 +2,13 @@ package io.dynamo.jaxrs.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.MoveBody;
+import io.dynamo.api.PartitionCountBody;
+import io.dynamo.api.PlanBody;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingTransition;
-import io.dynamo.jaxrs.api.MoveBody;
-import io.dynamo.jaxrs.api.PartitionCountBody;
-import io.dynamo.jaxrs.api.PlanBody;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

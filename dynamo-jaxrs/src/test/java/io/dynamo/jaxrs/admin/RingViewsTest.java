@@ -2,6 +2,10 @@ package io.dynamo.jaxrs.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.MemberBody;
+import io.dynamo.api.PlacementBody;
+import io.dynamo.api.RingBody;
 import io.dynamo.core.Key;
 import io.dynamo.core.NodeConfig;
 import io.dynamo.core.membership.FailureDetector;
@@ -10,10 +14,6 @@ import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.time.Scheduler;
-import io.dynamo.jaxrs.api.KeyPlacementBody;
-import io.dynamo.jaxrs.api.MemberBody;
-import io.dynamo.jaxrs.api.PlacementBody;
-import io.dynamo.jaxrs.api.RingBody;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;

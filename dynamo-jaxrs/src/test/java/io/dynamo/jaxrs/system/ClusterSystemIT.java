@@ -2,12 +2,12 @@ package io.dynamo.jaxrs.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.jaxrs.client.DynamoClient;
-import io.dynamo.jaxrs.client.ReadOptions;
-import io.dynamo.jaxrs.client.RouteEvent;
-import io.dynamo.jaxrs.client.Sibling;
-import io.dynamo.jaxrs.client.Versions;
-import io.dynamo.jaxrs.client.WriteOptions;
+import io.dynamo.client.DynamoClient;
+import io.dynamo.client.ReadOptions;
+import io.dynamo.client.RouteEvent;
+import io.dynamo.client.Sibling;
+import io.dynamo.client.Versions;
+import io.dynamo.client.WriteOptions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;

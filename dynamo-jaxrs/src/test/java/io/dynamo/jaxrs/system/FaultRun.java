@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.system;
 
-import io.dynamo.jaxrs.client.DynamoClient;
-import io.dynamo.jaxrs.client.DynamoClientException;
-import io.dynamo.jaxrs.client.ReadOptions;
+import io.dynamo.client.DynamoClient;
+import io.dynamo.client.DynamoClientException;
+import io.dynamo.client.ReadOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

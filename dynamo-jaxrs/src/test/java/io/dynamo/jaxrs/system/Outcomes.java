@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.system;
 
-import io.dynamo.jaxrs.client.DynamoClientException;
+import io.dynamo.client.DynamoClientException;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;

@@ -1,11 +1,11 @@
 package io.dynamo.jaxrs.system;
 
-import io.dynamo.jaxrs.client.DynamoClient;
-import io.dynamo.jaxrs.client.DynamoClientException;
-import io.dynamo.jaxrs.client.ReadOptions;
-import io.dynamo.jaxrs.client.Sibling;
-import io.dynamo.jaxrs.client.Versions;
-import io.dynamo.jaxrs.client.WriteOptions;
+import io.dynamo.client.DynamoClient;
+import io.dynamo.client.DynamoClientException;
+import io.dynamo.client.ReadOptions;
+import io.dynamo.client.Sibling;
+import io.dynamo.client.Versions;
+import io.dynamo.client.WriteOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,17 @@
+package io.dynamo.api;
+
+/**
+ * The server-sent events of {@code GET /admin/events}. Each carries JSON; on connect the stream sends one of each
+ * with the current state, then one whenever that state changes, and a comment line every 15 seconds.
+ */
+public final class AdminEvents {
+    /** The ring changed: a {@link RingBody}. */
+    public static final String RING = "ring";
+    /** A node's reachability, status, address or membership changed: a {@link NodesBody}. */
+    public static final String HEALTH = "health";
+    /** A hint queue grew or shrank, or hints were delivered: a {@link HintsBody}. */
+    public static final String HINTS = "hints";
+
+    private AdminEvents() {
+    }
+}

@@ -1,0 +1,91 @@
+package io.dynamo.client;
+
+import io.dynamo.api.ExchangeBody;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.KeyPaths;
+import io.dynamo.api.KeyPlacementBody;
+import io.dynamo.api.KeyVersionsBody;
+import io.dynamo.api.MembershipChangeBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.api.TransfersBody;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/**
+ * The admin API ({@code docs/admin-api.md}) through a {@link DynamoClient}: the same nodes, credentials, failover
+ * and {@link DynamoClientException}. Calls that are not about a key go to any node, round-robin, and move on when
+ * one does not answer; the answers that are one node's own (hints, transfers) say which node in
+ * {@code answeredBy}. Thread-safe.
+ */
+public final class DynamoAdmin {
+    private final DynamoClient client;
+
+    DynamoAdmin(DynamoClient client) {
+        this.client = client;
+    }
+
+    public RingBody ring() {
+        return get("admin/ring", RingBody.class);
+    }
+
+    public NodesBody nodes() {
+        return get("admin/nodes", NodesBody.class);
+    }
+
+    public HintsBody hints() {
+        return get("admin/hints", HintsBody.class);
+    }
+
+    public TransfersBody transfers() {
+        return get("admin/transfers", TransfersBody.class);
+    }
+
+    /** Where the key lives: its partition and preference list, as the answering node's ring says. */
+    public KeyPlacementBody placement(String key) {
+        return get("admin/ring/key/" + KeyPaths.segment(key), KeyPlacementBody.class);
+    }
+
+    /** The key's versions on each of its replicas, and their merge. */
+    public KeyVersionsBody keyVersions(String key) {
+        return get("admin/keys/" + KeyPaths.segment(key) + "/versions", KeyVersionsBody.class);
+    }
+
+    public PlanBody planJoin(String node, int weight) {
+        return post("admin/join", new MembershipChangeBody(node, weight, null), PlanBody.class);
+    }
+
+    /** @param ringVersion the {@code fromVersion} of the plan reviewed: a ring changed since is refused (409) */
+    public PlanBody commitJoin(String node, int weight, long ringVersion) {
+        return post("admin/join/commit", new MembershipChangeBody(node, weight, ringVersion), PlanBody.class);
+    }
+
+    public PlanBody planLeave(String node) {
+        return post("admin/leave", new MembershipChangeBody(node, null, null), PlanBody.class);
+    }
+
+    public PlanBody commitLeave(String node, long ringVersion) {
+        return post("admin/leave/commit", new MembershipChangeBody(node, null, ringVersion), PlanBody.class);
+    }
+
+    /** Runs one anti-entropy exchange of the partition now, from the node that takes the request. */
+    public ExchangeBody antiEntropy(int partition) {
+        return post("admin/anti-entropy/" + partition, null, ExchangeBody.class);
+    }
+
+    private <T> T get(String path, Class<T> type) {
+        return call("GET", path, null, type);
+    }
+
+    private <T> T post(String path, Object body, Class<T> type) {
+        return call("POST", path, body == null ? null : Entity.entity(body, MediaType.APPLICATION_JSON_TYPE), type);
+    }
+
+    private <T> T call(String method, String path, Entity<?> entity, Class<T> type) {
+        NodeHttp.Request request = new NodeHttp.Request(method, path, null, MediaType.APPLICATION_JSON, Map.of(),
+                entity);
+        return client.execute(request, null, (response, node, tried) -> Answers.json(response, node, tried, type));
+    }
+}

@@ -1,0 +1,461 @@
+package io.dynamo.client;
+
+import io.dynamo.api.DynamoHeaders;
+import io.dynamo.api.ErrorBody;
+import io.dynamo.api.ErrorCode;
+import io.dynamo.api.KeyPaths;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A Java client for the Dynamo REST API (see {@code docs/client.md}). Thread-safe: share one instance.
+ *
+ * <p>Requests go straight to the key's coordinator, the head of its preference list in the ring the client fetches
+ * from the cluster (the paper's client-driven coordination), and fall back to the other replicas, then to any
+ * known node, when a node does not answer. Without a ring the client still works, round-robin over the nodes it
+ * knows.
+ */
+public final class DynamoClient implements AutoCloseable {
+    private final Client client;
+    private final boolean ownsClient;
+    private final NodeHttp http;
+    private final Router router;
+    private final Duration connectTimeout;
+    private final List<ClientRequestFilter> filters;
+    private final DynamoAdmin admin;
+
+    private DynamoClient(Builder b) {
+        if (b.seeds.isEmpty()) {
+            throw new IllegalArgumentException("give at least one seed, e.g. http://127.0.0.1:8080/dynamo/api/v1/");
+        }
+        this.ownsClient = b.client == null;
+        this.client = ownsClient ? newClient(b) : b.client;
+        if (!ownsClient) {
+            b.filters.forEach(client::register);
+        }
+        this.http = new NodeHttp(client, b.listener);
+        RingFetcher fetcher = new RingFetcher(http, b.seeds, node -> router().down(node));
+        this.router = new Router(b.seeds, b.clock, b.refreshInterval, b.downFor, fetcher::fetch);
+        this.connectTimeout = b.connectTimeout;
+        this.filters = List.copyOf(b.filters);
+        this.admin = new DynamoAdmin(this);
+    }
+
+    private static Client newClient(Builder b) {
+        ClientBuilder builder = ClientBuilder.newBuilder()
+                .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        b.filters.forEach(builder::register);
+        return builder.build();
+    }
+
+    private Router router() {
+        return router;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A client with default settings for the given seeds. */
+    public static DynamoClient connect(URI... seeds) {
+        Builder b = builder();
+        for (URI seed : seeds) {
+            b.seed(seed);
+        }
+        return b.build();
+    }
+
+    // ---- key-value ----------------------------------------------------------------------------------------------
+
+    /** Reads the key with the cluster's R. */
+    public Versions get(String key) {
+        return get(key, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads the key. Accepts any type ({@code Accept: *}{@code /*}), so one version arrives as its raw bytes (200)
+     * and siblings as JSON (300); a 404 is {@code found = false}, keeping the context a deleted key still has.
+     *
+     * @throws DynamoClientException on an error answer, or when no node answered
+     */
+    public Versions get(String key, ReadOptions options) {
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
+        NodeHttp.Request request = new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null);
+        return execute(request, keyBytes, Answers::versions);
+    }
+
+    /** Writes with the cluster's W. */
+    public String put(String key, String context, byte[] value, String contentType) {
+        return put(key, context, value, contentType, WriteOptions.defaults());
+    }
+
+    /**
+     * Writes a value.
+     *
+     * @param context     the context of the read this write follows (it supersedes what that read returned); null
+     *                    for a blind write, which supersedes nothing and so may become a sibling
+     * @param contentType kept with the value; null for {@code application/octet-stream}
+     * @return the new version's context
+     * @throws DynamoClientException on an error answer, or when no node answered
+     */
+    public String put(String key, String context, byte[] value, String contentType, WriteOptions options) {
+        Objects.requireNonNull(value, "value");
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        MediaType type = mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
+        String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("w", options.w());
+        NodeHttp.Request request = new NodeHttp.Request("PUT", path, key, null, contextHeader(context),
+                Entity.entity(value.clone(), type));
+        return execute(request, keyBytes, Answers::context);
+    }
+
+    /** Deletes with the cluster's W. */
+    public String delete(String key, String context) {
+        return delete(key, context, WriteOptions.defaults());
+    }
+
+    /**
+     * Deletes what the read with this context returned (a tombstone supersedes it).
+     *
+     * @return the tombstone's context: a later put with it supersedes the delete
+     */
+    public String delete(String key, String context, WriteOptions options) {
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("w", options.w());
+        NodeHttp.Request request = new NodeHttp.Request("DELETE", path, key, null, contextHeader(context), null);
+        return execute(request, keyBytes, Answers::context);
+    }
+
+    /** {@link #resolve(String, Function, ReadOptions, WriteOptions)} with the cluster's R and W. */
+    public Versions resolve(String key, Function<List<Sibling>, Sibling> merge) {
+        return resolve(key, merge, ReadOptions.defaults(), WriteOptions.defaults());
+    }
+
+    /**
+     * Reads the key and, when it has siblings, merges them with the caller's function and writes the result back
+     * with the read's context, so that the one merged version supersedes every sibling the read returned.
+     *
+     * @param merge gets every sibling (two or more), returns the merged value; called only when there are siblings
+     * @return the read as it was when there was nothing to merge; otherwise the merged value with the context of
+     *         its write (not re-read: a concurrent write may have added a sibling since)
+     */
+    public Versions resolve(String key, Function<List<Sibling>, Sibling> merge, ReadOptions read,
+                            WriteOptions write) {
+        Objects.requireNonNull(merge, "merge");
+        Versions current = get(key, read);
+        if (!current.hasSiblings()) {
+            return current;
+        }
+        Sibling merged = Objects.requireNonNull(merge.apply(current.siblings()),
+                "the merge function returned null; return the merged sibling");
+        String context = put(key, current.context(), merged.value(), merged.contentType(), write);
+        return new Versions(true, context, List.of(merged));
+    }
+
+    // ---- routing ------------------------------------------------------------------------------------------------
+
+    /** The version of the ring the client routes by; empty while it has none. */
+    public OptionalLong ringVersion() {
+        RingSnapshot view = router.snapshot();
+        return view.hasRing() ? OptionalLong.of(view.version()) : OptionalLong.empty();
+    }
+
+    /** Fetches the ring and node list now (otherwise done every refresh interval and on a stale answer). */
+    public void refreshRing() {
+        router.refresh();
+    }
+
+    /** Every node the client may send requests to: the nodes of its ring that have an address, then the seeds. */
+    public List<URI> knownNodes() {
+        return router.snapshot().nodes();
+    }
+
+    /** The admin API (ring, nodes, plans, joins and leaves, key versions, anti-entropy), routed like the rest. */
+    public DynamoAdmin admin() {
+        return admin;
+    }
+
+    // ---- event streams ------------------------------------------------------------------------------------------
+
+    /**
+     * Follows {@code GET admin/events} of the cluster: opens it on the first seed that is up (else another known
+     * node), and when the stream breaks marks that node down and moves on to the next, as requests do.
+     *
+     * @param retry     the wait before reconnecting, until a node sends its own {@code retry:}
+     * @param idleLimit how long the stream may stay silent before it counts as broken (nodes send a keep-alive
+     *                  every 15 s)
+     */
+    public EventStream events(Duration retry, Duration idleLimit, EventStream.Listener listener) {
+        return startStream(router::steady, router::down, retry, idleLimit, listener);
+    }
+
+    /** Follows {@code GET admin/events} of one node, reconnecting to that node only. */
+    public EventStream events(URI node, Duration retry, Duration idleLimit, EventStream.Listener listener) {
+        return startStream(() -> node, failed -> { }, retry, idleLimit, listener);
+    }
+
+    private EventStream startStream(Supplier<URI> target, Consumer<URI> failed, Duration retry, Duration idleLimit,
+                                    EventStream.Listener listener) {
+        // A client of its own: its read timeout is the stream's idle limit, not the requests' timeout.
+        ClientBuilder builder = ClientBuilder.newBuilder()
+                .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(idleLimit.toMillis(), TimeUnit.MILLISECONDS);
+        filters.forEach(builder::register);
+        EventStream stream = new EventStream(builder.build(), target, failed, listener, retry, idleLimit);
+        stream.start();
+        return stream;
+    }
+
+    /** Closes the JAX-RS client if this instance created it; a client given to the builder stays open. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    // ---- the request loop ---------------------------------------------------------------------------------------
+
+    @FunctionalInterface
+    interface Handler<T> {
+        T handle(Response response, URI node, List<URI> tried);
+    }
+
+    /**
+     * Tries the route's nodes in order until one answers. A node that does not answer is marked down and the next is
+     * tried; so is one that answers with a node-local 503, or with an error that is not the API's (a restarting
+     * node's server answers 403 and 404 pages until the application is deployed). Any other answer, success or
+     * error, is the request's.
+     */
+    <T> T execute(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
+        Router.Route route = router.route(keyBytes);
+        List<URI> tried = new ArrayList<>();
+        Throwable lastFailure = null;
+        DynamoClientException refusal = null;
+        int attempt = 0;
+        for (Candidate node : route.candidates()) {
+            attempt++;
+            tried.add(node.base());
+            Response response;
+            try {
+                response = http.send(node.base(), request);
+            } catch (NodeHttp.Unreachable e) {
+                router.down(node.base());
+                report(request, node, attempt, route, 0, RouteEvent.Outcome.UNREACHABLE);
+                lastFailure = e.getCause();
+                continue;
+            } catch (ProcessingException e) {
+                throw new DynamoClientException(describe(request) + " failed at " + node.base() + ": " + e, 0,
+                        DynamoClientException.CLIENT_ERROR, null, node.base(), tried, e);
+            }
+            try (response) {
+                router.up(node.base());
+                NodeHttp.ringVersionOf(response).ifPresent(v -> router.announced(v, node.base()));
+                int status = response.getStatus();
+                if (status >= 400) {
+                    ErrorBody error = NodeHttp.errorOf(response);
+                    // Without the API's JSON the answer is not the application's: the request never reached it.
+                    if (error.error() == null || status == 503 && nodeLocal(error)) {
+                        router.down(node.base());
+                        report(request, node, attempt, route, status, RouteEvent.Outcome.REFUSED);
+                        refusal = DynamoClientException.answered(status, error.error(), error.detail(), node.base(),
+                                tried);
+                        continue;
+                    }
+                }
+                report(request, node, attempt, route, response.getStatus(), RouteEvent.Outcome.ANSWERED);
+                return handler.handle(response, node.base(), List.copyOf(tried));
+            }
+        }
+        if (refusal != null) {
+            throw DynamoClientException.answered(refusal.status(), refusal.error(), refusal.detail(), refusal.node(),
+                    tried);
+        }
+        throw DynamoClientException.unreachable(describe(request), tried, lastFailure);
+    }
+
+    private void report(NodeHttp.Request request, Candidate node, int attempt, Router.Route route, int status,
+                        RouteEvent.Outcome outcome) {
+        http.report(new RouteEvent(request.method(), request.pathOnly(), request.key(), node.base(), node.nodeId(),
+                attempt, node.coordinator(), route.ringVersion(), status, outcome));
+    }
+
+    /** A refusal of that node alone (no ring yet, failed store): another node may well serve the request. */
+    private static boolean nodeLocal(ErrorBody error) {
+        return ErrorCode.of(error.error()).map(ErrorCode::nodeLocal).orElse(false);
+    }
+
+    private static String describe(NodeHttp.Request request) {
+        return request.method() + " " + request.pathOnly();
+    }
+
+    private static Map<String, String> contextHeader(String context) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put(DynamoHeaders.CONTEXT, context);
+        return headers;
+    }
+
+    private static MediaType mediaType(String contentType) {
+        try {
+            return MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("content type '" + contentType + "' is not a media type; use e.g. "
+                    + "text/plain or application/octet-stream", e);
+        }
+    }
+
+    // ---- construction -------------------------------------------------------------------------------------------
+
+    /** Settings for a {@link DynamoClient}; only the seeds are required. Not thread-safe; build once. */
+    public static final class Builder {
+        private final List<URI> seeds = new ArrayList<>();
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private Duration refreshInterval = Duration.ofSeconds(10);
+        private Duration downFor = Duration.ofSeconds(5);
+        private Client client;
+        private Clock clock = Clock.systemUTC();
+        private final List<ClientRequestFilter> filters = new ArrayList<>();
+        private Consumer<RouteEvent> listener = event -> { };
+
+        private Builder() {
+        }
+
+        /**
+         * A node to start from: the API base, e.g. {@code http://127.0.0.1:8080/dynamo/api/v1/} (a missing trailing
+         * slash is added). The client learns the other nodes from the cluster; give more than one seed so that it can
+         * start while one is down.
+         */
+        public Builder seed(URI seed) {
+            Objects.requireNonNull(seed, "seed");
+            if (!seed.isAbsolute() || !("http".equals(seed.getScheme()) || "https".equals(seed.getScheme()))
+                    || seed.getHost() == null || seed.getRawQuery() != null || seed.getRawFragment() != null) {
+                throw new IllegalArgumentException("seed " + seed + " is not an API base URI; give one like "
+                        + "http://127.0.0.1:8080/dynamo/api/v1/");
+            }
+            String text = seed.toString();
+            URI base = URI.create(text.endsWith("/") ? text : text + "/");
+            if (!seeds.contains(base)) {
+                seeds.add(base);
+            }
+            return this;
+        }
+
+        public Builder seed(String seed) {
+            return seed(URI.create(seed));
+        }
+
+        public Builder seeds(List<URI> uris) {
+            uris.forEach(this::seed);
+            return this;
+        }
+
+        /** How long to wait for a connection to a node before trying the next (default 2 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long to wait for a node's answer before trying the next (default 10 s). Keep it above the nodes'
+         * forwarding timeout (3 s by default). A write retried after a timeout may have been applied by the slow
+         * node too: the retry then leaves a sibling with the same bytes, which the next resolve merges away.
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /** How often to fetch the ring when requests come (default 10 s); a stale answer fetches it sooner. */
+        public Builder refreshInterval(Duration interval) {
+            this.refreshInterval = positive(interval, "refreshInterval");
+            return this;
+        }
+
+        /** How long a node that did not answer is tried last (default 5 s). */
+        public Builder downFor(Duration duration) {
+            this.downFor = positive(duration, "downFor");
+            return this;
+        }
+
+        /**
+         * Use this JAX-RS client instead of creating one: the caller configures it (timeouts included; the
+         * timeouts of this builder are not applied) and closes it. Request filters are registered on it.
+         */
+        public Builder client(Client client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** The time source for the refresh interval and for how long nodes stay marked down (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sends HTTP Basic credentials with every request, ring fetches included: a client user's where the nodes
+         * require them ({@code dynamo.security.client.required}), an admin's for a tool that also uses the admin API.
+         * Send them over TLS only (an {@code https} seed behind a TLS proxy, see the security docs): Basic credentials
+         * are not encrypted.
+         */
+        public Builder credentials(String user, String password) {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+            if (user.isEmpty() || user.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a user name must be non-empty and without ':', got '" + user + "'");
+            }
+            String token = "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return requestFilter(request -> request.getHeaders().putSingle("Authorization", token));
+        }
+
+        /** A filter run on every request, admin fetches included (e.g. to add headers a proxy needs). */
+        public Builder requestFilter(ClientRequestFilter filter) {
+            filters.add(Objects.requireNonNull(filter, "filter"));
+            return this;
+        }
+
+        /**
+         * Told about every attempt to reach a node, on the requesting thread, after the attempt: which node served
+         * which request, and which were skipped. Must be quick and thread-safe; its exceptions are logged and
+         * ignored.
+         */
+        public Builder listener(Consumer<RouteEvent> listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public DynamoClient build() {
+            return new DynamoClient(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}

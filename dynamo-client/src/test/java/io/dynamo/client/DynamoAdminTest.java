@@ -1,0 +1,68 @@
+package io.dynamo.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.Ring;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The admin calls: the client's routing, failover and one exception type, against pretend nodes. */
+class DynamoAdminTest {
+    private final FakeCluster cluster = new FakeCluster("a", "b", "c");
+    private final DynamoClient client;
+
+    DynamoAdminTest() {
+        cluster.serveRing(Ring.initial(8, List.of(Member.of("a"), Member.of("b"), Member.of("c"))), 3);
+        client = DynamoClient.builder().seeds(cluster.seeds()).build();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        cluster.close();
+    }
+
+    @Test
+    void readsTheRingAndNodesAndMovesOnWhenANodeDoesNotAnswer() {
+        assertThat(client.admin().ring().partitions()).isEqualTo(8);
+        cluster.node("a").stop();
+        cluster.node("b").stop();
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(client.admin().nodes().answeredBy()).isEqualTo("c");
+        }
+    }
+
+    @Test
+    void sendsChangesAsJsonAndKeysAsOneSegment() {
+        cluster.answerAdmin("POST admin/join/commit", FakeNode.Reply.json(200, "{\"node\":\"d\",\"fromVersion\":1,"
+                + "\"toVersion\":2,\"committed\":true,\"moves\":[]}", Map.of()));
+
+        assertThat(client.admin().commitJoin("d", 2, 1).committed()).isTrue();
+        assertThatThrownBy(() -> client.admin().placement("a/b c")).isInstanceOf(DynamoClientException.class);
+
+        assertThat(cluster.received(r -> r.rawPath().endsWith("admin/join/commit")).get(0).bodyText())
+                .isEqualTo("{\"node\":\"d\",\"weight\":2,\"ringVersion\":1}");
+        assertThat(cluster.received(r -> r.rawPath().contains("admin/ring/key/")))
+                .extracting(FakeNode.Received::rawPath).containsExactly(FakeNode.API + "admin/ring/key/a%2Fb%20c");
+    }
+
+    @Test
+    void anErrorAnswerIsOneExceptionWithTheCodeAndTheNodeThatAnswered() {
+        cluster.answerAdmin("POST admin/leave/commit", FakeCluster.error(409, "stale_plan", "plan again"));
+
+        assertThatThrownBy(() -> client.admin().commitLeave("c", 1)).isInstanceOfSatisfying(
+                DynamoClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.error()).isEqualTo("stale_plan");
+                    assertThat(e.detail()).isEqualTo("plan again");
+                    assertThat(cluster.seeds()).contains(e.node());
+                });
+        // a refusal that is the API's answer is not repeated on another node
+        assertThat(cluster.received(r -> r.rawPath().endsWith("admin/leave/commit"))).hasSize(1);
+    }
+}

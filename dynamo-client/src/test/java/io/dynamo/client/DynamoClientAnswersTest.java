@@ -1,0 +1,266 @@
+package io.dynamo.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dynamo.api.SiblingBody;
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.Ring;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What goes on the wire for each call, and how each kind of answer maps onto the client's types. */
+class DynamoClientAnswersTest {
+    private final FakeCluster cluster = new FakeCluster("only");
+    private final FakeNode node = cluster.node("only");
+    private final DynamoClient client;
+
+    DynamoClientAnswersTest() {
+        cluster.serveRing(Ring.initial(8, List.of(Member.of("only"))), 1);
+        client = DynamoClient.builder().seed(node.base()).build();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        cluster.close();
+    }
+
+    private List<FakeNode.Received> kvRequests() {
+        return cluster.received(FakeNode.Received::isKv);
+    }
+
+    private FakeNode.Received lastKv() {
+        List<FakeNode.Received> kv = kvRequests();
+        return kv.get(kv.size() - 1);
+    }
+
+    @Test
+    void aGetReadsOneVersionAsItsRawBytes() {
+        node.kv(r -> new FakeNode.Reply(200, "text/plain", "hello".getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Dynamo-Context", "ctx1")));
+        Versions v = client.get("greeting", ReadOptions.quorum(2));
+        assertThat(v.found()).isTrue();
+        assertThat(v.context()).isEqualTo("ctx1");
+        assertThat(v.hasSiblings()).isFalse();
+        assertThat(v.value()).hasValueSatisfying(s -> {
+            assertThat(s.asString()).isEqualTo("hello");
+            assertThat(s.contentType()).isEqualTo("text/plain");
+        });
+        FakeNode.Received request = lastKv();
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.rawPath()).isEqualTo(FakeNode.API + "kv/greeting");
+        assertThat(request.rawQuery()).isEqualTo("r=2");
+        assertThat(request.header("Accept")).isEqualTo("*/*");
+    }
+
+    @Test
+    void oneStoredJsonDocumentIsItsBytesNotTheSiblingsShape() {
+        node.kv(r -> new FakeNode.Reply(200, "application/json", "{\"siblings\":[]}".getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Dynamo-Context", "ctx-doc")));
+        Versions v = client.get("doc");
+        assertThat(v.value()).hasValue(new Sibling("{\"siblings\":[]}".getBytes(StandardCharsets.UTF_8),
+                "application/json"));
+        assertThat(v.context()).isEqualTo("ctx-doc");
+    }
+
+    @Test
+    void siblingsArriveAsOneVersionsWithTheirBytesAndTypes() {
+        byte[] binary = {0, (byte) 0xff, 10, 13};
+        node.kv(r -> FakeCluster.versions(300, "ctx-siblings",
+                new SiblingBody(FakeCluster.base64("a"), "text/plain"),
+                new SiblingBody(java.util.Base64.getEncoder().encodeToString(binary), "application/octet-stream"),
+                new SiblingBody(FakeCluster.base64("{\"x\":1}"), "application/json")));
+        Versions v = client.get("k");
+        assertThat(v.found()).isTrue();
+        assertThat(v.hasSiblings()).isTrue();
+        assertThat(v.context()).isEqualTo("ctx-siblings");
+        assertThat(v.siblings()).containsExactly(new Sibling("a".getBytes(StandardCharsets.UTF_8), "text/plain"),
+                new Sibling(binary, "application/octet-stream"),
+                new Sibling("{\"x\":1}".getBytes(StandardCharsets.UTF_8), "application/json"));
+        assertThatThrownBy(v::value).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aMissingKeyIsNotFoundAndKeepsTheContextOfADelete() {
+        node.kv(r -> new FakeNode.Reply(404, "application/json",
+                "{\"error\":\"not_found\",\"detail\":\"no value\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Dynamo-Context", "tombstone-ctx")));
+        Versions deleted = client.get("gone");
+        assertThat(deleted.found()).isFalse();
+        assertThat(deleted.siblings()).isEmpty();
+        assertThat(deleted.context()).isEqualTo("tombstone-ctx");
+        assertThat(deleted.value()).isEmpty();
+
+        node.kv(r -> FakeCluster.error(404, "not_found", "no value"));
+        Versions never = client.get("never");
+        assertThat(never.found()).isFalse();
+        assertThat(never.context()).isNull();
+    }
+
+    @Test
+    void aNotFoundThatIsNotTheApisIsAnError() {
+        node.kv(r -> new FakeNode.Reply(404, "text/html", "<h1>Not Found</h1>".getBytes(StandardCharsets.UTF_8),
+                Map.of()));
+        assertThatThrownBy(() -> client.get("k")).isInstanceOfSatisfying(DynamoClientException.class, e -> {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.error()).isNull();
+            assertThat(e.detail()).contains("Not Found");
+        });
+    }
+
+    @Test
+    void errorAnswersCarryStatusCodeDetailAndNode() {
+        node.kv(r -> FakeCluster.error(400, "invalid_quorum", "r = 5 is outside 1..3"));
+        assertThatThrownBy(() -> client.get("k", ReadOptions.quorum(5)))
+                .isInstanceOfSatisfying(DynamoClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.error()).isEqualTo("invalid_quorum");
+                    assertThat(e.detail()).isEqualTo("r = 5 is outside 1..3");
+                    assertThat(e.node()).isEqualTo(node.base());
+                    assertThat(e.triedNodes()).containsExactly(node.base());
+                    assertThat(e.getMessage()).contains("400", "invalid_quorum", "outside 1..3", node.base().toString());
+                });
+        node.kv(r -> FakeCluster.error(413, "value_too_large", "too big"));
+        assertThatThrownBy(() -> client.put("k", null, new byte[10], null))
+                .isInstanceOfSatisfying(DynamoClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(413);
+                    assertThat(e.error()).isEqualTo("value_too_large");
+                });
+        node.kv(r -> new FakeNode.Reply(502, "text/plain", "bad gateway".getBytes(StandardCharsets.UTF_8), Map.of()));
+        assertThatThrownBy(() -> client.delete("k", "c")).isInstanceOfSatisfying(DynamoClientException.class, e -> {
+            assertThat(e.status()).isEqualTo(502);
+            assertThat(e.error()).isNull();
+            assertThat(e.detail()).isEqualTo("bad gateway");
+        });
+    }
+
+    @Test
+    void aPutSendsBytesTypeContextAndWAndReturnsTheNewContext() {
+        byte[] value = {1, 2, 3, 0, (byte) 0x80};
+        String context = client.put("k", "read-ctx", value, "image/png", WriteOptions.quorum(1));
+        assertThat(context).isEqualTo("written-by-only");
+        FakeNode.Received put = lastKv();
+        assertThat(put.method()).isEqualTo("PUT");
+        assertThat(put.rawQuery()).isEqualTo("w=1");
+        assertThat(put.body()).isEqualTo(value);
+        assertThat(put.header("Content-Type")).isEqualTo("image/png");
+        assertThat(put.header("X-Dynamo-Context")).isEqualTo("read-ctx");
+
+        client.put("k", null, new byte[0], null);
+        FakeNode.Received blind = lastKv();
+        assertThat(blind.header("X-Dynamo-Context")).isNull();
+        assertThat(blind.header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(blind.body()).isEmpty();
+        assertThat(blind.rawQuery()).isNull();
+    }
+
+    @Test
+    void aDeleteSendsTheContextAndReturnsTheTombstonesContext() {
+        assertThat(client.delete("k", "read-ctx", WriteOptions.quorum(3))).isEqualTo("written-by-only");
+        FakeNode.Received delete = lastKv();
+        assertThat(delete.method()).isEqualTo("DELETE");
+        assertThat(delete.header("X-Dynamo-Context")).isEqualTo("read-ctx");
+        assertThat(delete.rawQuery()).isEqualTo("w=3");
+        assertThat(delete.body()).isEmpty();
+    }
+
+    @Test
+    void aWriteAnswerWithoutAContextIsAnInvalidResponse() {
+        node.kv(r -> FakeNode.Reply.empty(204, Map.of()));
+        assertThatThrownBy(() -> client.put("k", null, new byte[1], null))
+                .isInstanceOfSatisfying(DynamoClientException.class,
+                        e -> assertThat(e.error()).isEqualTo(DynamoClientException.INVALID_RESPONSE));
+    }
+
+    @Test
+    void keysArePercentEncodedOnTheWire() {
+        client.get("a/b;c d+é%?#");
+        assertThat(lastKv().rawPath()).isEqualTo(FakeNode.API + "kv/a%2Fb%3Bc%20d%2B%C3%A9%25%3F%23");
+        client.put("{template}", null, new byte[1], null);
+        assertThat(lastKv().rawPath()).isEqualTo(FakeNode.API + "kv/%7Btemplate%7D");
+        client.delete("..", null);
+        assertThat(lastKv().rawPath()).isEqualTo(FakeNode.API + "kv/%2E%2E");
+    }
+
+    @Test
+    void resolveMergesThreeSiblingsIntoOneVersionWrittenWithTheReadsContext() {
+        node.kv(r -> r.method().equals("GET")
+                ? FakeCluster.versions(300, "ctx-of-the-read",
+                        new SiblingBody(FakeCluster.base64("b"), "text/plain"),
+                        new SiblingBody(FakeCluster.base64("a"), "text/plain"),
+                        new SiblingBody(FakeCluster.base64("c"), "text/plain"))
+                : FakeNode.Reply.empty(204, Map.of("X-Dynamo-Context", "ctx-of-the-merge")));
+        List<List<Sibling>> seen = new ArrayList<>();
+        Function<List<Sibling>, Sibling> union = siblings -> {
+            seen.add(siblings);
+            return new Sibling(String.join(",", siblings.stream().map(Sibling::asString).sorted().toList())
+                    .getBytes(StandardCharsets.UTF_8), "text/plain");
+        };
+
+        Versions resolved = client.resolve("cart", union);
+
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).hasSize(3);
+        List<FakeNode.Received> puts = cluster.received(r -> r.isKv() && r.method().equals("PUT"));
+        assertThat(puts).hasSize(1);
+        assertThat(puts.get(0).bodyText()).isEqualTo("a,b,c");
+        assertThat(puts.get(0).header("X-Dynamo-Context")).isEqualTo("ctx-of-the-read");
+        assertThat(puts.get(0).header("Content-Type")).isEqualTo("text/plain");
+        assertThat(puts.get(0).rawPath()).isEqualTo(FakeNode.API + "kv/cart");
+        assertThat(resolved.found()).isTrue();
+        assertThat(resolved.context()).isEqualTo("ctx-of-the-merge");
+        assertThat(resolved.siblings()).extracting(Sibling::asString).containsExactly("a,b,c");
+    }
+
+    @Test
+    void resolveWritesNothingWhenThereIsNothingToMerge() {
+        Function<List<Sibling>, Sibling> pickFirst = siblings -> siblings.stream()
+                .min(Comparator.comparing(Sibling::asString)).orElseThrow();
+        Versions one = client.resolve("k", pickFirst);
+        assertThat(one.value().orElseThrow().asString()).isEqualTo("from only");
+        node.kv(r -> FakeCluster.error(404, "not_found", "none"));
+        assertThat(client.resolve("k", pickFirst).found()).isFalse();
+        assertThat(cluster.received(r -> r.isKv() && r.method().equals("PUT"))).isEmpty();
+    }
+
+    @Test
+    void quorumsMustBeAtLeastOne() {
+        assertThatThrownBy(() -> ReadOptions.quorum(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("r = 0");
+        assertThatThrownBy(() -> WriteOptions.quorum(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("w = -1");
+        assertThat(ReadOptions.defaults().r()).isEmpty();
+    }
+
+    @Test
+    void requestFiltersRunOnKeyValueAndAdminRequests() {
+        try (DynamoClient withCredentials = DynamoClient.builder().seed(node.base())
+                .requestFilter(request -> request.getHeaders().putSingle("Authorization", "Bearer t0k3n"))
+                .build()) {
+            withCredentials.get("k");
+        }
+        List<FakeNode.Received> all = cluster.received(r -> true);
+        assertThat(all).extracting(r -> r.header("Authorization")).containsOnly("Bearer t0k3n");
+        assertThat(all).anyMatch(r -> r.isAdmin("ring")).anyMatch(FakeNode.Received::isKv);
+    }
+
+    @Test
+    void badArgumentsFailBeforeAnyRequest() {
+        assertThatThrownBy(() -> client.get("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.get("\uD800")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> client.put("k", null, new byte[1], "not a type"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DynamoClient.builder().seed("ftp://x/"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DynamoClient.builder().build()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(kvRequests()).isEmpty();
+    }
+}

@@ -1,5 +1,0 @@
-package io.dynamo.console.events;
-
-/** One event of a {@code text/event-stream}: its name and its data lines joined with newlines. */
-public record ServerSentEvent(String event, String data) {
-}
