@@ -1,8 +1,8 @@
 package io.dynamo.ejb;
 
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.KeyValueService;
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.KeyValueService;
+import io.dynamo.core.node.NodeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;

@@ -2,12 +2,12 @@ package io.dynamo.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeTiming;
-import io.dynamo.core.ReadResult;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeTiming;
+import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.version.Context;

@@ -2,8 +2,8 @@ package io.dynamo.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.DynamoException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;

@@ -4,10 +4,10 @@ import static io.dynamo.testkit.LocalCluster.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeTiming;
-import io.dynamo.core.ReadResult;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.node.NodeTiming;
+import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.version.Context;
 import io.dynamo.testkit.LocalCluster;

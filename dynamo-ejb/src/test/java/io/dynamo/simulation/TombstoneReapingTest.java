@@ -2,9 +2,9 @@ package io.dynamo.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeTiming;
 import io.dynamo.core.antientropy.TombstoneSettings;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.PreferenceList;

@@ -1,9 +1,8 @@
 package io.dynamo.core.antientropy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.store.ReplicaStore;
-import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.Message.KeyHash;
 import io.dynamo.core.transport.Message.MerkleHashes;
 import io.dynamo.core.transport.Message.MerkleQuery;
@@ -11,6 +10,7 @@ import io.dynamo.core.transport.Message.ReplicaState;
 import io.dynamo.core.transport.Message.SegmentDiff;
 import io.dynamo.core.transport.Message.SegmentQuery;
 import io.dynamo.core.transport.Message.WriteReplica;
+import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.SiblingSet;
 import java.util.ArrayList;
 import java.util.Arrays;

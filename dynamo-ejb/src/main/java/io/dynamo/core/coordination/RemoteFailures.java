@@ -1,7 +1,7 @@
 package io.dynamo.core.coordination;
 
-import io.dynamo.core.DynamoException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.store.TooManySiblingsException;
 import io.dynamo.core.transport.Message.Failure;

@@ -1,7 +1,7 @@
 package io.dynamo.core.coordination;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;

@@ -1,6 +1,6 @@
 package io.dynamo.core.handoff;
 
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.transport.Message;
 import java.util.Iterator;
 import java.util.List;

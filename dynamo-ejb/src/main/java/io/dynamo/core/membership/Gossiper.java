@@ -1,5 +1,6 @@
 package io.dynamo.core.membership;
 
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.time.PeriodicTask;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.transport.Message;

@@ -1,7 +1,7 @@
 package io.dynamo.core.transfer;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.transport.Message;

@@ -1,6 +1,6 @@
 package io.dynamo.core.transport;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeLoad;
 import io.dynamo.core.version.Context;

@@ -1,7 +1,7 @@
 package io.dynamo.core.transport;
 
-import io.dynamo.core.DynamoException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
 import io.dynamo.core.membership.MembershipStateCodec;

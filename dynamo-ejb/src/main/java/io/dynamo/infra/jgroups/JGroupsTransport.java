@@ -1,6 +1,6 @@
 package io.dynamo.infra.jgroups;
 
-import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.base.InvalidConfigException;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.MessageCodec;

@@ -1,5 +1,7 @@
 package io.dynamo.core.membership;
 
+import io.dynamo.core.peer.FailureDetector;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;

@@ -1,10 +1,10 @@
 package io.dynamo.core.transfer;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.handoff.InMemoryHintStore;
-import io.dynamo.core.membership.FailureDetector;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.peer.FailureDetector;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.Ring;

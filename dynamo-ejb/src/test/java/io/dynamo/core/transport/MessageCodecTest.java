@@ -3,7 +3,7 @@ package io.dynamo.core.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.transport.Message.Ack;
 import io.dynamo.core.transport.Message.CoordinateGet;
 import io.dynamo.core.transport.Message.CoordinatePut;

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.antientropy.ExchangeResult;
+import io.dynamo.core.node.DynamoNode;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.jaxrs.api.AntiEntropyBody;

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.membership.PeerHealth;
-import io.dynamo.core.membership.Reachability;
+import io.dynamo.core.peer.PeerHealth;
+import io.dynamo.core.peer.Reachability;
 import io.dynamo.jaxrs.api.HealthBody;
 
 /** A peer's health as the wire shows it. */

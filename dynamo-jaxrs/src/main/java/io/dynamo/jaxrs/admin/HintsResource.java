@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.DynamoNode;
 import io.dynamo.jaxrs.api.HintsBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.DynamoNode;
 import io.dynamo.jaxrs.api.KeyVersionsBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.DynamoNode;
 import io.dynamo.core.store.SiblingLimits;
 import io.dynamo.jaxrs.api.LimitsBody;
 import jakarta.enterprise.context.RequestScoped;

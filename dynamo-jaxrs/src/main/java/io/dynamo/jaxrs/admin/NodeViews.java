@@ -1,10 +1,10 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
-import io.dynamo.core.membership.PeerHealth;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.peer.PeerHealth;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.jaxrs.api.HintQueueBody;

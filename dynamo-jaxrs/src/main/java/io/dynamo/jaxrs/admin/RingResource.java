@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.DynamoNode;
 import io.dynamo.jaxrs.api.KeyPlacementBody;
 import io.dynamo.jaxrs.api.RingBody;
 import jakarta.enterprise.context.RequestScoped;

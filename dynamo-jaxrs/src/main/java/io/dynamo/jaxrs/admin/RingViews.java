@@ -1,10 +1,10 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.Target;
 import io.dynamo.core.coordination.TargetSelection;
-import io.dynamo.core.membership.FailureDetector;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.ReplicaVersions;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.ReplicaVersions;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.Sibling;
 import io.dynamo.core.version.SiblingSet;

@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.health;
 
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.NodeConfig;
 import io.dynamo.core.membership.RingUnknownException;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

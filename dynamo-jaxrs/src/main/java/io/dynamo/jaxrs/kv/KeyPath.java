@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.kv;
 
-import io.dynamo.core.InvalidKeyException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.Key;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

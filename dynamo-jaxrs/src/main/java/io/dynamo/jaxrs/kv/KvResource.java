@@ -1,9 +1,9 @@
 package io.dynamo.jaxrs.kv;
 
-import io.dynamo.core.InvalidKeyException;
-import io.dynamo.core.Key;
-import io.dynamo.core.KeyValueService;
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.KeyValueService;
+import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import io.dynamo.jaxrs.api.DynamoHeaders;

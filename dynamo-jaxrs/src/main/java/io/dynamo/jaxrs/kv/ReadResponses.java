@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.kv;
 
-import io.dynamo.core.ReadResult;
+import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.version.Value;
 import io.dynamo.jaxrs.api.DynamoHeaders;
 import io.dynamo.jaxrs.api.SiblingBody;

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.kv;
 
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.membership.RingUnknownException;
+import io.dynamo.core.node.DynamoNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.metrics;
 
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.handoff.HintQueue;
+import io.dynamo.core.node.DynamoNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;

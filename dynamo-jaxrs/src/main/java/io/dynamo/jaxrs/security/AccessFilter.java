@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.security;
 
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.DynamoNode;
 import io.dynamo.jaxrs.api.ErrorBody;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

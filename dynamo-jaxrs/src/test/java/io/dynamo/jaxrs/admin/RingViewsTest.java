@@ -2,9 +2,9 @@ package io.dynamo.jaxrs.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.membership.FailureDetector;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.PreferenceList;

@@ -1,13 +1,13 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeServices;
-import io.dynamo.core.NodeTiming;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.membership.InMemoryMembershipStore;
 import io.dynamo.core.membership.MembershipState;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeServices;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.InMemoryStorageEngine;

@@ -3,8 +3,8 @@ package io.dynamo.jaxrs.admin;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.ReplicaVersions;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.ReplicaVersions;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.version.Context;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.InvalidKeyException;
+import io.dynamo.core.base.InvalidKeyException;
 import org.junit.jupiter.api.Test;
 
 class KeyPathTest {

@@ -1,4 +1,4 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
 import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.coordination.RemoteFailures;

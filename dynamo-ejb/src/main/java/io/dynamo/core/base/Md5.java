@@ -1,4 +1,4 @@
-package io.dynamo.core;
+package io.dynamo.core.base;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package io.dynamo.core;
+package io.dynamo.core.base;
 
 /** Root of the failures a node reports to its callers; each subclass is one kind of failure. */
 public abstract class DynamoException extends RuntimeException {

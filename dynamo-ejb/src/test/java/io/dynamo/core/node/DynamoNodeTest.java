@@ -1,7 +1,12 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.InvalidQuorumException;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.base.ValueTooLargeException;
 
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.handoff.InMemoryHintStore;
@@ -9,13 +14,13 @@ import io.dynamo.core.membership.InMemoryMembershipStore;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.time.ExecutorScheduler;
 import io.dynamo.core.transport.NoPeersTransport;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DynamoNodeTest {

@@ -1,6 +1,7 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.dynamo.core.base.Key;
 
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.handoff.InMemoryHintStore;

@@ -1,5 +1,6 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
+import io.dynamo.core.base.InvalidConfigException;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.dynamo.core;
+package io.dynamo.core.base;
 
 /** The key is empty or longer than the configured limit. */
 public final class InvalidKeyException extends DynamoException {

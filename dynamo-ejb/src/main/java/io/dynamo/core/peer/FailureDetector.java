@@ -1,4 +1,4 @@
-package io.dynamo.core.membership;
+package io.dynamo.core.peer;
 
 import io.dynamo.core.time.Scheduler;
 import java.util.Map;

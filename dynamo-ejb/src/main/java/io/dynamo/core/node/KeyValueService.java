@@ -1,5 +1,6 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
+import io.dynamo.core.base.Key;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import java.util.OptionalInt;

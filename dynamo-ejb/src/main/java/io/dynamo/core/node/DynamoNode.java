@@ -1,20 +1,24 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
 import io.dynamo.core.antientropy.AntiEntropyService;
 import io.dynamo.core.antientropy.AntiEntropySettings;
 import io.dynamo.core.antientropy.PartitionTrees;
 import io.dynamo.core.antientropy.TombstoneReaper;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.InvalidQuorumException;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.base.ValueTooLargeException;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.coordination.ReadCoordinator;
 import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.coordination.WriteCoordinator;
 import io.dynamo.core.handoff.HintedHandoffService;
-import io.dynamo.core.membership.FailureDetector;
 import io.dynamo.core.membership.Gossiper;
 import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.peer.FailureDetector;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;

@@ -1,4 +1,4 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
 import io.dynamo.core.handoff.HintStore;
 import io.dynamo.core.membership.MembershipStore;

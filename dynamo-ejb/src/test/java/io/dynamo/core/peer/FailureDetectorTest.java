@@ -1,4 +1,4 @@
-package io.dynamo.core.membership;
+package io.dynamo.core.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.dynamo.core;
+package io.dynamo.core.base;
 
 /** The value is larger than the configured limit. */
 public final class ValueTooLargeException extends DynamoException {

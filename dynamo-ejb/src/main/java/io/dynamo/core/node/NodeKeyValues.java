@@ -1,5 +1,7 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.time.Deadline;

@@ -1,6 +1,7 @@
-package io.dynamo.core;
+package io.dynamo.core.node;
 
 import io.dynamo.core.antientropy.TombstoneSettings;
+import io.dynamo.core.base.InvalidConfigException;
 import java.time.Duration;
 
 /**

@@ -1,4 +1,4 @@
-package io.dynamo.core.membership;
+package io.dynamo.core.peer;
 
 /**
  * One peer as this node sees it.

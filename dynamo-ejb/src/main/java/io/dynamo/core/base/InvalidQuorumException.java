@@ -1,4 +1,4 @@
-package io.dynamo.core;
+package io.dynamo.core.base;
 
 /** A requested R or W is outside 1..N. */
 public final class InvalidQuorumException extends DynamoException {

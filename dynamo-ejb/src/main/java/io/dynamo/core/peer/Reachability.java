@@ -1,4 +1,4 @@
-package io.dynamo.core.membership;
+package io.dynamo.core.peer;
 
 /** How a peer looks from this node. */
 public enum Reachability {
