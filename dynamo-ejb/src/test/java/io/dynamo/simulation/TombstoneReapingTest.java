@@ -2,6 +2,7 @@ package io.dynamo.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.core.antientropy.RemoveTombstone;
 import io.dynamo.core.antientropy.TombstoneSettings;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.NodeTiming;
@@ -9,7 +10,6 @@ import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.testkit.LocalCluster;
@@ -164,7 +164,7 @@ class TombstoneReapingTest {
         cluster.put(coordinator, "raced", Context.EMPTY, "concurrent", 3);
 
         for (String id : list.replicas()) {
-            cluster.node(id).tombstones().remove(new Message.RemoveTombstone(Key.of("raced"), tombstone));
+            cluster.node(id).tombstones().remove(new RemoveTombstone(Key.of("raced"), tombstone));
         }
         cluster.runFor(GRACE.multipliedBy(2));
         checkEveryPartition();

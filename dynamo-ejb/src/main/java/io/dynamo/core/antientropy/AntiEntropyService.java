@@ -76,14 +76,17 @@ public final class AntiEntropyService implements AutoCloseable {
     }
 
     /**
-     * Answers a peer's {@link Message.MerkleQuery} or {@link Message.SegmentQuery}. Returns null for any other
+     * Answers a peer's {@link MerkleQuery} or {@link SegmentQuery}. Returns null for any other
      * message, so a node's request dispatcher can offer every message it does not own here first. The answer is
      * computed on the caller's thread (a segment query reads the asked segments from the store) and is a
-     * {@link Message.Failure} when this node does not replicate the partition or the request is malformed.
+     * {@link Failure} when this node does not replicate the partition or the request is malformed.
      */
-    public CompletableFuture<Message> handle(String from, Message request) {
-        Message reply = responder.answer(request);
-        return reply == null ? null : CompletableFuture.completedFuture(reply);
+    public CompletableFuture<Message> onMerkleQuery(String from, MerkleQuery query) {
+        return CompletableFuture.completedFuture(responder.answer(query.partition(), () -> responder.hashes(query)));
+    }
+
+    public CompletableFuture<Message> onSegmentQuery(String from, SegmentQuery query) {
+        return CompletableFuture.completedFuture(responder.answer(query.partition(), () -> responder.diff(query)));
     }
 
     /**

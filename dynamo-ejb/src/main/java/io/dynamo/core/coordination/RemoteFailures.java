@@ -4,7 +4,7 @@ import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.store.TooManySiblingsException;
-import io.dynamo.core.transport.Message.Failure;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.version.MalformedContextException;
 
 /** Turns failures into {@link Failure} replies and back, so a forwarded request fails as it would locally. */

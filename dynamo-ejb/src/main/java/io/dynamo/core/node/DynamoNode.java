@@ -2,23 +2,33 @@ package io.dynamo.core.node;
 
 import io.dynamo.core.antientropy.AntiEntropyService;
 import io.dynamo.core.antientropy.AntiEntropySettings;
+import io.dynamo.core.antientropy.MerkleQuery;
 import io.dynamo.core.antientropy.PartitionTrees;
+import io.dynamo.core.antientropy.RemoveTombstone;
+import io.dynamo.core.antientropy.SegmentQuery;
 import io.dynamo.core.antientropy.TombstoneReaper;
 import io.dynamo.core.base.InvalidKeyException;
 import io.dynamo.core.base.InvalidQuorumException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.base.ValueTooLargeException;
+import io.dynamo.core.coordination.CoordinateGet;
+import io.dynamo.core.coordination.CoordinatePut;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.coordination.ReadCoordinator;
 import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.coordination.WriteCoordinator;
 import io.dynamo.core.handoff.HintedHandoffService;
+import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.Gossiper;
 import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.peer.Ping;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;
@@ -26,7 +36,9 @@ import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.store.SiblingLimits;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.transfer.PartitionTransfer;
+import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.transfer.TransferSettings;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.Context;
@@ -95,11 +107,36 @@ public final class DynamoNode implements AutoCloseable {
         this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
                 local::read, peers::call, scheduler, services.timing().tombstones());
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
-        this.dispatcher = new RequestDispatcher(this, local);
-        dispatcher.extend((from, request) -> {
-            CompletableFuture<Message> answer = gossiper.handle(from, request);
-            return answer != null ? answer : antiEntropy.handle(from, request);
-        });
+        this.dispatcher = new RequestDispatcher(config.nodeId())
+                .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
+                .acking(WriteReplica.class, this::writeReplica)
+                .acking(Ping.class, m -> { })
+                .on(CoordinateGet.class, (from, m) -> coordinateGet(m.key(), m.readQuorum())
+                        .thenApply(v -> new ReplicaState(m.key(), v)))
+                .on(CoordinatePut.class, this::coordinateForwardedPut)
+                .acking(RemoveTombstone.class, tombstones::remove)
+                .acking(TransferBatch.class, m -> m.states().forEach(s -> local.write(s.key(), s.versions(), "")))
+                .on(Gossip.class, gossiper::onGossip)
+                .on(MerkleQuery.class, antiEntropy::onMerkleQuery)
+                .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
+    }
+
+    private void writeReplica(WriteReplica m) {
+        local.write(m.key(), m.versions(), m.hintFor());
+        if (m.hintFor().isEmpty()) {
+            transfer.stored(m.key());
+        }
+    }
+
+    private CompletableFuture<Message> coordinateForwardedPut(String from, CoordinatePut m) {
+        String operation = m.value().isTombstone() ? "delete" : "put";
+        // The forwarder answers its client with the context alone: the values would cross the wire for nothing.
+        return coordinatePut(m.key(), m.context(), m.value(), m.writeQuorum(), operation)
+                .thenApply(v -> new ReplicaState(m.key(), v.withoutSiblings()));
+    }
+
+    private static CompletableFuture<Message> done(Message reply) {
+        return CompletableFuture.completedFuture(reply);
     }
 
     /** Starts answering peers and the background work (hint delivery, probing). */
@@ -107,7 +144,7 @@ public final class DynamoNode implements AutoCloseable {
         // The trees must reflect the store before any write is reported to them.
         trees.rebuildAll();
         local.store().listen(trees);
-        services.transport().serve(dispatcher::handle);
+        services.transport().serve(dispatcher);
         antiEntropy.start();
         tombstones.start();
         gossiper.start();
@@ -217,7 +254,7 @@ public final class DynamoNode implements AutoCloseable {
 
     /**
      * Every copy of the key, for the admin API: this node's read locally, every other node of the key's preference
-     * list asked with {@link Message.ReadReplica}. The map holds each replica (with the error when it did not
+     * list asked with {@link ReadReplica}. The map holds each replica (with the error when it did not
      * answer), then each fallback that holds something for the key (a hint), in preference order. Nothing is
      * repaired; the answers feed the failure detector like any other call.
      */
@@ -229,11 +266,11 @@ public final class DynamoNode implements AutoCloseable {
             boolean replica = list.isReplica(node);
             asked.put(node, node.equals(id())
                     ? CompletableFuture.completedFuture(new ReplicaVersions(node, replica, local.read(key), ""))
-                    : peers.call(node, new Message.ReadReplica(key)).handle((reply, failure) -> {
-                        if (reply instanceof Message.ReplicaState state) {
+                    : peers.call(node, new ReadReplica(key)).handle((reply, failure) -> {
+                        if (reply instanceof ReplicaState state) {
                             return new ReplicaVersions(node, replica, state.versions(), "");
                         }
-                        String why = reply instanceof Message.Failure f ? f.message()
+                        String why = reply instanceof Failure f ? f.message()
                                 : failure != null ? String.valueOf(RemoteFailures.unwrap(failure).getMessage())
                                 : "unexpected reply " + reply;
                         return new ReplicaVersions(node, replica, SiblingSet.EMPTY, why);
@@ -257,7 +294,7 @@ public final class DynamoNode implements AutoCloseable {
         if (list.isReplica(id())) {
             return reads.read(key, list, r);
         }
-        return forward(list.replicas(), 0, new Message.CoordinateGet(key, r), "get", key);
+        return forward(list.replicas(), 0, new CoordinateGet(key, r), "get", key);
     }
 
     CompletableFuture<SiblingSet> coordinatePut(Key key, Context context, Value value, int w, String operation) {
@@ -265,7 +302,7 @@ public final class DynamoNode implements AutoCloseable {
         if (list.isReplica(id())) {
             return writes.write(key, list, context, value, w, operation);
         }
-        return forward(list.replicas(), 0, new Message.CoordinatePut(key, context, value, w), operation, key);
+        return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w), operation, key);
     }
 
     /** Sends the request to the first replica that answers, in preference order. */
@@ -281,10 +318,10 @@ public final class DynamoNode implements AutoCloseable {
         String coordinator = replicas.get(next);
         int after = next + 1;
         return peers.call(coordinator, request, services.timing().forwardTimeout()).handle((reply, failure) -> {
-            if (reply instanceof Message.ReplicaState state) {
+            if (reply instanceof ReplicaState state) {
                 return CompletableFuture.completedFuture(state.versions());
             }
-            if (reply instanceof Message.Failure f) {
+            if (reply instanceof Failure f) {
                 return CompletableFuture.<SiblingSet>failedFuture(
                         RemoteFailures.fromReply(f, operation, key, coordinator));
             }

@@ -55,6 +55,6 @@ public final class PeerChannel {
     public void probeUnreachable() {
         detector.view().values().stream()
                 .filter(h -> !h.routable())
-                .forEach(h -> call(h.node(), new Message.Ping()));
+                .forEach(h -> call(h.node(), new Ping()));
     }
 }

@@ -2,12 +2,12 @@ package io.dynamo.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.dynamo.core.base.InvalidConfigException;
 import io.dynamo.core.base.InvalidKeyException;
 import io.dynamo.core.base.InvalidQuorumException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.base.ValueTooLargeException;
-
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.membership.InMemoryMembershipStore;

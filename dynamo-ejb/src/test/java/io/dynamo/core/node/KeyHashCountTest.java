@@ -1,8 +1,8 @@
 package io.dynamo.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.dynamo.core.base.Key;
 
+import io.dynamo.core.base.Key;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,8 @@
 package io.dynamo.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.dynamo.core.base.Key;
 
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.membership.InMemoryMembershipStore;

@@ -1,9 +1,11 @@
 package io.dynamo.core.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.dynamo.core.base.Key;
 
-import io.dynamo.core.transport.Message;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
@@ -35,11 +37,11 @@ class WritePathTest {
         Context written = cluster.node("d").put(KEY, Context.EMPTY, value, OptionalInt.empty());
 
         List<WireCluster.Exchange> forwarded = cluster.exchanges().stream()
-                .filter(e -> e.request() instanceof Message.CoordinatePut).toList();
+                .filter(e -> e.request() instanceof CoordinatePut).toList();
         assertThat(forwarded).hasSize(1);
         byte[] reply = forwarded.get(0).reply();
         assertThat(reply.length).as("bytes of the coordinator's answer").isLessThan(100);
-        Message.ReplicaState answer = (Message.ReplicaState) forwarded.get(0).decodedReply();
+        ReplicaState answer = (ReplicaState) forwarded.get(0).decodedReply();
         assertThat(answer.versions().siblings()).isEmpty();
         String coordinator = forwarded.get(0).to();
         assertThat(written).isEqualTo(cluster.store(coordinator).read(KEY).context());
@@ -53,7 +55,7 @@ class WritePathTest {
 
         SiblingSet stored = cluster.store(coordinator).read(KEY);
         List<SiblingSet> sent = cluster.exchanges().stream().map(WireCluster.Exchange::request)
-                .filter(m -> m instanceof Message.WriteReplica).map(m -> ((Message.WriteReplica) m).versions())
+                .filter(m -> m instanceof WriteReplica).map(m -> ((WriteReplica) m).versions())
                 .toList();
         assertThat(sent).hasSize(2);
         // One set, so one binary form: SiblingSetCodec keeps it with the set (SiblingSetEncodingTest).

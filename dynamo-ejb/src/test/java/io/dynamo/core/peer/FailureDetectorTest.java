@@ -2,6 +2,7 @@ package io.dynamo.core.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.testkit.SimulatedNetwork;
@@ -104,12 +105,12 @@ class FailureDetectorTest {
         PeerChannel channel = channel(network, "a");
         answerEverything(network, "b");
 
-        clock.runUntil(channel.call("b", new Message.Ping()), Duration.ofSeconds(1));
+        clock.runUntil(channel.call("b", new Ping()), Duration.ofSeconds(1));
         assertThat(detector.health("b").rttMillis()).as("10 ms each way").isEqualTo(20.0);
         assertThat(detector.health("b").lastContactMillis()).isEqualTo(START + 20);
 
         network.partition(Set.of("a"), Set.of("b"));
-        CompletableFuture<Message> lost = channel.call("b", new Message.Ping());
+        CompletableFuture<Message> lost = channel.call("b", new Ping());
         clock.advance(TIMEOUT.minusMillis(1));
         assertThat(detector.routable("b")).as("still within the timeout").isTrue();
         clock.advance(Duration.ofMillis(1));
@@ -125,7 +126,7 @@ class FailureDetectorTest {
         for (String peer : List.of("b", "c")) {
             network.transport(peer).serve((from, m) -> {
                 pinged.add(peer);
-                return CompletableFuture.completedFuture(new Message.Ack());
+                return CompletableFuture.completedFuture(new Ack());
             });
         }
         detector.answered("b", 1);
@@ -151,7 +152,7 @@ class FailureDetectorTest {
 
     private static ClusterTransport answerEverything(SimulatedNetwork network, String node) {
         ClusterTransport transport = network.transport(node);
-        transport.serve((from, m) -> CompletableFuture.completedFuture(new Message.Ack()));
+        transport.serve((from, m) -> CompletableFuture.completedFuture(new Ack()));
         return transport;
     }
 }

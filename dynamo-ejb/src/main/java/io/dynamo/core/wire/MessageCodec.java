@@ -1,27 +1,28 @@
-package io.dynamo.core.transport;
+package io.dynamo.core.wire;
 
+import io.dynamo.core.antientropy.KeyHash;
+import io.dynamo.core.antientropy.MerkleHashes;
+import io.dynamo.core.antientropy.MerkleQuery;
+import io.dynamo.core.antientropy.RemoveTombstone;
+import io.dynamo.core.antientropy.SegmentDiff;
+import io.dynamo.core.antientropy.SegmentQuery;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
+import io.dynamo.core.coordination.CoordinateGet;
+import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.MembershipStateCodec;
 import io.dynamo.core.membership.NodeLoad;
-import io.dynamo.core.transport.Message.Ack;
-import io.dynamo.core.transport.Message.CoordinateGet;
-import io.dynamo.core.transport.Message.CoordinatePut;
-import io.dynamo.core.transport.Message.Failure;
-import io.dynamo.core.transport.Message.Gossip;
-import io.dynamo.core.transport.Message.KeyHash;
-import io.dynamo.core.transport.Message.MerkleHashes;
-import io.dynamo.core.transport.Message.MerkleQuery;
-import io.dynamo.core.transport.Message.Ping;
-import io.dynamo.core.transport.Message.ReadReplica;
-import io.dynamo.core.transport.Message.RemoveTombstone;
-import io.dynamo.core.transport.Message.ReplicaState;
-import io.dynamo.core.transport.Message.SegmentDiff;
-import io.dynamo.core.transport.Message.SegmentQuery;
-import io.dynamo.core.transport.Message.TransferBatch;
-import io.dynamo.core.transport.Message.WriteReplica;
+import io.dynamo.core.peer.Ping;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.transfer.TransferBatch;
+import io.dynamo.core.transport.Ack;
+import io.dynamo.core.transport.Failure;
+import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.ContextCodec;
 import io.dynamo.core.version.SiblingSetCodec;
@@ -82,7 +83,7 @@ public final class MessageCodec {
         if (format > OLDEST_FORMAT) {
             w.writeByte(VERSIONED).writeVarLong(format);
         }
-        // Java 17 has no pattern switch; the chain is exhaustive over the sealed interface.
+        // Java 17 has no pattern switch; the chain names every message of the core, and WireSamples holds one of each.
         if (message instanceof ReadReplica m) {
             key(w.writeByte(READ_REPLICA), m.key());
         } else if (message instanceof ReplicaState m) {

@@ -1,23 +1,25 @@
-package io.dynamo.core.transport;
+package io.dynamo.core.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.core.antientropy.KeyHash;
+import io.dynamo.core.antientropy.MerkleHashes;
+import io.dynamo.core.antientropy.MerkleQuery;
+import io.dynamo.core.antientropy.RemoveTombstone;
+import io.dynamo.core.antientropy.SegmentDiff;
+import io.dynamo.core.antientropy.SegmentQuery;
 import io.dynamo.core.base.Key;
-import io.dynamo.core.transport.Message.Ack;
-import io.dynamo.core.transport.Message.CoordinateGet;
-import io.dynamo.core.transport.Message.CoordinatePut;
-import io.dynamo.core.transport.Message.Failure;
-import io.dynamo.core.transport.Message.KeyHash;
-import io.dynamo.core.transport.Message.MerkleHashes;
-import io.dynamo.core.transport.Message.MerkleQuery;
-import io.dynamo.core.transport.Message.Ping;
-import io.dynamo.core.transport.Message.ReadReplica;
-import io.dynamo.core.transport.Message.ReplicaState;
-import io.dynamo.core.transport.Message.SegmentDiff;
-import io.dynamo.core.transport.Message.SegmentQuery;
-import io.dynamo.core.transport.Message.TransferBatch;
-import io.dynamo.core.transport.Message.WriteReplica;
+import io.dynamo.core.coordination.CoordinateGet;
+import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.peer.Ping;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.transfer.TransferBatch;
+import io.dynamo.core.transport.Ack;
+import io.dynamo.core.transport.Failure;
+import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.SiblingSet;
@@ -52,7 +54,7 @@ class MessageCodecTest {
                 new Failure(Failure.Kind.INSUFFICIENT_REPLICAS, "needed 2 replicas but 1 answered", 2, 1),
                 new SegmentDiff(List.of(new ReplicaState(KEY, v)), List.of(KEY, Key.of("other"))),
                 new TransferBatch(12, List.of(new ReplicaState(KEY, v), new ReplicaState(Key.of("x"), v))),
-                new Message.RemoveTombstone(KEY, v));
+                new RemoveTombstone(KEY, v));
         for (Message m : messages) {
             Message back = roundTrip(m);
             assertThat(back).as(m.getClass().getSimpleName()).isEqualTo(m);

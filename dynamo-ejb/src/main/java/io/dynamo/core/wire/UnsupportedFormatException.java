@@ -1,4 +1,4 @@
-package io.dynamo.core.transport;
+package io.dynamo.core.wire;
 
 /**
  * A message in a wire format newer than this node reads: it came from a node of a later release that wrote past
