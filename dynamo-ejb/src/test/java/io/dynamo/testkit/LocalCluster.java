@@ -3,7 +3,6 @@ package io.dynamo.testkit;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.membership.InMemoryMembershipStore;
-import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
 import io.dynamo.core.membership.NodeStatus;
@@ -94,17 +93,17 @@ public final class LocalCluster implements AutoCloseable {
         }
         add(id);
         start(id);
-        MembershipService admin = node(via).membership();
-        PartitionPlan plan = admin.planJoin(Member.of(id));
-        admin.commit(plan);
+        DynamoNode admin = node(via);
+        PartitionPlan plan = admin.admin().planJoin(admin.view().ring(), Member.of(id));
+        admin.admin().commit(plan);
         return plan;
     }
 
     /** Makes a node leave through an admin plan committed at {@code via}. */
     public PartitionPlan leave(String id, String via) {
-        MembershipService admin = node(via).membership();
-        PartitionPlan plan = admin.planLeave(id);
-        admin.commit(plan);
+        DynamoNode admin = node(via);
+        PartitionPlan plan = admin.admin().planLeave(admin.view().ring(), id);
+        admin.admin().commit(plan);
         return plan;
     }
 
@@ -124,7 +123,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The ring as the first running node sees it. */
     public Ring ring() {
-        return running.values().iterator().next().ring();
+        return running.values().iterator().next().view().ring();
     }
 
     public List<String> nodeIds() {

@@ -1,5 +1,6 @@
 package io.dynamo.core.antientropy;
 
+import io.dynamo.core.base.Causes;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.ReplicaStore;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -164,7 +163,7 @@ public final class AntiEntropyService implements AutoCloseable {
             if (failure == null) {
                 log.succeeded(result, scheduler.nowMillis());
             } else {
-                log.failed(partition, peer, unwrap(failure), scheduler.nowMillis());
+                log.failed(partition, peer, Causes.unwrap(failure), scheduler.nowMillis());
             }
         });
     }
@@ -208,13 +207,5 @@ public final class AntiEntropyService implements AutoCloseable {
         List<String> others = new ArrayList<>(list.replicas());
         others.remove(localNode);
         return others;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
     }
 }

@@ -1,5 +1,6 @@
 package io.dynamo.core.coordination;
 
+import io.dynamo.core.base.Causes;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.store.StorageException;
@@ -13,7 +14,7 @@ public final class RemoteFailures {
     }
 
     public static Failure toReply(Throwable t) {
-        Throwable cause = unwrap(t);
+        Throwable cause = Causes.unwrap(t);
         if (cause instanceof InsufficientReplicasException e) {
             return new Failure(Failure.Kind.INSUFFICIENT_REPLICAS, e.getMessage(), e.required(), e.answered());
         }
@@ -41,12 +42,4 @@ public final class RemoteFailures {
         };
     }
 
-    public static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof java.util.concurrent.CompletionException
-                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
-    }
 }

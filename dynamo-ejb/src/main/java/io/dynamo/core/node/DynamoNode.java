@@ -7,7 +7,7 @@ import io.dynamo.core.antientropy.PartitionTrees;
 import io.dynamo.core.antientropy.RemoveTombstone;
 import io.dynamo.core.antientropy.SegmentQuery;
 import io.dynamo.core.antientropy.TombstoneReaper;
-import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.Causes;
 import io.dynamo.core.base.InvalidQuorumException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.base.ValueTooLargeException;
@@ -48,9 +48,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +75,8 @@ public final class DynamoNode implements AutoCloseable {
     private final PartitionTransfer transfer;
     private final RequestDispatcher dispatcher;
     private final NodeKeyValues keyValues;
+    private final NodeView view;
+    private final NodeAdmin admin;
     private final List<Scheduler.Cancellable> background = new ArrayList<>();
 
     public DynamoNode(NodeServices services) {
@@ -107,6 +107,9 @@ public final class DynamoNode implements AutoCloseable {
         this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
                 local::read, peers::call, scheduler, services.timing().tombstones());
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
+        this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, transfer,
+                antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
+        this.admin = new NodeAdministration(membership, antiEntropy);
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
                 .acking(WriteReplica.class, this::writeReplica)
@@ -164,46 +167,19 @@ public final class DynamoNode implements AutoCloseable {
         return config;
     }
 
-    /** The current ring; throws {@link io.dynamo.core.membership.RingUnknownException} until it is known. */
-    public Ring ring() {
-        return membership.ringView().get();
-    }
-
-    public MembershipService membership() {
-        return membership;
-    }
-
-    /** Every node's key count as gossiped (this node's own as of its last gossip round). */
-    public LoadTable loads() {
-        return loads;
-    }
-
-    public PartitionTransfer transfer() {
-        return transfer;
-    }
-
+    /** Fed by the transport's own suspicions (JGroups view changes) as well as by the node's calls. */
     public FailureDetector failureDetector() {
         return peers.detector();
     }
 
-    public HintedHandoffService handoff() {
-        return handoff;
+    /** What the admin, metrics and health views read: snapshots of the node's state. */
+    public NodeView view() {
+        return view;
     }
 
-    public TombstoneReaper tombstones() {
-        return tombstones;
-    }
-
-    public AntiEntropyService antiEntropy() {
-        return antiEntropy;
-    }
-
-    public ReadCoordinator reads() {
-        return reads;
-    }
-
-    public LocalReplica replica() {
-        return local;
+    /** The commands of the admin API. */
+    public NodeAdmin admin() {
+        return admin;
     }
 
     /** The node's key-value operations, asynchronous and bounded in time: what the REST API calls. */
@@ -231,13 +207,13 @@ public final class DynamoNode implements AutoCloseable {
      * @param readQuorum R for this request, or empty for the configured one
      */
     public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
-        checkKey(key);
+        config.requireKeyWithinLimit(key);
         int r = quorum("r", readQuorum, config.readQuorum());
         return coordinateGet(key, r).thenApply(v -> new ReadResult(v.liveValues(), v.context()));
     }
 
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {
-        checkKey(key);
+        config.requireKeyWithinLimit(key);
         if (value.size() > config.maxValueBytes()) {
             throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
                     + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
@@ -247,46 +223,9 @@ public final class DynamoNode implements AutoCloseable {
     }
 
     public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum) {
-        checkKey(key);
+        config.requireKeyWithinLimit(key);
         int w = quorum("w", writeQuorum, config.writeQuorum());
         return coordinatePut(key, context, Value.tombstone(), w, "delete").thenApply(SiblingSet::context);
-    }
-
-    /**
-     * Every copy of the key, for the admin API: this node's read locally, every other node of the key's preference
-     * list asked with {@link ReadReplica}. The map holds each replica (with the error when it did not
-     * answer), then each fallback that holds something for the key (a hint), in preference order. Nothing is
-     * repaired; the answers feed the failure detector like any other call.
-     */
-    public CompletableFuture<Map<String, ReplicaVersions>> versionsOnReplicas(Key key) {
-        checkKey(key);
-        PreferenceList list = preferenceList(key);
-        Map<String, CompletableFuture<ReplicaVersions>> asked = new LinkedHashMap<>();
-        for (String node : list.all()) {
-            boolean replica = list.isReplica(node);
-            asked.put(node, node.equals(id())
-                    ? CompletableFuture.completedFuture(new ReplicaVersions(node, replica, local.read(key), ""))
-                    : peers.call(node, new ReadReplica(key)).handle((reply, failure) -> {
-                        if (reply instanceof ReplicaState state) {
-                            return new ReplicaVersions(node, replica, state.versions(), "");
-                        }
-                        String why = reply instanceof Failure f ? f.message()
-                                : failure != null ? String.valueOf(RemoteFailures.unwrap(failure).getMessage())
-                                : "unexpected reply " + reply;
-                        return new ReplicaVersions(node, replica, SiblingSet.EMPTY, why);
-                    }));
-        }
-        return CompletableFuture.allOf(asked.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
-            Map<String, ReplicaVersions> copies = new LinkedHashMap<>();
-            asked.forEach((node, answer) -> {
-                ReplicaVersions copy = answer.join();
-                boolean holdsSomething = copy.ok() && !copy.versions().clock().isEmpty();
-                if (copy.replica() || holdsSomething) {
-                    copies.put(node, copy);
-                }
-            });
-            return copies;
-        });
     }
 
     CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {
@@ -325,7 +264,7 @@ public final class DynamoNode implements AutoCloseable {
                 return CompletableFuture.<SiblingSet>failedFuture(
                         RemoteFailures.fromReply(f, operation, key, coordinator));
             }
-            Throwable cause = RemoteFailures.unwrap(failure);
+            Throwable cause = Causes.unwrap(failure);
             if (cause instanceof UnreachableException u && u.maybeDelivered()) {
                 // The coordinator may have done the work: trying another would make a second version of one write.
                 return CompletableFuture.<SiblingSet>failedFuture(new InsufficientReplicasException(operation, key,
@@ -336,15 +275,8 @@ public final class DynamoNode implements AutoCloseable {
     }
 
     private PreferenceList preferenceList(Key key) {
-        Ring ring = ring();
+        Ring ring = membership.ringView().get();
         return ring.preferenceList(ring.partitioner().partitionOf(key.md5()), config.replicas());
-    }
-
-    private void checkKey(Key key) {
-        if (key.length() > config.maxKeyBytes()) {
-            throw new InvalidKeyException("the key has " + key.length() + " bytes; the limit is "
-                    + config.maxKeyBytes() + " (setting dynamo.max.key.bytes)");
-        }
     }
 
     private int quorum(String name, OptionalInt requested, int configured) {
@@ -361,7 +293,7 @@ public final class DynamoNode implements AutoCloseable {
         try {
             return future.join();
         } catch (CompletionException e) {
-            Throwable cause = RemoteFailures.unwrap(e);
+            Throwable cause = Causes.unwrap(e);
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }
     }

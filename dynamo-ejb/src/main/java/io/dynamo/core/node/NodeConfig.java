@@ -1,6 +1,8 @@
 package io.dynamo.core.node;
 
 import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.Key;
 import java.nio.file.Path;
 
 /**
@@ -81,6 +83,14 @@ public record NodeConfig(
         if (!ok) {
             throw new InvalidConfigException(
                     "setting " + setting + " = " + value + " is invalid: it must be " + accepted);
+        }
+    }
+
+    /** @throws InvalidKeyException when the key is longer than {@link #maxKeyBytes()} */
+    public void requireKeyWithinLimit(Key key) {
+        if (key.length() > maxKeyBytes) {
+            throw new InvalidKeyException("the key has " + key.length() + " bytes; the limit is " + maxKeyBytes
+                    + " (setting dynamo.max.key.bytes)");
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.dynamo.core.node;
 
+import io.dynamo.core.base.Causes;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
-import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.time.Deadline;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.version.Context;
@@ -48,7 +48,7 @@ final class NodeKeyValues implements KeyValueService {
         return Deadline.within(work, scheduler, limit,
                 () -> InsufficientReplicasException.timedOut(operation, key, node.id(), limit.toMillis()),
                 failure -> {
-                    Throwable cause = RemoteFailures.unwrap(failure);
+                    Throwable cause = Causes.unwrap(failure);
                     return cause instanceof DynamoException ? cause : new IllegalStateException(operation
                             + " of key '" + key + "' failed on node " + node.id(), cause);
                 });

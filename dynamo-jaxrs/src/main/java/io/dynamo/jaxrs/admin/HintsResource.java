@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.jaxrs.api.HintsBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,11 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class HintsResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public HintsBody hints() {
-        return NodeViews.hints(node.id(), node.handoff().queues(), node.handoff().deliveredCount(),
-                System.currentTimeMillis());
+        return NodeViews.hints(node.id(), node.hints(), System.currentTimeMillis());
     }
 }

@@ -1,7 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.node.DynamoNode;
-import io.dynamo.core.store.SiblingLimits;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.jaxrs.api.LimitsBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,11 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class LimitsResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public LimitsBody limits() {
-        SiblingLimits siblings = node.replica().store().limits();
+        NodeView.SiblingCounts siblings = node.siblings();
         return new LimitsBody(node.id(), node.config().maxKeyBytes(), node.config().maxValueBytes(), siblings.warn(),
                 siblings.max(), siblings.warned(), siblings.refused());
     }

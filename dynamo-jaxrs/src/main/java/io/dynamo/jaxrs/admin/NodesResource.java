@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.jaxrs.api.NodesBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class NodesResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public NodesBody nodes() {
-        return NodeViews.nodes(node, System.currentTimeMillis());
+        return NodeViews.nodes(node.id(), node.members(), System.currentTimeMillis());
     }
 }

@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.jaxrs.api.TransfersBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class TransfersResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public TransfersBody transfers() {
-        return ActivityViews.transfers(node.id(), node.transfer().progress(), node.transfer().idle());
+        return ActivityViews.transfers(node.id(), node.transfers().progress(), node.transfers().idle());
     }
 }

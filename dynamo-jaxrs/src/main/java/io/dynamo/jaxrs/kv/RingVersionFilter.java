@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.kv;
 
 import io.dynamo.core.membership.RingUnknownException;
-import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,7 +23,7 @@ public class RingVersionFilter implements ContainerResponseFilter {
     public static final String HEADER = "X-Dynamo-Ring-Version";
 
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.security;
 
-import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.jaxrs.api.ErrorBody;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class AccessFilter implements ContainerRequestFilter {
     @Inject
     IdentityStoreHandler identityStores;
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @Override
     public void filter(ContainerRequestContext request) {

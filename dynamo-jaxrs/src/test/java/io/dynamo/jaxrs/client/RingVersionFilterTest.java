@@ -54,7 +54,7 @@ class RingVersionFilterTest {
         RingVersionFilter filter = new RingVersionFilter();
         var field = RingVersionFilter.class.getDeclaredField("node");
         field.setAccessible(true);
-        field.set(filter, node);
+        field.set(filter, node.view());
         return filter;
     }
 
