@@ -1,12 +1,10 @@
 package io.dynamo.ejb;
 
-import io.dynamo.core.DynamoException;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
 import io.dynamo.infra.NodeAssembler;
 import io.dynamo.infra.jgroups.JGroupsSettings;
-import java.util.Optional;
-import java.util.function.Function;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,6 +16,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;

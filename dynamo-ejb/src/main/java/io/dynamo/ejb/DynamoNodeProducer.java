@@ -1,30 +1,39 @@
 package io.dynamo.ejb;
 
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.KeyValueService;
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.node.KeyValueService;
+import io.dynamo.core.node.NodeAdmin;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 /**
- * Makes the node, its key-value face and its settings injectable with {@code @Inject}. Dependent scope on purpose:
- * DynamoNode is a final class that CDI cannot proxy, and the instance is the singleton's anyway.
+ * Makes the node's narrow faces (key-value service, read model, admin commands) and its settings injectable with
+ * {@code @Inject}; the node itself is not, so the REST layer cannot reach into it. Dependent scope: each face is
+ * the singleton node's own instance anyway.
  */
 @ApplicationScoped
 public class DynamoNodeProducer {
     @Inject
     DynamoNodeBean bean;
 
-    @Produces
-    DynamoNode node() {
-        return bean.node();
-    }
-
     /** The node's asynchronous key-value face, for the REST resource. */
     @Produces
     KeyValueService keyValues() {
         return bean.node().keyValues();
+    }
+
+    /** Snapshots of the node's state, for the admin, metrics and health views. */
+    @Produces
+    NodeView view() {
+        return bean.node().view();
+    }
+
+    /** The admin API's commands. */
+    @Produces
+    NodeAdmin admin() {
+        return bean.node().admin();
     }
 
     @Produces

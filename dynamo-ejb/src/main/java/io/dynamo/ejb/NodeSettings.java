@@ -1,10 +1,10 @@
 package io.dynamo.ejb;
 
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.InvalidConfigException;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeTiming;
 import io.dynamo.core.antientropy.TombstoneSettings;
+import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeTiming;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.dynamo.infra;
 
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeServices;
-import io.dynamo.core.NodeTiming;
 import io.dynamo.core.handoff.HintStore;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeServices;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.time.ExecutorScheduler;

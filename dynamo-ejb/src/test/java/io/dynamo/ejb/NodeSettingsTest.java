@@ -3,8 +3,8 @@ package io.dynamo.ejb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.InvalidConfigException;
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.node.NodeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -2,11 +2,11 @@ package io.dynamo.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeTiming;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import io.dynamo.infra.jgroups.JGroupsSettings;

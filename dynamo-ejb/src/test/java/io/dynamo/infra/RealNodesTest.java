@@ -2,12 +2,12 @@ package io.dynamo.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeTiming;
-import io.dynamo.core.ReadResult;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeTiming;
+import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.version.Context;
@@ -70,13 +70,13 @@ class RealNodesTest {
         DynamoNode second = start(1, false);
         DynamoNode third = start(2, false);
         for (DynamoNode newcomer : List.of(second, third)) {
-            PartitionPlan plan = first.membership().planJoin(Member.of(newcomer.id()));
-            first.membership().commit(plan);
+            PartitionPlan plan = first.admin().planJoin(first.view().ring(), Member.of(newcomer.id()));
+            first.admin().commit(plan);
             await(newcomer.id() + " learns its ring by gossip",
-                    () -> newcomer.membership().ring().map(r -> r.equals(plan.to())).orElse(false));
+                    () -> newcomer.view().knownRing().map(r -> r.equals(plan.to())).orElse(false));
         }
         await("every node has the three-node ring", () -> nodes.stream()
-                .allMatch(n -> n.ring().members().size() == 3 && n.ring().equals(first.ring())));
+                .allMatch(n -> n.view().ring().members().size() == 3 && n.view().ring().equals(first.view().ring())));
 
         Value value = Value.of("across the cluster".getBytes(StandardCharsets.UTF_8), "text/plain");
         for (int i = 0; i < 50; i++) {
@@ -87,7 +87,6 @@ class RealNodesTest {
             assertThat(read.values()).as("key-" + i).containsExactly(value);
         }
         // With N = 3 every node is a replica of every key: each holds all of them once replication settles.
-        await("every node stores every key", () -> nodes.stream().allMatch(n -> n.replica().store().storage()
-                .keyCount() == 50));
+        await("every node stores every key", () -> nodes.stream().allMatch(n -> n.view().keysStored() == 50));
     }
 }

@@ -3,8 +3,8 @@ package io.dynamo.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.store.StorageException;

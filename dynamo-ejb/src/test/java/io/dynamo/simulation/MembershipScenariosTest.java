@@ -2,8 +2,8 @@ package io.dynamo.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.DynamoException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
@@ -104,11 +104,13 @@ class MembershipScenariosTest {
             // hands it over and drops it at its next tick rather than after the quiet period (ten minutes).
             cluster.runFor(Duration.ofSeconds(10));
 
-            assertThat(cluster.nodeIds()).allSatisfy(id -> assertThat(cluster.node(id).ring()).isEqualTo(plan.to()));
+            assertThat(cluster.nodeIds())
+                    .allSatisfy(id -> assertThat(cluster.node(id).view().ring()).isEqualTo(plan.to()));
             assertThat(plan.to().partitionsOf("n4")).hasSize(Q / 4);
             assertThat(load.acknowledged).hasSizeGreaterThan(500);
             assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
-            assertThat(cluster.nodeIds()).allSatisfy(id -> assertThat(cluster.node(id).transfer().idle()).isTrue());
+            assertThat(cluster.nodeIds())
+                    .allSatisfy(id -> assertThat(cluster.node(id).view().transfers().idle()).isTrue());
         }
     }
 

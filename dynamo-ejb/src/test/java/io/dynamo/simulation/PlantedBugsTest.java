@@ -2,14 +2,14 @@ package io.dynamo.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.Sibling;
 import io.dynamo.core.version.SiblingSet;
+import io.dynamo.infra.ForwardingStorageEngine;
 import io.dynamo.simulation.SetSimulation.Result;
 import io.dynamo.simulation.SetSimulation.Scenario;
-import io.dynamo.infra.ForwardingStorageEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;

@@ -3,9 +3,9 @@ package io.dynamo.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeTiming;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.version.Context;
 import io.dynamo.testkit.LocalCluster;

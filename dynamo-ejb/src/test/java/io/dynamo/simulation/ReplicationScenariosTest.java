@@ -4,10 +4,10 @@ import static io.dynamo.testkit.LocalCluster.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeTiming;
-import io.dynamo.core.ReadResult;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.node.NodeTiming;
+import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.version.Context;
 import io.dynamo.testkit.LocalCluster;
@@ -73,7 +73,7 @@ class ReplicationScenariosTest {
         cluster.runFor(Duration.ofSeconds(3));
         assertThat(cluster.stored(down, "k").liveValues()).extracting(LocalCluster::text).containsExactly("v");
         assertThat(cluster.hintStore(fallback).queues()).isEmpty();
-        assertThat(cluster.node(fallback).handoff().deliveredCount()).isPositive();
+        assertThat(cluster.node(fallback).view().hints().delivered()).isPositive();
     }
 
     @Test
@@ -111,7 +111,7 @@ class ReplicationScenariosTest {
             assertThat(read.values()).extracting(LocalCluster::text).containsExactly("new");
             slow.runFor(Duration.ofMillis(500));
             assertThat(slow.stored(stale, "k").liveValues()).extracting(LocalCluster::text).containsExactly("new");
-            assertThat(slow.node(coordinator).reads().repairCount()).isPositive();
+            assertThat(slow.node(coordinator).view().repairs().readRepairs()).isPositive();
         }
     }
 
@@ -128,15 +128,15 @@ class ReplicationScenariosTest {
                 c.put("n1", "missed-" + i, Context.EMPTY, "m" + i, 2);
             }
             c.network().heal();
-            long comparedBefore = c.node("n3").antiEntropy().stats().keysCompared();
+            long comparedBefore = c.node("n3").view().repairs().antiEntropy().keysCompared();
             c.runFor(Duration.ofSeconds(10));
             for (int i = 0; i < 40; i++) {
                 assertThat(c.stored("n3", "missed-" + i).liveValues()).extracting(LocalCluster::text)
                         .containsExactly("m" + i);
             }
-            var n3 = c.node("n3").antiEntropy().stats();
-            var n1 = c.node("n1").antiEntropy().stats();
-            var n2 = c.node("n2").antiEntropy().stats();
+            var n3 = c.node("n3").view().repairs().antiEntropy();
+            var n1 = c.node("n1").view().repairs().antiEntropy();
+            var n2 = c.node("n2").view().repairs().antiEntropy();
             long repairedOnN3 = n3.keysRepaired() + n1.keysSent() + n2.keysSent();
             assertThat(repairedOnN3).as("the 40 missed keys, each sent at most once per peer").isBetween(40L, 80L);
             assertThat(n3.keysCompared() - comparedBefore + n1.keysCompared() + n2.keysCompared())

@@ -1,6 +1,6 @@
 package io.dynamo.simulation;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.testkit.LocalCluster;

@@ -1,8 +1,8 @@
 package io.dynamo.simulation;
 
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeTiming;
 import io.dynamo.core.antientropy.TombstoneSettings;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.testkit.LocalCluster;
 import io.dynamo.testkit.NodeWiring;

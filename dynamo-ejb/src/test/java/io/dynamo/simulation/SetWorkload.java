@@ -1,8 +1,8 @@
 package io.dynamo.simulation;
 
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.Key;
-import io.dynamo.core.ReadResult;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import io.dynamo.testkit.LocalCluster;

@@ -2,14 +2,15 @@ package io.dynamo.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeTiming;
+import io.dynamo.core.antientropy.RemoveTombstone;
 import io.dynamo.core.antientropy.TombstoneSettings;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.testkit.LocalCluster;
@@ -69,7 +70,8 @@ class TombstoneReapingTest {
         }
         assertThat(cluster.get(coordinator, "gone", 3).values()).isEmpty();
         assertThat(cluster.get(coordinator, "kept", 3).values()).hasSize(1);
-        long removed = cluster.nodeIds().stream().mapToLong(id -> cluster.node(id).tombstones().reaped()).sum();
+        long removed = cluster.nodeIds().stream()
+                .mapToLong(id -> cluster.node(id).view().repairs().tombstonesReaped()).sum();
         assertThat(removed).isEqualTo(3);
 
         // The key can be written afresh.
@@ -163,8 +165,9 @@ class TombstoneReapingTest {
         // A write concurrent with the delete arrives after every replica agreed on the tombstone.
         cluster.put(coordinator, "raced", Context.EMPTY, "concurrent", 3);
 
+        ClusterTransport peer = cluster.network().transport("peer");
         for (String id : list.replicas()) {
-            cluster.node(id).tombstones().remove(new Message.RemoveTombstone(Key.of("raced"), tombstone));
+            peer.request(id, new RemoveTombstone(Key.of("raced"), tombstone), Duration.ofSeconds(1));
         }
         cluster.runFor(GRACE.multipliedBy(2));
         checkEveryPartition();

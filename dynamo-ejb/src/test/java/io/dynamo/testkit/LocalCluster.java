@@ -1,18 +1,17 @@
 package io.dynamo.testkit;
 
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeServices;
-import io.dynamo.core.NodeTiming;
-import io.dynamo.core.ReadResult;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.membership.InMemoryMembershipStore;
-import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
 import io.dynamo.core.membership.NodeStatus;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeServices;
+import io.dynamo.core.node.NodeTiming;
+import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
@@ -94,17 +93,17 @@ public final class LocalCluster implements AutoCloseable {
         }
         add(id);
         start(id);
-        MembershipService admin = node(via).membership();
-        PartitionPlan plan = admin.planJoin(Member.of(id));
-        admin.commit(plan);
+        DynamoNode admin = node(via);
+        PartitionPlan plan = admin.admin().planJoin(admin.view().ring(), Member.of(id));
+        admin.admin().commit(plan);
         return plan;
     }
 
     /** Makes a node leave through an admin plan committed at {@code via}. */
     public PartitionPlan leave(String id, String via) {
-        MembershipService admin = node(via).membership();
-        PartitionPlan plan = admin.planLeave(id);
-        admin.commit(plan);
+        DynamoNode admin = node(via);
+        PartitionPlan plan = admin.admin().planLeave(admin.view().ring(), id);
+        admin.admin().commit(plan);
         return plan;
     }
 
@@ -124,7 +123,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The ring as the first running node sees it. */
     public Ring ring() {
-        return running.values().iterator().next().ring();
+        return running.values().iterator().next().view().ring();
     }
 
     public List<String> nodeIds() {

@@ -1,6 +1,6 @@
 package io.dynamo.testkit;
 
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.store.StorageEngine;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;

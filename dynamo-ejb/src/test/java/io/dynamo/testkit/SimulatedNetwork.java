@@ -1,9 +1,10 @@
 package io.dynamo.testkit;
 
+import io.dynamo.core.coordination.CoordinatePut;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.MessageCodec;
 import io.dynamo.core.transport.UnreachableException;
+import io.dynamo.core.wire.MessageCodec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,7 +132,7 @@ public final class SimulatedNetwork {
         byte[] wire = MessageCodec.encode(request);
         // A forwarded client write is never delivered twice: the product's transport delivers at most once, and a
         // second delivery would be a second write of the client's value that no client history could account for.
-        boolean twice = random.nextDouble() < duplicateRate && !(request instanceof Message.CoordinatePut);
+        boolean twice = random.nextDouble() < duplicateRate && !(request instanceof CoordinatePut);
         int copies = twice ? 2 : 1;
         for (int i = 0; i < copies; i++) {
             travel(from, to, () -> {

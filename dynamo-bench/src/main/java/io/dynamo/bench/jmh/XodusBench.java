@@ -1,6 +1,6 @@
 package io.dynamo.bench.jmh;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.store.SiblingLimits;

@@ -1,5 +1,6 @@
 package io.dynamo.core.antientropy;
 
+import io.dynamo.core.base.Causes;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.ReplicaStore;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -76,14 +75,17 @@ public final class AntiEntropyService implements AutoCloseable {
     }
 
     /**
-     * Answers a peer's {@link Message.MerkleQuery} or {@link Message.SegmentQuery}. Returns null for any other
+     * Answers a peer's {@link MerkleQuery} or {@link SegmentQuery}. Returns null for any other
      * message, so a node's request dispatcher can offer every message it does not own here first. The answer is
      * computed on the caller's thread (a segment query reads the asked segments from the store) and is a
-     * {@link Message.Failure} when this node does not replicate the partition or the request is malformed.
+     * {@link Failure} when this node does not replicate the partition or the request is malformed.
      */
-    public CompletableFuture<Message> handle(String from, Message request) {
-        Message reply = responder.answer(request);
-        return reply == null ? null : CompletableFuture.completedFuture(reply);
+    public CompletableFuture<Message> onMerkleQuery(String from, MerkleQuery query) {
+        return CompletableFuture.completedFuture(responder.answer(query.partition(), () -> responder.hashes(query)));
+    }
+
+    public CompletableFuture<Message> onSegmentQuery(String from, SegmentQuery query) {
+        return CompletableFuture.completedFuture(responder.answer(query.partition(), () -> responder.diff(query)));
     }
 
     /**
@@ -161,7 +163,7 @@ public final class AntiEntropyService implements AutoCloseable {
             if (failure == null) {
                 log.succeeded(result, scheduler.nowMillis());
             } else {
-                log.failed(partition, peer, unwrap(failure), scheduler.nowMillis());
+                log.failed(partition, peer, Causes.unwrap(failure), scheduler.nowMillis());
             }
         });
     }
@@ -205,13 +207,5 @@ public final class AntiEntropyService implements AutoCloseable {
         List<String> others = new ArrayList<>(list.replicas());
         others.remove(localNode);
         return others;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
     }
 }

@@ -1,16 +1,13 @@
 package io.dynamo.core.antientropy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.transport.Ack;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.Message.KeyHash;
-import io.dynamo.core.transport.Message.MerkleHashes;
-import io.dynamo.core.transport.Message.MerkleQuery;
-import io.dynamo.core.transport.Message.ReplicaState;
-import io.dynamo.core.transport.Message.SegmentDiff;
-import io.dynamo.core.transport.Message.SegmentQuery;
-import io.dynamo.core.transport.Message.WriteReplica;
 import io.dynamo.core.version.SiblingSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,7 +155,7 @@ final class Exchange {
 
     private CompletableFuture<Void> send(WriteReplica write) {
         return call(write).thenAccept(reply -> {
-            expect(reply, Message.Ack.class);
+            expect(reply, Ack.class);
             keysSent.incrementAndGet();
         });
     }
@@ -181,7 +178,7 @@ final class Exchange {
         if (type.isInstance(reply)) {
             return type.cast(reply);
         }
-        if (reply instanceof Message.Failure f) {
+        if (reply instanceof Failure f) {
             throw new AntiEntropyException("node " + peer + " refused anti-entropy of partition " + partition + " ("
                     + f.kind() + "): " + f.message());
         }

@@ -1,16 +1,11 @@
 package io.dynamo.core.antientropy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.StorageException;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.Message.Failure;
-import io.dynamo.core.transport.Message.KeyHash;
-import io.dynamo.core.transport.Message.MerkleHashes;
-import io.dynamo.core.transport.Message.MerkleQuery;
-import io.dynamo.core.transport.Message.ReplicaState;
-import io.dynamo.core.transport.Message.SegmentDiff;
-import io.dynamo.core.transport.Message.SegmentQuery;
 import io.dynamo.core.version.SiblingSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,18 +31,11 @@ final class ExchangeResponder {
         this.trees = trees;
     }
 
-    /** The reply to an anti-entropy request, or null if the message is not one. */
-    Message answer(Message request) {
+    /** The reply to an anti-entropy request about a partition: the answer, or why it cannot be given. */
+    Message answer(int partition, Supplier<Message> answer) {
         try {
-            if (request instanceof MerkleQuery q) {
-                Failure refused = refuse(q.partition());
-                return refused != null ? refused : hashes(q);
-            }
-            if (request instanceof SegmentQuery q) {
-                Failure refused = refuse(q.partition());
-                return refused != null ? refused : diff(q);
-            }
-            return null;
+            Failure refused = refuse(partition);
+            return refused != null ? refused : answer.get();
         } catch (StorageException e) {
             return new Failure(Failure.Kind.STORAGE, e.getMessage(), 0, 0);
         } catch (IllegalArgumentException e) {
@@ -68,7 +56,7 @@ final class ExchangeResponder {
         return null;
     }
 
-    private MerkleHashes hashes(MerkleQuery q) {
+    MerkleHashes hashes(MerkleQuery q) {
         MerkleTree tree = trees.tree(q.partition());
         long[] hashes = new long[q.nodes().length];
         for (int i = 0; i < hashes.length; i++) {
@@ -78,7 +66,7 @@ final class ExchangeResponder {
     }
 
     /** Versions of keys that differ or that the asker lacks; keys wanted where this side differs or lacks them. */
-    private SegmentDiff diff(SegmentQuery q) {
+    SegmentDiff diff(SegmentQuery q) {
         Map<Key, SiblingSet> mine = new LinkedHashMap<>();
         trees.contents(q.partition(), q.segments()).values().forEach(mine::putAll);
         List<ReplicaState> newer = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.dynamo.core.antientropy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.store.WriteListener;

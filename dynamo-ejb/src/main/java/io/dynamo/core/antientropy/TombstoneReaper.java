@@ -1,12 +1,13 @@
 package io.dynamo.core.antientropy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.time.PeriodicTask;
 import io.dynamo.core.time.Scheduler;
-import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.VectorClock;
 import java.util.ArrayList;
@@ -127,8 +128,8 @@ public final class TombstoneReaper implements AutoCloseable {
     private CompletableFuture<Boolean> reapKey(Key key, SiblingSet tombstone, List<String> others) {
         List<CompletableFuture<Boolean>> agreements = new ArrayList<>();
         for (String peer : others) {
-            agreements.add(peers.call(peer, new Message.ReadReplica(key)).handle((reply, failure) ->
-                    reply instanceof Message.ReplicaState s && s.versions().equals(tombstone)));
+            agreements.add(peers.call(peer, new ReadReplica(key)).handle((reply, failure) ->
+                    reply instanceof ReplicaState s && s.versions().equals(tombstone)));
         }
         return CompletableFuture.allOf(agreements.toArray(CompletableFuture[]::new)).thenCompose(v -> {
             boolean everyone = agreements.stream().allMatch(CompletableFuture::join)
@@ -138,7 +139,7 @@ public final class TombstoneReaper implements AutoCloseable {
             }
             // Replicas that miss this message keep the tombstone; the next check or anti-entropy settles them.
             for (String peer : others) {
-                peers.call(peer, new Message.RemoveTombstone(key, tombstone)).exceptionally(failure -> null);
+                peers.call(peer, new RemoveTombstone(key, tombstone)).exceptionally(failure -> null);
             }
             boolean removed = store.remove(key, tombstone);
             if (removed) {
@@ -148,8 +149,8 @@ public final class TombstoneReaper implements AutoCloseable {
         });
     }
 
-    /** A peer's {@link Message.RemoveTombstone}: removes the key only if it is still exactly that tombstone. */
-    public void remove(Message.RemoveTombstone request) {
+    /** A peer's {@link RemoveTombstone}: removes the key only if it is still exactly that tombstone. */
+    public void remove(RemoveTombstone request) {
         if (request.versions().isDeleted() && localView.apply(request.key()).equals(request.versions())
                 && store.remove(request.key(), request.versions())) {
             reaped.incrementAndGet();

@@ -1,6 +1,6 @@
 package io.dynamo.core.antientropy;
 
-import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.base.InvalidConfigException;
 import java.time.Duration;
 
 /**

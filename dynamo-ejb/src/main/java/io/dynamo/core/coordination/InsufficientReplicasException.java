@@ -1,7 +1,7 @@
 package io.dynamo.core.coordination;
 
-import io.dynamo.core.DynamoException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.base.Key;
 
 /** Fewer replicas answered in time than the request's quorum needs. */
 public final class InsufficientReplicasException extends DynamoException {

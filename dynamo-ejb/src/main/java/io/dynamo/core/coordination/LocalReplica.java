@@ -1,6 +1,6 @@
 package io.dynamo.core.coordination;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.HintStore;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.time.Scheduler;

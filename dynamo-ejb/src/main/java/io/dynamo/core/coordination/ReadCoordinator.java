@@ -1,9 +1,11 @@
 package io.dynamo.core.coordination;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
-import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.SiblingSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,10 +57,10 @@ public final class ReadCoordinator {
 
     private void ask(Target target, Key key, ReadQuorum quorum, TargetSelection selection,
                      CompletableFuture<SiblingSet> result) {
-        peers.call(target.node(), new Message.ReadReplica(key)).whenComplete((reply, failure) -> {
+        peers.call(target.node(), new ReadReplica(key)).whenComplete((reply, failure) -> {
             Target replacement = null;
             synchronized (quorum) {
-                if (failure == null && reply instanceof Message.ReplicaState state) {
+                if (failure == null && reply instanceof ReplicaState state) {
                     quorum.answered(target, state.versions());
                 } else {
                     quorum.failed();
@@ -98,7 +100,7 @@ public final class ReadCoordinator {
                 if (target.node().equals(peers.localNode())) {
                     local.write(key, merged, target.hintFor());
                 } else {
-                    peers.call(target.node(), new Message.WriteReplica(key, merged, target.hintFor()));
+                    peers.call(target.node(), new WriteReplica(key, merged, target.hintFor()));
                 }
             }
         });

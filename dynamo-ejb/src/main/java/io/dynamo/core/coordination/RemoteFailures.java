@@ -1,10 +1,11 @@
 package io.dynamo.core.coordination;
 
-import io.dynamo.core.DynamoException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Causes;
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.store.TooManySiblingsException;
-import io.dynamo.core.transport.Message.Failure;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.version.MalformedContextException;
 
 /** Turns failures into {@link Failure} replies and back, so a forwarded request fails as it would locally. */
@@ -13,7 +14,7 @@ public final class RemoteFailures {
     }
 
     public static Failure toReply(Throwable t) {
-        Throwable cause = unwrap(t);
+        Throwable cause = Causes.unwrap(t);
         if (cause instanceof InsufficientReplicasException e) {
             return new Failure(Failure.Kind.INSUFFICIENT_REPLICAS, e.getMessage(), e.required(), e.answered());
         }
@@ -41,12 +42,4 @@ public final class RemoteFailures {
         };
     }
 
-    public static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof java.util.concurrent.CompletionException
-                || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
-    }
 }

@@ -1,6 +1,6 @@
 package io.dynamo.core.coordination;
 
-import io.dynamo.core.DynamoException;
+import io.dynamo.core.base.DynamoException;
 
 /** A peer refused a forwarded request for a reason other than quorum or storage. */
 public final class RemoteRequestException extends DynamoException {

@@ -1,9 +1,10 @@
 package io.dynamo.core.coordination;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
-import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
@@ -57,11 +58,11 @@ public final class WriteCoordinator {
 
     private void send(Target target, Key key, SiblingSet versions, WriteQuorum quorum, TargetSelection selection,
                       CompletableFuture<SiblingSet> result, String operation) {
-        peers.call(target.node(), new Message.WriteReplica(key, versions, target.hintFor()))
+        peers.call(target.node(), new WriteReplica(key, versions, target.hintFor()))
                 .whenComplete((reply, failure) -> {
                     Target replacement = null;
                     synchronized (quorum) {
-                        if (failure == null && reply instanceof Message.Ack) {
+                        if (failure == null && reply instanceof Ack) {
                             quorum.acked();
                         } else {
                             quorum.failed();

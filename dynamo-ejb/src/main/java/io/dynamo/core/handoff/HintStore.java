@@ -1,6 +1,6 @@
 package io.dynamo.core.handoff;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.version.SiblingSet;
 import java.util.List;
 import java.util.Set;

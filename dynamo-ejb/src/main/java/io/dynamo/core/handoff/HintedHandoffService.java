@@ -1,7 +1,8 @@
 package io.dynamo.core.handoff;
 
-import io.dynamo.core.membership.PeerChannel;
-import io.dynamo.core.transport.Message;
+import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.transport.Ack;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -51,9 +52,9 @@ public final class HintedHandoffService {
             return CompletableFuture.completedFuture(null);
         }
         Hint hint = batch.next();
-        return peers.call(target, new Message.WriteReplica(hint.key(), hint.versions(), ""))
+        return peers.call(target, new WriteReplica(hint.key(), hint.versions(), ""))
                 .thenCompose(reply -> {
-                    if (!(reply instanceof Message.Ack)) {
+                    if (!(reply instanceof Ack)) {
                         // The target answered but could not store it (for example its disk is full): keep the hint.
                         return CompletableFuture.completedFuture(null);
                     }

@@ -1,7 +1,9 @@
 package io.dynamo.core.membership;
 
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.time.PeriodicTask;
 import io.dynamo.core.time.Scheduler;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,22 +70,19 @@ public final class Gossiper implements AutoCloseable {
     }
 
     /**
-     * Answers a peer's {@link Message.Gossip} with this node's merged state. Returns null for any other message, so
+     * Answers a peer's {@link Gossip} with this node's merged state. Returns null for any other message, so
      * a request dispatcher can offer it every message it does not own.
      */
-    public CompletableFuture<Message> handle(String from, Message request) {
-        if (!(request instanceof Message.Gossip gossip)) {
-            return null;
-        }
+    public CompletableFuture<Message> onGossip(String from, Gossip gossip) {
         try {
             loads.merge(gossip.loads());
-            return CompletableFuture.completedFuture(new Message.Gossip(membership.merge(gossip.state()),
+            return CompletableFuture.completedFuture(new Gossip(membership.merge(gossip.state()),
                     loads.snapshot()));
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new Message.Failure(Message.Failure.Kind.INVALID_REQUEST,
+            return CompletableFuture.completedFuture(new Failure(Failure.Kind.INVALID_REQUEST,
                     "node " + membership.localNode() + " refused gossip from " + from + ": " + e.getMessage(), 0, 0));
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Message.Failure(Message.Failure.Kind.STORAGE,
+            return CompletableFuture.completedFuture(new Failure(Failure.Kind.STORAGE,
                     "node " + membership.localNode() + " could not keep gossip from " + from + ": " + e.getMessage(),
                     0, 0));
         }
@@ -106,12 +105,12 @@ public final class Gossiper implements AutoCloseable {
             return CompletableFuture.completedFuture(peer);
         }
         String target = peer.get();
-        return peers.call(target, new Message.Gossip(membership.state(), loads.snapshot())).handle((reply, failure) -> {
+        return peers.call(target, new Gossip(membership.state(), loads.snapshot())).handle((reply, failure) -> {
             try {
-                if (reply instanceof Message.Gossip answer) {
+                if (reply instanceof Gossip answer) {
                     loads.merge(answer.loads());
                     membership.merge(answer.state());
-                } else if (reply instanceof Message.Failure f) {
+                } else if (reply instanceof Failure f) {
                     LOG.warning("node " + target + " refused gossip from " + membership.localNode() + ": "
                             + f.message());
                 } else if (failure != null) {

@@ -1,6 +1,6 @@
 package io.dynamo.core.membership;
 
-import io.dynamo.core.DynamoException;
+import io.dynamo.core.base.DynamoException;
 
 /** This node has no ring yet: it was started without bootstrap and has not heard from a seed. */
 public final class RingUnknownException extends DynamoException {

@@ -1,6 +1,6 @@
 package io.dynamo.core.membership;
 
-import io.dynamo.core.DynamoException;
+import io.dynamo.core.base.DynamoException;
 
 /** A plan was made from a ring that is no longer the current one; it must be made again. */
 public final class StalePlanException extends DynamoException {

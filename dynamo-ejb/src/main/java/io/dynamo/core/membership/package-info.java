@@ -1,2 +1,2 @@
-/** Who is in the cluster and how reachable each peer looks from this node. */
+/** Who is in the cluster: the gossiped membership state, its store, join/leave plans and commits, and the loads. */
 package io.dynamo.core.membership;

@@ -1,6 +1,6 @@
 package io.dynamo.core.ring;
 
-import io.dynamo.core.Md5;
+import io.dynamo.core.base.Md5;
 
 /**
  * Maps keys to the ring: the MD5 of the key bytes is an unsigned 128-bit position, and the ring is cut into Q equal

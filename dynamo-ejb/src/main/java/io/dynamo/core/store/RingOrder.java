@@ -1,6 +1,6 @@
 package io.dynamo.core.store;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Partitioner;
 import java.util.Arrays;
 

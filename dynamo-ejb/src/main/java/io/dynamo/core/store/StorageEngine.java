@@ -1,6 +1,6 @@
 package io.dynamo.core.store;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.version.SiblingSet;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;

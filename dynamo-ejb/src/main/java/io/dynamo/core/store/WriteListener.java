@@ -1,6 +1,6 @@
 package io.dynamo.core.store;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.version.SiblingSet;
 
 /** Told of every change a replica makes to its store (anti-entropy keeps its hash trees current this way). */

@@ -1,9 +1,12 @@
 package io.dynamo.core.transfer;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.time.Scheduler;
+import io.dynamo.core.transport.Ack;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.SiblingSet;
 import java.util.ArrayList;
@@ -73,7 +76,7 @@ final class PartitionStreamer {
             if (keys == null) {
                 return CompletableFuture.completedFuture(task.current(lease));
             }
-            List<Message.ReplicaState> states = read(keys);
+            List<ReplicaState> states = read(keys);
             if (states.isEmpty()) {
                 // Every key of the batch is gone already (dropped by an earlier pass, or removed); nothing to send.
                 task.batchDone(lease, keys.size(), 0, 0, scheduler.nowMillis());
@@ -93,25 +96,25 @@ final class PartitionStreamer {
         return keys;
     }
 
-    private List<Message.ReplicaState> read(List<Key> keys) {
-        List<Message.ReplicaState> states = new ArrayList<>(keys.size());
+    private List<ReplicaState> read(List<Key> keys) {
+        List<ReplicaState> states = new ArrayList<>(keys.size());
         for (Key k : keys) {
             SiblingSet versions = store.read(k);
             if (!versions.equals(SiblingSet.EMPTY)) {
-                states.add(new Message.ReplicaState(k, versions));
+                states.add(new ReplicaState(k, versions));
             }
         }
         return states;
     }
 
     /** Completes when every target acknowledged the batch; fails with the first refusal or miss. */
-    private CompletableFuture<Void> send(int partition, List<String> targets, List<Message.ReplicaState> states) {
-        Message.TransferBatch batch = new Message.TransferBatch(partition, states);
+    private CompletableFuture<Void> send(int partition, List<String> targets, List<ReplicaState> states) {
+        TransferBatch batch = new TransferBatch(partition, states);
         List<CompletableFuture<Message>> calls = new ArrayList<>();
         for (String target : targets) {
             calls.add(peers.call(target, batch).thenApply(reply -> {
-                if (!(reply instanceof Message.Ack)) {
-                    String why = reply instanceof Message.Failure f ? f.message() : String.valueOf(reply);
+                if (!(reply instanceof Ack)) {
+                    String why = reply instanceof Failure f ? f.message() : String.valueOf(reply);
                     throw new CompletionException(new IllegalStateException("node " + target
                             + " did not take a batch of partition " + partition + ": " + why));
                 }
@@ -121,9 +124,9 @@ final class PartitionStreamer {
         return CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0]));
     }
 
-    private int drop(List<Message.ReplicaState> states) {
+    private int drop(List<ReplicaState> states) {
         int dropped = 0;
-        for (Message.ReplicaState s : states) {
+        for (ReplicaState s : states) {
             if (store.remove(s.key(), s.versions())) {
                 dropped++;
             }

@@ -1,9 +1,9 @@
 package io.dynamo.core.transfer;
 
-import io.dynamo.core.Key;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.membership.RingChangeListener;
 import io.dynamo.core.membership.RingUnknownException;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.time.PeriodicTask;

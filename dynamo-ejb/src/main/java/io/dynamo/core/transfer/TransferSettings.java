@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How partition transfers pace themselves.
  *
- * @param batchSize     keys per {@link io.dynamo.core.transport.Message.TransferBatch}; each batch waits for the
+ * @param batchSize     keys per {@link io.dynamo.core.transfer.TransferBatch}; each batch waits for the
  *                      targets' acknowledgements before the next, so a transfer never floods a new owner
  * @param tickInterval  how often pending transfers are started or retried (after a failure, not sooner)
  * @param maxConcurrent partitions streamed at once, so transfers leave room for foreground requests

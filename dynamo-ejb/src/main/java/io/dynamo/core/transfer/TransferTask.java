@@ -1,6 +1,6 @@
 package io.dynamo.core.transfer;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.dynamo.core.transport;
 
-import io.dynamo.core.DynamoException;
+import io.dynamo.core.base.DynamoException;
 
 /**
  * A peer did not answer: unknown, disconnected, or too slow. {@link #maybeDelivered()} tells the two apart where

@@ -1,6 +1,6 @@
 package io.dynamo.infra.jgroups;
 
-import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.base.InvalidConfigException;
 import org.jgroups.protocols.Encrypt;
 import org.jgroups.protocols.SERIALIZE;
 import org.jgroups.protocols.SYM_ENCRYPT;

@@ -1,6 +1,6 @@
 package io.dynamo.infra.jgroups;
 
-import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.base.InvalidConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static io.dynamo.infra.jgroups.JGroupsSettings.KEY_ALIAS;
 import static io.dynamo.infra.jgroups.JGroupsSettings.SECRET;
 import static io.dynamo.infra.jgroups.JGroupsSettings.SECRET_FILE;
 
-import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.base.InvalidConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.dynamo.infra.jgroups;
 
-import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.base.InvalidConfigException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;

@@ -1,11 +1,11 @@
 package io.dynamo.infra.jgroups;
 
-import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.base.InvalidConfigException;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.MessageCodec;
 import io.dynamo.core.transport.UnreachableException;
-import io.dynamo.core.transport.UnsupportedFormatException;
+import io.dynamo.core.wire.MessageCodec;
+import io.dynamo.core.wire.UnsupportedFormatException;
 import io.dynamo.infra.jgroups.PendingRequests.Pending;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.dynamo.infra.jgroups;
 
-import io.dynamo.core.transport.MessageCodec;
+import io.dynamo.core.wire.MessageCodec;
 
 /**
  * The wire formats of this node: the newest it reads, and the newest it announces in its address (the same, but

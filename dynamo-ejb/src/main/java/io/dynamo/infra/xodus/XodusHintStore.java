@@ -1,6 +1,6 @@
 package io.dynamo.infra.xodus;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
 import io.dynamo.core.handoff.Hint;

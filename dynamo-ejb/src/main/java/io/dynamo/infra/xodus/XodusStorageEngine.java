@@ -1,6 +1,6 @@
 package io.dynamo.infra.xodus;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.store.RingOrder;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.store.StorageException;

@@ -2,10 +2,12 @@ package io.dynamo.core.antientropy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.SiblingSet;
@@ -91,7 +93,7 @@ class AntiEntropyServiceTest {
         assertThat(sum(results, ExchangeResult::keysReceived)).isEqualTo(13);
         assertThat(sum(results, ExchangeResult::keysRepaired)).isEqualTo(13);
         assertThat(sum(results, ExchangeResult::keysSent)).isEqualTo(13);
-        assertThat(network.sent(Message.WriteReplica.class)).isEqualTo(13);
+        assertThat(network.sent(WriteReplica.class)).isEqualTo(13);
         // Keys compared are those of the differing segments only, far fewer than the 1,014 held.
         assertThat(sum(results, ExchangeResult::keysCompared)).isBetween(20, 60);
         assertThat(sum(results, ExchangeResult::segmentsDiffering)).isBetween(1, 20);
@@ -100,8 +102,8 @@ class AntiEntropyServiceTest {
         List<ExchangeResult> again = exchangeEveryPartition(a);
         assertThat(again).allMatch(ExchangeResult::inSync).allMatch(r -> r.roundTrips() == 1);
         assertThat(sum(again, ExchangeResult::keysCompared)).isZero();
-        assertThat(network.sent(Message.MerkleQuery.class)).isEqualTo(Q);
-        assertThat(network.sent(Message.SegmentQuery.class) + network.sent(Message.WriteReplica.class)).isZero();
+        assertThat(network.sent(MerkleQuery.class)).isEqualTo(Q);
+        assertThat(network.sent(SegmentQuery.class) + network.sent(WriteReplica.class)).isZero();
         assertThat(exchangeEveryPartition(b)).allMatch(r -> r.segmentsDiffering() == 0);
 
         AntiEntropyStats stats = a.service.stats();
@@ -172,7 +174,7 @@ class AntiEntropyServiceTest {
         for (Replica r : replicas) {
             assertThat(r.service.runRound().join()).allMatch(ExchangeResult::inSync);
         }
-        assertThat(network.sent(Message.SegmentQuery.class) + network.sent(Message.WriteReplica.class)).isZero();
+        assertThat(network.sent(SegmentQuery.class) + network.sent(WriteReplica.class)).isZero();
     }
 
     @Test
@@ -189,10 +191,9 @@ class AntiEntropyServiceTest {
         assertThat(notA).isNotNegative();
 
         assertThat(a.service.runOnce(notA)).isCompletedExceptionally();
-        Message refused = a.service.handle("b", new Message.MerkleQuery(notA, 0, new int[] {0})).join();
-        assertThat(refused).isInstanceOfSatisfying(Message.Failure.class,
-                f -> assertThat(f.kind()).isEqualTo(Message.Failure.Kind.NOT_READY));
-        assertThat(a.service.handle("b", new Message.Ping())).isNull();
+        Message refused = a.service.onMerkleQuery("b", new MerkleQuery(notA, 0, new int[] {0})).join();
+        assertThat(refused).isInstanceOfSatisfying(Failure.class,
+                f -> assertThat(f.kind()).isEqualTo(Failure.Kind.NOT_READY));
 
         List<ExchangeResult> round = a.service.runRound().join();
         assertThat(round).isNotEmpty().allMatch(r -> ring.preferenceList(r.partition(), 2).isReplica(r.peer()));
@@ -201,13 +202,13 @@ class AntiEntropyServiceTest {
     @Test
     void malformedQueriesAreRefusedNotThrown() {
         Replica a = cluster(2, "a", "b").get(0);
-        Message tooDeep = a.service.handle("b", new Message.MerkleQuery(0, 11, new int[] {0})).join();
-        Message badSegment = a.service.handle("b", new Message.SegmentQuery(0, new int[] {1 << 10}, List.of()))
+        Message tooDeep = a.service.onMerkleQuery("b", new MerkleQuery(0, 11, new int[] {0})).join();
+        Message badSegment = a.service.onSegmentQuery("b", new SegmentQuery(0, new int[] {1 << 10}, List.of()))
                 .join();
-        Message badPartition = a.service.handle("b", new Message.MerkleQuery(Q, 0, new int[] {0})).join();
+        Message badPartition = a.service.onMerkleQuery("b", new MerkleQuery(Q, 0, new int[] {0})).join();
         for (Message reply : List.of(tooDeep, badSegment, badPartition)) {
-            assertThat(reply).isInstanceOfSatisfying(Message.Failure.class,
-                    f -> assertThat(f.kind()).isEqualTo(Message.Failure.Kind.INVALID_REQUEST));
+            assertThat(reply).isInstanceOfSatisfying(Failure.class,
+                    f -> assertThat(f.kind()).isEqualTo(Failure.Kind.INVALID_REQUEST));
         }
     }
 
@@ -300,7 +301,7 @@ class AntiEntropyServiceTest {
         assertThat(sum(toB, ExchangeResult::keysSent)).isEqualTo(3_000);
         assertThat(sum(toB, ExchangeResult::keysReceived)).isZero();
         // 100 hashes per query at most (bar single big segments): several queries per partition.
-        assertThat(network.sent(Message.SegmentQuery.class)).isGreaterThanOrEqualTo(30);
+        assertThat(network.sent(SegmentQuery.class)).isGreaterThanOrEqualTo(30);
 
         List<Replica> other = cluster(2, "c", "d");
         Replica c = other.get(0);

@@ -2,8 +2,8 @@ package io.dynamo.core.antientropy;
 
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.MessageCodec;
 import io.dynamo.core.transport.UnreachableException;
+import io.dynamo.core.wire.MessageCodec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

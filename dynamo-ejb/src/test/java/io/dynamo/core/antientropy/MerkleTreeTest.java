@@ -3,7 +3,7 @@ package io.dynamo.core.antientropy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.store.RingOrder;
 import io.dynamo.core.version.Context;

@@ -4,7 +4,7 @@ import static io.dynamo.core.antientropy.MerkleTreeTest.assertSameNodes;
 import static io.dynamo.core.antientropy.MerkleTreeTest.keysOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;

@@ -1,11 +1,13 @@
 package io.dynamo.core.antientropy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.store.SiblingLimits;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;
@@ -43,15 +45,17 @@ final class Replica {
         transport.serve(this::handle);
     }
 
-    /** What a node's dispatcher does: anti-entropy first, then the replica writes the repair sends. */
+    /** What a node's dispatcher does: anti-entropy's queries, then the replica writes the repair sends. */
     private CompletableFuture<Message> handle(String from, Message request) {
-        CompletableFuture<Message> answer = service.handle(from, request);
-        if (answer != null) {
-            return answer;
+        if (request instanceof MerkleQuery q) {
+            return service.onMerkleQuery(from, q);
         }
-        if (request instanceof Message.WriteReplica w) {
+        if (request instanceof SegmentQuery q) {
+            return service.onSegmentQuery(from, q);
+        }
+        if (request instanceof WriteReplica w) {
             store.merge(w.key(), w.versions());
-            return CompletableFuture.completedFuture(new Message.Ack());
+            return CompletableFuture.completedFuture(new Ack());
         }
         throw new IllegalArgumentException("unexpected " + request);
     }

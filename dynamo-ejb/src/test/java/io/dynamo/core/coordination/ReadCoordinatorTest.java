@@ -6,16 +6,17 @@ import static io.dynamo.core.coordination.ReadQuorumTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.InMemoryHintStore;
-import io.dynamo.core.membership.FailureDetector;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.peer.FailureDetector;
+import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.store.SiblingLimits;
-import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.testkit.SimulatedScheduler;
 import java.time.Clock;
@@ -118,8 +119,8 @@ class ReadCoordinatorTest {
 
         peers.answer("c", OLD);
         assertThat(store.read(KEY)).isEqualTo(NEW);
-        assertThat(peers.sentTo("c")).containsExactly(new Message.ReadReplica(KEY),
-                new Message.WriteReplica(KEY, NEW, ""));
+        assertThat(peers.sentTo("c")).containsExactly(new ReadReplica(KEY),
+                new WriteReplica(KEY, NEW, ""));
         assertThat(reads.repairCount()).isEqualTo(2);
     }
 

@@ -1,5 +1,8 @@
 package io.dynamo.core.coordination;
 
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
@@ -24,12 +27,12 @@ final class ScriptedPeers implements ClusterTransport {
     /** Answers the node's pending read with its versions. */
     void answer(String node, SiblingSet versions) {
         Call read = pending(node);
-        read.reply().complete(new Message.ReplicaState(((Message.ReadReplica) read.request()).key(), versions));
+        read.reply().complete(new ReplicaState(((ReadReplica) read.request()).key(), versions));
     }
 
     /** Acknowledges the node's pending replica write. */
     void ack(String node) {
-        pending(node).reply().complete(new Message.Ack());
+        pending(node).reply().complete(new Ack());
     }
 
     /** Fails the node's pending request as a timeout would. */

@@ -4,10 +4,10 @@ import static io.dynamo.core.coordination.ReadQuorumTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.InMemoryHintStore;
-import io.dynamo.core.membership.FailureDetector;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.peer.FailureDetector;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;

@@ -2,7 +2,7 @@ package io.dynamo.core.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.SiblingSet;

@@ -1,8 +1,10 @@
 package io.dynamo.core.membership;
 
+import io.dynamo.core.peer.FailureDetector;
+import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.ClusterTransport;
-import io.dynamo.core.transport.Message;
 import io.dynamo.testkit.SimulatedNetwork;
 import io.dynamo.testkit.SimulatedScheduler;
 import java.time.Duration;
@@ -49,10 +51,8 @@ final class GossipCluster {
         // Each node stores as many keys as its name is long times 100, so a test can tell the loads apart.
         Gossiper gossiper = new Gossiper(membership, peers, scheduler, seeds, INTERVAL,
                 new Random(seed * 31 + id.hashCode()), loads, () -> id.length() * 100L);
-        transport.serve((from, request) -> {
-            CompletableFuture<Message> answer = gossiper.handle(from, request);
-            return answer != null ? answer : CompletableFuture.completedFuture(new Message.Ack());
-        });
+        transport.serve((from, request) -> request instanceof Gossip gossip ? gossiper.onGossip(from, gossip)
+                : CompletableFuture.completedFuture(new Ack()));
         Node node = new Node(membership, gossiper.start(), transport, loads);
         running.put(id, node);
         return node;

@@ -7,7 +7,7 @@ import io.dynamo.core.codec.BinaryWriter;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.MessageCodec;
+import io.dynamo.core.wire.MessageCodec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,8 @@ class MembershipStateCodecTest {
     void gossipMessagesSurviveTheWireCodec(@ForAll long seed) {
         MembershipState state = States.randomState(new Random(seed));
         Map<String, NodeLoad> loads = Map.of("a", new NodeLoad(0, 1), "b", new NodeLoad(123_456_789L, 1795334077459L));
-        Message decoded = MessageCodec.decode(MessageCodec.encode(new Message.Gossip(state, loads)));
-        assertThat(decoded).isEqualTo(new Message.Gossip(state, loads));
+        Message decoded = MessageCodec.decode(MessageCodec.encode(new Gossip(state, loads)));
+        assertThat(decoded).isEqualTo(new Gossip(state, loads));
     }
 
     @Test

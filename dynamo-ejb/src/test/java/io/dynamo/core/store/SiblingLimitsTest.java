@@ -3,9 +3,9 @@ package io.dynamo.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.RemoteFailures;
-import io.dynamo.core.transport.Message.Failure;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.core.version.SiblingSet;

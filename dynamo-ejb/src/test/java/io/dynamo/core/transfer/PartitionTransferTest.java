@@ -2,7 +2,7 @@ package io.dynamo.core.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;

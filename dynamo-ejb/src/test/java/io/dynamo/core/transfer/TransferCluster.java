@@ -1,10 +1,11 @@
 package io.dynamo.core.transfer;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.handoff.InMemoryHintStore;
-import io.dynamo.core.membership.FailureDetector;
-import io.dynamo.core.membership.PeerChannel;
+import io.dynamo.core.peer.FailureDetector;
+import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.Ring;
@@ -12,6 +13,7 @@ import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.store.SiblingLimits;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.SiblingSet;
@@ -35,7 +37,7 @@ import java.util.stream.IntStream;
 
 /**
  * Nodes that hold data and run partition transfers on a simulated network, each with a minimal request handler
- * that merges {@link Message.TransferBatch} as the node's dispatcher does ({@code local.write(key, versions, "")}).
+ * that merges {@link TransferBatch} as the node's dispatcher does ({@code local.write(key, versions, "")}).
  * Ring changes are handed to each node directly, as its membership listener would.
  */
 final class TransferCluster {
@@ -69,12 +71,12 @@ final class TransferCluster {
         }
 
         private CompletableFuture<Message> handle(String from, Message request) {
-            if (request instanceof Message.TransferBatch batch) {
+            if (request instanceof TransferBatch batch) {
                 batch.states().forEach(s -> local.write(s.key(), s.versions(), ""));
-            } else if (request instanceof Message.WriteReplica write) {
+            } else if (request instanceof WriteReplica write) {
                 local.write(write.key(), write.versions(), write.hintFor());
             }
-            return CompletableFuture.completedFuture(new Message.Ack());
+            return CompletableFuture.completedFuture(new Ack());
         }
 
         /** Everything this node stores of one partition. */

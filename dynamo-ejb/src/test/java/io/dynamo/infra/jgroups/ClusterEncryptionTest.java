@@ -2,17 +2,17 @@ package io.dynamo.infra.jgroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.Message.Ack;
-import io.dynamo.core.transport.Message.ReadReplica;
-import io.dynamo.core.transport.Message.ReplicaState;
-import io.dynamo.core.transport.Message.WriteReplica;
-import io.dynamo.core.transport.MessageCodec;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
+import io.dynamo.core.wire.MessageCodec;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

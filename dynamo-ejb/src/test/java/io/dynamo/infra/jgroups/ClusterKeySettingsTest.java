@@ -3,7 +3,7 @@ package io.dynamo.infra.jgroups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.InvalidConfigException;
+import io.dynamo.core.base.InvalidConfigException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

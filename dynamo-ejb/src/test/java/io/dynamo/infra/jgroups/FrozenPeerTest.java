@@ -3,12 +3,12 @@ package io.dynamo.infra.jgroups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Message;
-import io.dynamo.core.transport.Message.Ack;
-import io.dynamo.core.transport.Message.ReadReplica;
-import io.dynamo.core.transport.Message.ReplicaState;
-import io.dynamo.core.transport.Message.WriteReplica;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;

@@ -2,7 +2,11 @@ package io.dynamo.infra.jgroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.peer.Ping;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.SiblingSet;
@@ -56,10 +60,10 @@ class WireFormatNegotiationTest {
         awaitBoth(current, earlier);
 
         Key key = Key.of("k");
-        assertThat(current.request("earlier", new Message.ReadReplica(key), LONG).get())
-                .as("a request the earlier node can read").isEqualTo(new Message.ReplicaState(key, SiblingSet.EMPTY));
-        assertThat(earlier.request("current", new Message.ReadReplica(key), LONG).get())
-                .as("an answer the earlier node can read").isEqualTo(new Message.ReplicaState(key, SiblingSet.EMPTY));
+        assertThat(current.request("earlier", new ReadReplica(key), LONG).get())
+                .as("a request the earlier node can read").isEqualTo(new ReplicaState(key, SiblingSet.EMPTY));
+        assertThat(earlier.request("current", new ReadReplica(key), LONG).get())
+                .as("an answer the earlier node can read").isEqualTo(new ReplicaState(key, SiblingSet.EMPTY));
     }
 
     @Test
@@ -70,18 +74,18 @@ class WireFormatNegotiationTest {
         awaitBoth(current, liar);
 
         long start = System.nanoTime();
-        assertThat(failureOf(current.request("liar", new Message.Ping(), LONG)))
+        assertThat(failureOf(current.request("liar", new Ping(), LONG)))
                 .isInstanceOf(UnreachableException.class)
                 .hasMessageContaining("node liar cannot read a request from node current: wire format version 1 is "
                         + "newer than the newest this node reads (0)");
-        assertThat(failureOf(liar.request("current", new Message.Ping(), LONG)))
+        assertThat(failureOf(liar.request("current", new Ping(), LONG)))
                 .isInstanceOf(UnreachableException.class)
                 .hasMessageContaining("node current is unreachable: node liar cannot read its reply: wire format "
                         + "version 1 is newer than the newest this node reads (0)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused, not timed out").isLessThan(LONG);
         // Both keep serving: each still answers a request to itself, and the refusals repeat just as clearly.
-        assertThat(liar.request("liar", new Message.Ping(), LONG).get()).isInstanceOf(Message.Ack.class);
-        assertThat(failureOf(current.request("liar", new Message.Ping(), LONG)))
+        assertThat(liar.request("liar", new Ping(), LONG).get()).isInstanceOf(Ack.class);
+        assertThat(failureOf(current.request("liar", new Ping(), LONG)))
                 .hasMessageContaining("cannot read a request from node current");
     }
 
@@ -102,8 +106,8 @@ class WireFormatNegotiationTest {
         JGroupsTransport transport = JGroupsTransport.start(JGroupsSettings.loopback(cluster, id, ports.get(port),
                 TestNode.seeds(ports)), formats, executor, timer);
         started.add(new Running(transport, executor, timer));
-        transport.serve((from, request) -> CompletableFuture.completedFuture(request instanceof Message.ReadReplica r
-                ? new Message.ReplicaState(r.key(), SiblingSet.EMPTY) : new Message.Ack()));
+        transport.serve((from, request) -> CompletableFuture.completedFuture(request instanceof ReadReplica r
+                ? new ReplicaState(r.key(), SiblingSet.EMPTY) : new Ack()));
         return transport;
     }
 

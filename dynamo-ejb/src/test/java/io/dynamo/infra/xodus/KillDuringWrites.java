@@ -1,6 +1,6 @@
 package io.dynamo.infra.xodus;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.Value;

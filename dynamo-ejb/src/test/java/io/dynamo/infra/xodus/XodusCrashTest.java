@@ -2,7 +2,7 @@ package io.dynamo.infra.xodus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import io.dynamo.api.TransfersBody;
 import io.dynamo.core.antientropy.AntiEntropyStats;
 import io.dynamo.core.antientropy.ExchangeResult;
 import io.dynamo.core.antientropy.PartitionStats;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.core.transfer.TransferProgress;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,10 @@ import java.util.List;
 /** The node's background work (anti-entropy, partition transfer) as the wire shows it. */
 final class ActivityViews {
     private ActivityViews() {
+    }
+
+    static AntiEntropyBody antiEntropy(String self, NodeView.Repairs repairs) {
+        return antiEntropy(self, repairs.antiEntropy(), repairs.readRepairs(), repairs.tombstonesReaped());
     }
 
     static AntiEntropyBody antiEntropy(String self, AntiEntropyStats stats, long readRepairs, long tombstonesRemoved) {

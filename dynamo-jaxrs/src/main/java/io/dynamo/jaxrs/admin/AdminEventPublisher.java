@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -36,7 +36,7 @@ public class AdminEventPublisher {
     private static final Logger LOG = Logger.getLogger(AdminEventPublisher.class.getName());
 
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;

@@ -6,7 +6,7 @@ import io.dynamo.api.HintsBody;
 import io.dynamo.api.NodeBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +21,10 @@ import java.util.Map;
  */
 record AdminSnapshot(RingBody ring, NodesBody nodes, HintsBody hints) {
 
-    static AdminSnapshot of(DynamoNode node, long now) {
-        RingBody ring = node.membership().ring().map(r -> RingViews.ring(node.id(), node.config(), r)).orElse(null);
-        NodesBody nodes = NodeViews.nodes(node, now);
-        HintsBody hints = NodeViews.hints(node.id(), node.handoff().queues(), node.handoff().deliveredCount(), now);
+    static AdminSnapshot of(NodeView node, long now) {
+        RingBody ring = node.knownRing().map(r -> RingViews.ring(node.id(), node.config(), r)).orElse(null);
+        NodesBody nodes = NodeViews.nodes(node.id(), node.members(), now);
+        HintsBody hints = NodeViews.hints(node.id(), node.hints(), now);
         return new AdminSnapshot(ring, nodes, hints);
     }
 

@@ -2,8 +2,9 @@ package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.AntiEntropyBody;
 import io.dynamo.api.ExchangeBody;
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.antientropy.ExchangeResult;
+import io.dynamo.core.node.NodeAdmin;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,12 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class AntiEntropyResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
+
+    @Inject
+    NodeAdmin admin;
 
     @GET
     public AntiEntropyBody stats() {
-        return ActivityViews.antiEntropy(node.id(), node.antiEntropy().stats(), node.reads().repairCount(),
-                node.tombstones().reaped());
+        return ActivityViews.antiEntropy(node.id(), node.repairs());
     }
 
     /** Compares the partition with its next other replica in turn, now, and answers what the exchange did. */
@@ -37,7 +40,7 @@ public class AntiEntropyResource {
         int p = PartitionParam.parse(partition, ring.partitionCount());
         requireExchangeable(ring, p);
         long start = System.nanoTime();
-        ExchangeResult result = Await.result(node.antiEntropy().runOnce(p),
+        ExchangeResult result = Await.result(admin.exchange(p),
                 "the anti-entropy exchange of partition " + p);
         return ActivityViews.exchange(node.id(), result, (System.nanoTime() - start) / 1_000_000);
     }

@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.coordination.RemoteFailures;
+import io.dynamo.core.base.Causes;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +23,7 @@ final class Await {
         try {
             return future.get(LIMIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = RemoteFailures.unwrap(e);
+            Throwable cause = Causes.unwrap(e);
             if (cause instanceof RuntimeException r) {
                 throw r;
             }

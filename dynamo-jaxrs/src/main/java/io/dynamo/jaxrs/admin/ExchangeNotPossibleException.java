@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.DynamoException;
+import io.dynamo.core.base.DynamoException;
 
 /**
  * An anti-entropy exchange this node cannot run for the partition: it is not one of the partition's replicas, or

@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.HealthBody;
-import io.dynamo.core.membership.PeerHealth;
-import io.dynamo.core.membership.Reachability;
+import io.dynamo.core.peer.PeerHealth;
+import io.dynamo.core.peer.Reachability;
 
 /** A peer's health as the wire shows it. */
 final class HealthViews {

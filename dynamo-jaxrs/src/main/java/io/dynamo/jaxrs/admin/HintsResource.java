@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.HintsBody;
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,11 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class HintsResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public HintsBody hints() {
-        return NodeViews.hints(node.id(), node.handoff().queues(), node.handoff().deliveredCount(),
-                System.currentTimeMillis());
+        return NodeViews.hints(node.id(), node.hints(), System.currentTimeMillis());
     }
 }

@@ -1,11 +1,11 @@
 package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.PlanBody;
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeAdmin;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.core.ring.RingTransition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +22,10 @@ import java.io.InputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class JoinResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
+
+    @Inject
+    NodeAdmin admin;
 
     /** What the join would move; nothing changes. */
     @POST
@@ -41,7 +44,7 @@ public class JoinResource {
         MembershipChange join = MembershipRequests.join(body, true);
         Ring ring = Plans.requireVersion(node.ring(), join.ringVersion(), node.id());
         PartitionPlan plan = plan(ring, join);
-        node.membership().commit(plan);
+        admin.commit(plan);
         return PlanViews.of(node.id(), PlanViews.JOIN, join.node(), join.weight(), plan, true);
     }
 
@@ -50,6 +53,6 @@ public class JoinResource {
             throw new InvalidRequestException("field 'node' = \"" + join.node() + "\" is already a member of ring v"
                     + ring.version() + "; to change its weight, make it leave and join again");
         }
-        return RingTransition.join(ring, new Member(join.node(), join.weight()));
+        return admin.planJoin(ring, new Member(join.node(), join.weight()));
     }
 }

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.InvalidKeyException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.Key;
 import io.dynamo.jaxrs.kv.KeyPath;
 
 /**

@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.KeyVersionsBody;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Encoded;
@@ -18,14 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyVersionsResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     /** The key is read like {@code /kv/{key}}: percent-encoded UTF-8. */
     @GET
     @Path("{key}/versions")
     public KeyVersionsBody versions(@Encoded @PathParam("key") String key) {
         Key k = KeyParam.decode(key, node.config().maxKeyBytes());
-        int partition = node.ring().partitioner().partitionOfKey(k.bytes());
+        int partition = node.placement(k).partition();
         return VersionViews.of(node.id(), k, partition,
                 Await.result(node.versionsOnReplicas(k), "reading key '" + k + "' from its replicas"));
     }

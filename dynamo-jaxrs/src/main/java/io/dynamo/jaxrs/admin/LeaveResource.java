@@ -1,11 +1,11 @@
 package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.PlanBody;
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeAdmin;
+import io.dynamo.core.node.NodeView;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
-import io.dynamo.core.ring.RingTransition;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaveResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
+
+    @Inject
+    NodeAdmin admin;
 
     /** What the leave would move; nothing changes. */
     @POST
@@ -43,7 +46,7 @@ public class LeaveResource {
         MembershipChange leave = MembershipRequests.leave(body, true);
         Ring ring = Plans.requireVersion(node.ring(), leave.ringVersion(), node.id());
         PartitionPlan plan = plan(ring, leave);
-        node.membership().commit(plan);
+        admin.commit(plan);
         return PlanViews.of(node.id(), PlanViews.LEAVE, leave.node(), null, plan, true);
     }
 
@@ -57,6 +60,6 @@ public class LeaveResource {
             throw new InvalidRequestException("field 'node' = \"" + leave.node() + "\" is the last member of the"
                     + " ring and cannot leave; join another node first so it can take over the partitions");
         }
-        return RingTransition.leave(ring, leave.node());
+        return admin.planLeave(ring, leave.node());
     }
 }

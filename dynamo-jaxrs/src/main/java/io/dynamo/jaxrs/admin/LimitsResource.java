@@ -1,8 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.LimitsBody;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.store.SiblingLimits;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,11 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class LimitsResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public LimitsBody limits() {
-        SiblingLimits siblings = node.replica().store().limits();
+        NodeView.SiblingCounts siblings = node.siblings();
         return new LimitsBody(node.id(), node.config().maxKeyBytes(), node.config().maxValueBytes(), siblings.warn(),
                 siblings.max(), siblings.warned(), siblings.refused());
     }

@@ -4,14 +4,13 @@ import io.dynamo.api.HintQueueBody;
 import io.dynamo.api.HintsBody;
 import io.dynamo.api.NodeBody;
 import io.dynamo.api.NodesBody;
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
-import io.dynamo.core.membership.PeerHealth;
+import io.dynamo.core.node.NodeView;
+import io.dynamo.core.peer.PeerHealth;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +26,8 @@ final class NodeViews {
      * (a peer may be any of these without the others for a while: gossip is still spreading, or a ring references
      * a node that never started).
      */
-    static NodesBody nodes(DynamoNode node, long now) {
-        Map<String, Long> keys = new HashMap<>();
-        node.loads().snapshot().forEach((id, load) -> keys.put(id, load.keysStored()));
-        try {
-            keys.put(node.id(), node.replica().store().storage().keyCount());
-        } catch (RuntimeException e) {
-            // The storage cannot count now (its own health check says why); the last gossiped count stands in.
-        }
-        return nodes(node.id(), node.membership().state(), node.failureDetector().view(), keys, now);
+    static NodesBody nodes(String self, NodeView.Members members, long now) {
+        return nodes(self, members.state(), members.health(), members.keysStored(), now);
     }
 
     /** @param keysStored per node, the newest key count known */
@@ -59,6 +51,10 @@ final class NodeViews {
                             : health != null ? HealthViews.of(health, now) : HealthViews.UNTRIED);
         }).toList();
         return new NodesBody(self, state.ringVersion(), nodes);
+    }
+
+    static HintsBody hints(String self, NodeView.Hints hints, long now) {
+        return hints(self, hints.queues(), hints.delivered(), now);
     }
 
     static HintsBody hints(String self, List<HintQueue> queues, long delivered, long now) {

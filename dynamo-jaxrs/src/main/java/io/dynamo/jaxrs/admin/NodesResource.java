@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.NodesBody;
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class NodesResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public NodesBody nodes() {
-        return NodeViews.nodes(node, System.currentTimeMillis());
+        return NodeViews.nodes(node.id(), node.members(), System.currentTimeMillis());
     }
 }

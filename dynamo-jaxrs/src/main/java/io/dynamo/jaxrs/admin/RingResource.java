@@ -2,7 +2,7 @@ package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.KeyPlacementBody;
 import io.dynamo.api.RingBody;
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Encoded;
@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class RingResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public RingBody ring() {
@@ -29,7 +29,7 @@ public class RingResource {
     @GET
     @Path("key/{key}")
     public KeyPlacementBody key(@Encoded @PathParam("key") String key) {
-        return RingViews.placement(node.id(), node.config().replicas(), node.ring(),
-                KeyParam.decode(key, node.config().maxKeyBytes()), node.failureDetector(), System.currentTimeMillis());
+        return RingViews.placement(node.id(), node.placement(KeyParam.decode(key, node.config().maxKeyBytes())),
+                System.currentTimeMillis());
     }
 }

@@ -4,15 +4,10 @@ import io.dynamo.api.KeyPlacementBody;
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.PlacementBody;
 import io.dynamo.api.RingBody;
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.coordination.Target;
-import io.dynamo.core.coordination.TargetSelection;
-import io.dynamo.core.membership.FailureDetector;
-import io.dynamo.core.ring.Partitioner;
-import io.dynamo.core.ring.PreferenceList;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.KeyPlacement;
+import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.ring.Ring;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,30 +27,16 @@ final class RingViews {
                 config.writeQuorum(), members, ring.owners());
     }
 
-    /**
-     * @param detector this node's opinion of its peers: each replica's health, and for each replica it routes
-     *                 around the fallback that would stand in for it now (the same choice a coordinator makes)
-     */
-    static KeyPlacementBody placement(String self, int replicas, Ring ring, Key key, FailureDetector detector,
-                                      long now) {
-        byte[] md5 = Partitioner.md5(key.bytes());
-        int partition = ring.partitioner().partitionOf(md5);
-        PreferenceList list = ring.preferenceList(partition, replicas);
-        Map<String, String> standIns = new HashMap<>();
-        for (Target t : TargetSelection.of(list, n -> n.equals(self) || detector.routable(n)).initial()) {
-            if (t.isStandIn()) {
-                standIns.put(t.hintFor(), t.node());
-            }
-        }
-        return new KeyPlacementBody(self, key.toString(), HexFormat.of().formatHex(md5), partition, ring.version(),
-                list.replicas().stream().map(n -> place(self, n, standIns.get(n), detector, now)).toList(),
-                list.fallbacks().stream().map(n -> place(self, n, null, detector, now)).toList());
+    /** The key's placement as the wire shows it, each node's health as of {@code now}. */
+    static KeyPlacementBody placement(String self, KeyPlacement placement, long now) {
+        Key key = placement.key();
+        return new KeyPlacementBody(self, key.toString(), HexFormat.of().formatHex(key.md5()), placement.partition(),
+                placement.ringVersion(), placement.replicas().stream().map(p -> place(p, now)).toList(),
+                placement.fallbacks().stream().map(p -> place(p, now)).toList());
     }
 
-    private static PlacementBody place(String self, String node, String standIn, FailureDetector detector,
-                                       long now) {
-        boolean isSelf = node.equals(self);
-        return new PlacementBody(node, isSelf, standIn,
-                isSelf ? HealthViews.SELF : HealthViews.of(detector.health(node), now));
+    private static PlacementBody place(KeyPlacement.Placement p, long now) {
+        return new PlacementBody(p.node(), p.self(), p.standIn(),
+                p.self() ? HealthViews.SELF : HealthViews.of(p.health(), now));
     }
 }

@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.admin;
 
 import io.dynamo.api.TransfersBody;
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class TransfersResource {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @GET
     public TransfersBody transfers() {
-        return ActivityViews.transfers(node.id(), node.transfer().progress(), node.transfer().idle());
+        return ActivityViews.transfers(node.id(), node.transfers().progress(), node.transfers().idle());
     }
 }

@@ -1,12 +1,12 @@
 package io.dynamo.jaxrs.error;
 
 import io.dynamo.api.ErrorCode;
-import io.dynamo.core.DynamoException;
-import io.dynamo.core.InvalidConfigException;
-import io.dynamo.core.InvalidKeyException;
-import io.dynamo.core.InvalidQuorumException;
-import io.dynamo.core.ValueTooLargeException;
 import io.dynamo.core.antientropy.AntiEntropyException;
+import io.dynamo.core.base.DynamoException;
+import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.InvalidQuorumException;
+import io.dynamo.core.base.ValueTooLargeException;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.RemoteRequestException;
 import io.dynamo.core.membership.RingUnknownException;

@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.health;
 
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.node.NodeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

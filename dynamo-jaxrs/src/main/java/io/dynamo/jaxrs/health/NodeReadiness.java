@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.health;
 
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.NodeConfig;
 import io.dynamo.core.membership.RingUnknownException;
+import io.dynamo.core.node.NodeView;
+import io.dynamo.core.node.NodeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -22,7 +22,7 @@ public class NodeReadiness implements HealthCheck {
     NodeConfig config;
 
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @Override
     public HealthCheckResponse call() {
@@ -32,7 +32,7 @@ public class NodeReadiness implements HealthCheck {
                 .withData("r", config.readQuorum())
                 .withData("w", config.writeQuorum())
                 .withData("q", config.partitions());
-        var storageFailure = node.replica().store().health().failure();
+        var storageFailure = node.storageFailure();
         if (storageFailure.isPresent()) {
             return answer.down().withData("reason", "the last write to the store failed: " + storageFailure.get()
                     + "; free space or fix the permissions of " + config.dataDir() + " (the node is ready again after"

@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.kv;
 
-import io.dynamo.core.coordination.RemoteFailures;
+import io.dynamo.core.base.Causes;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,7 +27,7 @@ final class AsyncAnswer {
         CompletableFuture<Response> answer = new CompletableFuture<>();
         BiConsumer<T, Throwable> finish = (value, failure) -> {
             if (failure != null) {
-                answer.completeExceptionally(RemoteFailures.unwrap(failure));
+                answer.completeExceptionally(Causes.unwrap(failure));
                 return;
             }
             try {

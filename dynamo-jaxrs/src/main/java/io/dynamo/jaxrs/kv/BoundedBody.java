@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.kv;
 
-import io.dynamo.core.ValueTooLargeException;
+import io.dynamo.core.base.ValueTooLargeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

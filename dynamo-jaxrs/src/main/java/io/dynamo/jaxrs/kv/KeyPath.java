@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.kv;
 
 import io.dynamo.api.KeyPaths;
-import io.dynamo.core.InvalidKeyException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.Key;
 
 /** Decodes the still-encoded {key} path segment with the API's strict decoding ({@link KeyPaths#decode}). */
 public final class KeyPath {

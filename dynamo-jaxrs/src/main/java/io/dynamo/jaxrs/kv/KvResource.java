@@ -2,10 +2,10 @@ package io.dynamo.jaxrs.kv;
 
 import io.dynamo.api.DynamoHeaders;
 import io.dynamo.api.ErrorCode;
-import io.dynamo.core.InvalidKeyException;
-import io.dynamo.core.Key;
-import io.dynamo.core.KeyValueService;
-import io.dynamo.core.NodeConfig;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.KeyValueService;
+import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import io.dynamo.jaxrs.metrics.RequestTimers;

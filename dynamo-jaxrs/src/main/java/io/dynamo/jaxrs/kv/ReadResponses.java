@@ -3,7 +3,7 @@ package io.dynamo.jaxrs.kv;
 import io.dynamo.api.DynamoHeaders;
 import io.dynamo.api.SiblingBody;
 import io.dynamo.api.VersionsBody;
-import io.dynamo.core.ReadResult;
+import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.version.Value;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

@@ -1,8 +1,8 @@
 package io.dynamo.jaxrs.kv;
 
 import io.dynamo.api.DynamoHeaders;
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.membership.RingUnknownException;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,7 +22,7 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class RingVersionFilter implements ContainerResponseFilter {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

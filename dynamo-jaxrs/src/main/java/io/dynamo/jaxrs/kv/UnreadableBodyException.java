@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.kv;
 
-import io.dynamo.core.DynamoException;
+import io.dynamo.core.base.DynamoException;
 
 /**
  * The request body could not be read to its end: the client stopped sending (the listener's read timed out), closed

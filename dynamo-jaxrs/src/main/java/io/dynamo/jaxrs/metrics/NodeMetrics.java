@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.metrics;
 
-import io.dynamo.core.DynamoNode;
 import io.dynamo.core.handoff.HintQueue;
+import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,18 +16,18 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @ApplicationScoped
 public class NodeMetrics {
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        registry.gauge("dynamo.hints.queued", node, n -> n.handoff().queues().stream()
+        registry.gauge("dynamo.hints.queued", node, n -> n.hints().queues().stream()
                 .mapToLong(HintQueue::count).sum());
-        registry.gauge("dynamo.hints.delivered", node, n -> n.handoff().deliveredCount());
-        registry.gauge("dynamo.antientropy.keys.repaired", node, n -> n.antiEntropy().stats().keysRepaired());
-        registry.gauge("dynamo.readrepair.copies.repaired", node, n -> n.reads().repairCount());
-        registry.gauge("dynamo.keys.stored", node, n -> n.replica().store().storage().keyCount());
+        registry.gauge("dynamo.hints.delivered", node, n -> n.hints().delivered());
+        registry.gauge("dynamo.antientropy.keys.repaired", node, n -> n.repairs().antiEntropy().keysRepaired());
+        registry.gauge("dynamo.readrepair.copies.repaired", node, n -> n.repairs().readRepairs());
+        registry.gauge("dynamo.keys.stored", node, NodeView::keysStored);
     }
 }

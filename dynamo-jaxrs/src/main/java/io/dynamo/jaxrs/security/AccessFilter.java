@@ -1,7 +1,7 @@
 package io.dynamo.jaxrs.security;
 
 import io.dynamo.api.ErrorCode;
-import io.dynamo.core.DynamoNode;
+import io.dynamo.core.node.NodeView;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -35,7 +35,7 @@ public class AccessFilter implements ContainerRequestFilter {
     @Inject
     IdentityStoreHandler identityStores;
     @Inject
-    DynamoNode node;
+    NodeView node;
 
     @Override
     public void filter(ContainerRequestContext request) {

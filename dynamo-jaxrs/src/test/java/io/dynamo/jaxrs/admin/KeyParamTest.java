@@ -3,8 +3,8 @@ package io.dynamo.jaxrs.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.InvalidKeyException;
-import io.dynamo.core.Key;
+import io.dynamo.core.base.InvalidKeyException;
+import io.dynamo.core.base.Key;
 import org.junit.jupiter.api.Test;
 
 class KeyParamTest {

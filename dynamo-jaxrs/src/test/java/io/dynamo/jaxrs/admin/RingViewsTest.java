@@ -6,9 +6,10 @@ import io.dynamo.api.KeyPlacementBody;
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.PlacementBody;
 import io.dynamo.api.RingBody;
-import io.dynamo.core.Key;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.membership.FailureDetector;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.KeyPlacement;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.PreferenceList;
@@ -48,7 +49,7 @@ class RingViewsTest {
     @Test
     void aKeyIsPlacedByItsMd5WithItsPreferenceList() {
         Key key = Key.of("user:42");
-        KeyPlacementBody body = RingViews.placement("a", 2, ring, key, detector, NOW);
+        KeyPlacementBody body = RingViews.placement("a", KeyPlacement.of("a", 2, ring, key, detector), NOW);
 
         byte[] md5 = Partitioner.md5(key.bytes());
         assertThat(body.position()).isEqualTo(HexFormat.of().formatHex(md5)).hasSize(32);
@@ -72,7 +73,8 @@ class RingViewsTest {
         detector.answered(down, 12);
         detector.missed(down);
 
-        KeyPlacementBody body = RingViews.placement(observer, 2, ring, key, detector, NOW + 500);
+        KeyPlacementBody body = RingViews.placement(observer, KeyPlacement.of(observer, 2, ring, key, detector),
+                NOW + 500);
 
         PlacementBody replica = body.replicas().get(1);
         assertThat(replica.node()).isEqualTo(down);

@@ -1,20 +1,28 @@
 package io.dynamo.jaxrs.admin;
 
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeServices;
-import io.dynamo.core.NodeTiming;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.membership.InMemoryMembershipStore;
 import io.dynamo.core.membership.MembershipState;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeServices;
+import io.dynamo.core.node.NodeTiming;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.time.ExecutorScheduler;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
+import io.dynamo.core.version.SiblingSet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,6 +62,17 @@ final class TinyCluster implements AutoCloseable {
 
     DynamoNode node(String id) {
         return nodes.get(id);
+    }
+
+    /** The node's copy of the key (with any hint it holds for it), as it answers a peer's {@link ReadReplica}. */
+    SiblingSet read(String id, Key key) {
+        return ((ReplicaState) handlers.get(id).handle("test", new ReadReplica(key)).join()).versions();
+    }
+
+    /** Merges the versions into the node's copy (or its hints for {@code hintFor}), as a peer's write does. */
+    void write(String id, Key key, SiblingSet versions, String hintFor) {
+        assertThat(handlers.get(id).handle("test", new WriteReplica(key, versions, hintFor)).join())
+                .isInstanceOf(Ack.class);
     }
 
     /** The node stops answering; calls to it fail as unreachable. */

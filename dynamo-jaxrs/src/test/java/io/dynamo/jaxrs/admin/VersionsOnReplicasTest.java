@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynamo.api.KeyVersionsBody;
 import io.dynamo.api.ReplicaVersionsBody;
 import io.dynamo.api.VersionBody;
-import io.dynamo.core.Key;
-import io.dynamo.core.ReplicaVersions;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.node.ReplicaVersions;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.version.Context;
@@ -84,9 +84,8 @@ class VersionsOnReplicasTest {
     void concurrentCopiesAreConcurrentAndBothSurviveTheMerge() throws Exception {
         cluster.cutOff(second);
         cluster.node(first).put(key, Context.EMPTY, text("x"), OptionalInt.of(1));
-        cluster.node(second).replica().write(key,
-                cluster.node(second).replica().store().read(key).put(Context.EMPTY,
-                        new Dot(second, 99), text("y"), 1, 10), "");
+        cluster.write(second, key, cluster.read(second, key).put(Context.EMPTY, new Dot(second, 99), text("y"), 1, 10),
+                "");
 
         KeyVersionsBody body = VersionViews.of(first, key, list.partition(),
                 Map.of(first, local(first), second, local(second)));
@@ -99,7 +98,7 @@ class VersionsOnReplicasTest {
     @Test
     void aFallbackHoldingAHintIsListedAfterTheReplicas() throws Exception {
         cluster.node(first).put(key, Context.EMPTY, text("v"), OptionalInt.of(2));
-        cluster.node(fallback).replica().write(key, cluster.node(first).replica().read(key), second);
+        cluster.write(fallback, key, cluster.read(first, key), second);
 
         Map<String, ReplicaVersions> copies = versions(first);
 
@@ -128,15 +127,15 @@ class VersionsOnReplicasTest {
     }
 
     private Map<String, ReplicaVersions> versions(String via) throws Exception {
-        return cluster.node(via).versionsOnReplicas(key).get(10, TimeUnit.SECONDS);
+        return cluster.node(via).view().versionsOnReplicas(key).get(10, TimeUnit.SECONDS);
     }
 
     private ReplicaVersions local(String node) {
-        return new ReplicaVersions(node, true, cluster.node(node).replica().read(key), "");
+        return new ReplicaVersions(node, true, cluster.read(node, key), "");
     }
 
     private PreferenceList preferenceList(Key k) {
-        Ring ring = cluster.node("a").ring();
+        Ring ring = cluster.node("a").view().ring();
         return ring.preferenceList(ring.partitioner().partitionOfKey(k.bytes()), 2);
     }
 

@@ -2,7 +2,7 @@ package io.dynamo.jaxrs.fuzz;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.jaxrs.kv.KeyPath;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.dynamo.jaxrs.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.ValueTooLargeException;
+import io.dynamo.core.base.ValueTooLargeException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dynamo.core.InvalidKeyException;
+import io.dynamo.core.base.InvalidKeyException;
 import org.junit.jupiter.api.Test;
 
 /** The server's side of the key encoding: the API's decoding (tested in dynamo-api), its refusals as 400s. */

@@ -3,13 +3,13 @@ package io.dynamo.jaxrs.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo.api.DynamoHeaders;
-import io.dynamo.core.ClusterSettings;
-import io.dynamo.core.DynamoNode;
-import io.dynamo.core.NodeConfig;
-import io.dynamo.core.NodeServices;
-import io.dynamo.core.NodeTiming;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.membership.InMemoryMembershipStore;
+import io.dynamo.core.node.ClusterSettings;
+import io.dynamo.core.node.DynamoNode;
+import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeServices;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.time.ExecutorScheduler;
 import io.dynamo.core.transport.ClusterTransport;
@@ -54,7 +54,7 @@ class RingVersionFilterTest {
         RingVersionFilter filter = new RingVersionFilter();
         var field = RingVersionFilter.class.getDeclaredField("node");
         field.setAccessible(true);
-        field.set(filter, node);
+        field.set(filter, node.view());
         return filter;
     }
 

@@ -1,6 +1,6 @@
 package io.dynamo.jaxrs.system.planted;
 
-import io.dynamo.core.Key;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.store.StorageEngine;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.infra.ForwardingStorageEngine;

@@ -1,8 +1,0 @@
-package io.dynamo.core;
-
-/** A node setting is missing or out of range; the message names the setting and what it accepts. */
-public final class InvalidConfigException extends DynamoException {
-    public InvalidConfigException(String message) {
-        super(message);
-    }
-}

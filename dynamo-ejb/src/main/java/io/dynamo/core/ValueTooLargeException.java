@@ -1,8 +1,0 @@
-package io.dynamo.core;
-
-/** The value is larger than the configured limit. */
-public final class ValueTooLargeException extends DynamoException {
-    public ValueTooLargeException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,14 @@
+package io.dynamo.core.coordination;
+
+import io.dynamo.core.base.Key;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.Value;
+
+/**
+ * A client put or delete (tombstone value) forwarded to a coordinator; {@code writeQuorum} 0 means the
+ * cluster's W. Reply: {@link ReplicaState} with the key's clock after the write and no siblings (the forwarder
+ * needs only the context).
+ */
+public record CoordinatePut(Key key, Context context, Value value, int writeQuorum) implements Message {
+}

@@ -1,0 +1,339 @@
+package io.dynamo.core.node;
+
+import io.dynamo.core.antientropy.AntiEntropyService;
+import io.dynamo.core.antientropy.AntiEntropySettings;
+import io.dynamo.core.antientropy.MerkleQuery;
+import io.dynamo.core.antientropy.PartitionTrees;
+import io.dynamo.core.antientropy.RemoveTombstone;
+import io.dynamo.core.antientropy.SegmentQuery;
+import io.dynamo.core.antientropy.TombstoneReaper;
+import io.dynamo.core.base.Causes;
+import io.dynamo.core.base.InvalidQuorumException;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.base.ValueTooLargeException;
+import io.dynamo.core.coordination.CoordinateGet;
+import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.coordination.LocalReplica;
+import io.dynamo.core.coordination.ReadCoordinator;
+import io.dynamo.core.coordination.RemoteFailures;
+import io.dynamo.core.coordination.WriteCoordinator;
+import io.dynamo.core.handoff.HintedHandoffService;
+import io.dynamo.core.membership.Gossip;
+import io.dynamo.core.membership.Gossiper;
+import io.dynamo.core.membership.LoadTable;
+import io.dynamo.core.membership.MembershipService;
+import io.dynamo.core.peer.FailureDetector;
+import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.peer.Ping;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.ring.PreferenceList;
+import io.dynamo.core.ring.Ring;
+import io.dynamo.core.store.DotSource;
+import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.store.SiblingLimits;
+import io.dynamo.core.time.Scheduler;
+import io.dynamo.core.transfer.PartitionTransfer;
+import io.dynamo.core.transfer.TransferBatch;
+import io.dynamo.core.transfer.TransferSettings;
+import io.dynamo.core.transport.Failure;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.UnreachableException;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.SiblingSet;
+import io.dynamo.core.version.Value;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One Dynamo node: accepts get, put and delete for any key, checks them against the node's limits, and either
+ * coordinates them (when it is one of the key's N replicas) or forwards them to the first reachable replica.
+ */
+public final class DynamoNode implements AutoCloseable {
+    private final NodeServices services;
+    private final NodeConfig config;
+    private final LocalReplica local;
+    private final PeerChannel peers;
+    private final ReadCoordinator reads;
+    private final WriteCoordinator writes;
+    private final HintedHandoffService handoff;
+    private final PartitionTrees trees;
+    private final AntiEntropyService antiEntropy;
+    private final TombstoneReaper tombstones;
+    private final MembershipService membership;
+    private final LoadTable loads = new LoadTable();
+    private final Gossiper gossiper;
+    private final PartitionTransfer transfer;
+    private final RequestDispatcher dispatcher;
+    private final NodeKeyValues keyValues;
+    private final NodeView view;
+    private final NodeAdmin admin;
+    private final List<Scheduler.Cancellable> background = new ArrayList<>();
+
+    public DynamoNode(NodeServices services) {
+        this.services = services;
+        this.config = services.config();
+        Scheduler scheduler = services.scheduler();
+        ReplicaStore store = new ReplicaStore(services.storage(), new DotSource(config.nodeId(), services.storage()),
+                clockOf(scheduler), config.clockMaxEntries(),
+                new SiblingLimits(config.nodeId(), config.siblingsWarn(), config.siblingsMax()));
+        this.local = new LocalReplica(store, services.hints(), scheduler);
+        this.peers = new PeerChannel(services.transport(), new FailureDetector(scheduler), scheduler,
+                services.timing().requestTimeout());
+        ClusterSettings cluster = services.cluster();
+        this.membership = MembershipService.open(config.nodeId(), cluster.httpAddress(), config.partitions(),
+                cluster.bootstrap(), services.membership());
+        this.gossiper = new Gossiper(membership, peers, scheduler, cluster.seeds(), cluster.gossipInterval(),
+                new Random(cluster.gossipSeed()), loads, services.storage()::keyCount);
+        this.transfer = new PartitionTransfer(config.nodeId(), config.replicas(), membership.ringView(), store, peers,
+                scheduler, TransferSettings.DEFAULTS);
+        membership.onRingChange(transfer);
+        transfer.onIdle(membership::markLeft);
+        this.reads = new ReadCoordinator(local, peers);
+        this.writes = new WriteCoordinator(local, peers);
+        this.handoff = new HintedHandoffService(services.hints(), peers, services.timing().hintsPerRound());
+        this.trees = new PartitionTrees(services.storage(), config.partitions());
+        this.antiEntropy = new AntiEntropyService(config.nodeId(), membership.ringView(), config.replicas(), store, trees,
+                peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));
+        this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
+                local::read, peers::call, scheduler, services.timing().tombstones());
+        this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
+        this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, transfer,
+                antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
+        this.admin = new NodeAdministration(membership, antiEntropy);
+        this.dispatcher = new RequestDispatcher(config.nodeId())
+                .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
+                .acking(WriteReplica.class, this::writeReplica)
+                .acking(Ping.class, m -> { })
+                .on(CoordinateGet.class, (from, m) -> coordinateGet(m.key(), m.readQuorum())
+                        .thenApply(v -> new ReplicaState(m.key(), v)))
+                .on(CoordinatePut.class, this::coordinateForwardedPut)
+                .acking(RemoveTombstone.class, tombstones::remove)
+                .acking(TransferBatch.class, m -> m.states().forEach(s -> local.write(s.key(), s.versions(), "")))
+                .on(Gossip.class, gossiper::onGossip)
+                .on(MerkleQuery.class, antiEntropy::onMerkleQuery)
+                .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
+    }
+
+    private void writeReplica(WriteReplica m) {
+        local.write(m.key(), m.versions(), m.hintFor());
+        if (m.hintFor().isEmpty()) {
+            transfer.stored(m.key());
+        }
+    }
+
+    private CompletableFuture<Message> coordinateForwardedPut(String from, CoordinatePut m) {
+        String operation = m.value().isTombstone() ? "delete" : "put";
+        // The forwarder answers its client with the context alone: the values would cross the wire for nothing.
+        return coordinatePut(m.key(), m.context(), m.value(), m.writeQuorum(), operation)
+                .thenApply(v -> new ReplicaState(m.key(), v.withoutSiblings()));
+    }
+
+    private static CompletableFuture<Message> done(Message reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+
+    /** Starts answering peers and the background work (hint delivery, probing). */
+    public DynamoNode start() {
+        // The trees must reflect the store before any write is reported to them.
+        trees.rebuildAll();
+        local.store().listen(trees);
+        services.transport().serve(dispatcher);
+        antiEntropy.start();
+        tombstones.start();
+        gossiper.start();
+        transfer.start();
+        NodeTiming timing = services.timing();
+        Scheduler scheduler = services.scheduler();
+        background.add(scheduler.every(timing.handoffInterval(), handoff::deliverRound));
+        background.add(scheduler.every(timing.probeInterval(), peers::probeUnreachable));
+        return this;
+    }
+
+    public String id() {
+        return config.nodeId();
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** Fed by the transport's own suspicions (JGroups view changes) as well as by the node's calls. */
+    public FailureDetector failureDetector() {
+        return peers.detector();
+    }
+
+    /** What the admin, metrics and health views read: snapshots of the node's state. */
+    public NodeView view() {
+        return view;
+    }
+
+    /** The commands of the admin API. */
+    public NodeAdmin admin() {
+        return admin;
+    }
+
+    /** The node's key-value operations, asynchronous and bounded in time: what the REST API calls. */
+    public KeyValueService keyValues() {
+        return keyValues;
+    }
+
+    /** {@link #keyValues()}'s get, waited for; for tests and tools. */
+    public ReadResult get(Key key, OptionalInt readQuorum) {
+        return await(keyValues.get(key, readQuorum));
+    }
+
+    /** @return the context of the new version */
+    public Context put(Key key, Context context, Value value, OptionalInt writeQuorum) {
+        return await(keyValues.put(key, context, value, writeQuorum));
+    }
+
+    public Context delete(Key key, Context context, OptionalInt writeQuorum) {
+        return await(keyValues.delete(key, context, writeQuorum));
+    }
+
+    /**
+     * Unbounded in time: simulations drive these on their own clock. {@link #keyValues()} adds the limit.
+     *
+     * @param readQuorum R for this request, or empty for the configured one
+     */
+    public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
+        config.requireKeyWithinLimit(key);
+        int r = quorum("r", readQuorum, config.readQuorum());
+        return coordinateGet(key, r).thenApply(v -> new ReadResult(v.liveValues(), v.context()));
+    }
+
+    public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {
+        config.requireKeyWithinLimit(key);
+        if (value.size() > config.maxValueBytes()) {
+            throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
+                    + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
+        }
+        int w = quorum("w", writeQuorum, config.writeQuorum());
+        return coordinatePut(key, context, value, w, "put").thenApply(SiblingSet::context);
+    }
+
+    public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum) {
+        config.requireKeyWithinLimit(key);
+        int w = quorum("w", writeQuorum, config.writeQuorum());
+        return coordinatePut(key, context, Value.tombstone(), w, "delete").thenApply(SiblingSet::context);
+    }
+
+    CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {
+        PreferenceList list = preferenceList(key);
+        if (list.isReplica(id())) {
+            return reads.read(key, list, r);
+        }
+        return forward(list.replicas(), 0, new CoordinateGet(key, r), "get", key);
+    }
+
+    CompletableFuture<SiblingSet> coordinatePut(Key key, Context context, Value value, int w, String operation) {
+        PreferenceList list = preferenceList(key);
+        if (list.isReplica(id())) {
+            return writes.write(key, list, context, value, w, operation);
+        }
+        return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w), operation, key);
+    }
+
+    /** Sends the request to the first replica that answers, in preference order. */
+    private CompletableFuture<SiblingSet> forward(List<String> replicas, int from, Message request, String operation,
+                                                  Key key) {
+        int next = from;
+        while (next < replicas.size() && !peers.detector().routable(replicas.get(next))) {
+            next++;
+        }
+        if (next == replicas.size()) {
+            return CompletableFuture.failedFuture(new InsufficientReplicasException(operation, key, 1, 0, id()));
+        }
+        String coordinator = replicas.get(next);
+        int after = next + 1;
+        return peers.call(coordinator, request, services.timing().forwardTimeout()).handle((reply, failure) -> {
+            if (reply instanceof ReplicaState state) {
+                return CompletableFuture.completedFuture(state.versions());
+            }
+            if (reply instanceof Failure f) {
+                return CompletableFuture.<SiblingSet>failedFuture(
+                        RemoteFailures.fromReply(f, operation, key, coordinator));
+            }
+            Throwable cause = Causes.unwrap(failure);
+            if (cause instanceof UnreachableException u && u.maybeDelivered()) {
+                // The coordinator may have done the work: trying another would make a second version of one write.
+                return CompletableFuture.<SiblingSet>failedFuture(new InsufficientReplicasException(operation, key,
+                        1, 0, id() + " (its coordinator " + coordinator + " did not answer in time)"));
+            }
+            return forward(replicas, after, request, operation, key);
+        }).thenCompose(f -> f);
+    }
+
+    private PreferenceList preferenceList(Key key) {
+        Ring ring = membership.ringView().get();
+        return ring.preferenceList(ring.partitioner().partitionOf(key.md5()), config.replicas());
+    }
+
+    private int quorum(String name, OptionalInt requested, int configured) {
+        int q = requested.orElse(configured);
+        if (q < 1 || q > config.replicas()) {
+            throw new InvalidQuorumException(name + "=" + q + " is out of range: it must be between 1 and N="
+                    + config.replicas());
+        }
+        return q;
+    }
+
+    /** Waits for a stage of {@link #keyValues()}, which is bounded in time and fails with the exception itself. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = Causes.unwrap(e);
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        }
+    }
+
+    private static Clock clockOf(Scheduler scheduler) {
+        // The versions' update times follow the scheduler, so simulations control them too.
+        return new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(scheduler.nowMillis());
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        background.forEach(Scheduler.Cancellable::cancel);
+        gossiper.close();
+        transfer.close();
+        antiEntropy.close();
+        tombstones.close();
+        services.transport().close();
+        services.hints().close();
+        services.storage().close();
+        if (services.scheduler() instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("node " + id() + " could not stop its scheduler", e);
+            }
+        }
+    }
+}

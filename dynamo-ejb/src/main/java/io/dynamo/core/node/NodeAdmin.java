@@ -1,0 +1,26 @@
+package io.dynamo.core.node;
+
+import io.dynamo.core.antientropy.ExchangeResult;
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.PartitionPlan;
+import io.dynamo.core.ring.Ring;
+import java.util.concurrent.CompletableFuture;
+
+/** The commands the admin API gives a node: ring changes, planned then committed, and anti-entropy on demand. */
+public interface NodeAdmin {
+
+    /** What adding the member to the ring would move; a pure function of the ring, nothing changes. */
+    PartitionPlan planJoin(Ring from, Member newcomer);
+
+    /** What removing the node from the ring would move; nothing changes. */
+    PartitionPlan planLeave(Ring from, String node);
+
+    /**
+     * Makes the plan's ring this node's ring (gossip spreads it); refused with
+     * {@link io.dynamo.core.membership.StalePlanException} unless the plan starts from the current ring.
+     */
+    void commit(PartitionPlan plan);
+
+    /** Compares the partition with its next other replica in turn, now. */
+    CompletableFuture<ExchangeResult> exchange(int partition);
+}

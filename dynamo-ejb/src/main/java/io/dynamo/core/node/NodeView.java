@@ -1,0 +1,87 @@
+package io.dynamo.core.node;
+
+import io.dynamo.core.antientropy.AntiEntropyStats;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.handoff.HintQueue;
+import io.dynamo.core.membership.MembershipState;
+import io.dynamo.core.peer.PeerHealth;
+import io.dynamo.core.ring.Ring;
+import io.dynamo.core.transfer.TransferProgress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the admin, metrics and health views read of a node: immutable snapshots, taken when asked, so a view never
+ * holds on to the node's moving parts.
+ */
+public interface NodeView {
+
+    String id();
+
+    NodeConfig config();
+
+    /** The current ring; throws {@link io.dynamo.core.membership.RingUnknownException} until it is known. */
+    Ring ring();
+
+    /** The current ring, or empty while the node knows none. */
+    Optional<Ring> knownRing();
+
+    /** Every node this node knows of, the failure detector's opinion of its peers, and their key counts. */
+    Members members();
+
+    /** Where the key lives now, and which fallback would stand in for each replica this node routes around. */
+    KeyPlacement placement(Key key);
+
+    /** Every copy of the key on its replicas and on fallbacks holding a hint; see {@link ReplicaVersions}. */
+    CompletableFuture<Map<String, ReplicaVersions>> versionsOnReplicas(Key key);
+
+    Hints hints();
+
+    Transfers transfers();
+
+    Repairs repairs();
+
+    SiblingCounts siblings();
+
+    /** Keys in this node's store; throws when the store cannot count now. */
+    long keysStored();
+
+    /** Why the last write to the store failed, while it is failing. */
+    Optional<String> storageFailure();
+
+    /**
+     * @param state      the gossiped membership: nodes, their status and address, and the ring
+     * @param health     this node's opinion of each peer it called or heard of
+     * @param keysStored per node, the newest key count known (this node's own counted now when the store can)
+     */
+    record Members(MembershipState state, Map<String, PeerHealth> health, Map<String, Long> keysStored) {
+        public Members {
+            health = Map.copyOf(health);
+            keysStored = Map.copyOf(keysStored);
+        }
+    }
+
+    /** Hints held for unreachable replicas, one queue per target, and how many were delivered since start. */
+    record Hints(List<HintQueue> queues, long delivered) {
+        public Hints {
+            queues = List.copyOf(queues);
+        }
+    }
+
+    /** Partitions being streamed to new replicas; idle when none is. */
+    record Transfers(List<TransferProgress> progress, boolean idle) {
+        public Transfers {
+            progress = List.copyOf(progress);
+        }
+    }
+
+    /** Background repair: anti-entropy's counters, copies repaired on reads, tombstones removed. */
+    record Repairs(AntiEntropyStats antiEntropy, long readRepairs, long tombstonesReaped) {
+    }
+
+    /** The sibling limits and how often they were reached. */
+    record SiblingCounts(int warn, int max, long warned, long refused) {
+    }
+}

@@ -1,0 +1,60 @@
+package io.dynamo.core.peer;
+
+import io.dynamo.core.time.Scheduler;
+import io.dynamo.core.transport.ClusterTransport;
+import io.dynamo.core.transport.Message;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The node's way of calling a peer: every answer and every miss is reported to the failure detector, so
+ * detection needs no traffic of its own beyond probing the peers already marked unreachable.
+ */
+public final class PeerChannel {
+    private final ClusterTransport transport;
+    private final FailureDetector detector;
+    private final Scheduler scheduler;
+    private final Duration timeout;
+
+    public PeerChannel(ClusterTransport transport, FailureDetector detector, Scheduler scheduler, Duration timeout) {
+        this.transport = transport;
+        this.detector = detector;
+        this.scheduler = scheduler;
+        this.timeout = timeout;
+    }
+
+    public String localNode() {
+        return transport.localNode();
+    }
+
+    public FailureDetector detector() {
+        return detector;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public CompletableFuture<Message> call(String target, Message request) {
+        return call(target, request, timeout);
+    }
+
+    /** A call with its own timeout, for requests that do work of their own across the cluster (forwarding). */
+    public CompletableFuture<Message> call(String target, Message request, Duration timeout) {
+        long start = scheduler.nowMillis();
+        return transport.request(target, request, timeout).whenComplete((reply, failure) -> {
+            if (failure == null) {
+                detector.answered(target, scheduler.nowMillis() - start);
+            } else {
+                detector.missed(target);
+            }
+        });
+    }
+
+    /** Pings every peer currently routed around; one that answers is routable again. */
+    public void probeUnreachable() {
+        detector.view().values().stream()
+                .filter(h -> !h.routable())
+                .forEach(h -> call(h.node(), new Ping()));
+    }
+}

@@ -1,0 +1,18 @@
+package io.dynamo.core.replica;
+
+import io.dynamo.core.base.Key;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.version.SiblingSet;
+import java.util.Objects;
+
+/**
+ * Versions for a replica to merge. {@code hintFor} is empty, or names the node the write was meant for when
+ * the receiver stands in for it (sloppy quorum). Reply: {@link Ack}.
+ */
+public record WriteReplica(Key key, SiblingSet versions, String hintFor) implements Message {
+    public WriteReplica {
+        Objects.requireNonNull(key);
+        Objects.requireNonNull(versions);
+        Objects.requireNonNull(hintFor);
+    }
+}

@@ -1,0 +1,5 @@
+package io.dynamo.core.transport;
+
+/** Done. */
+public record Ack() implements Message {
+}

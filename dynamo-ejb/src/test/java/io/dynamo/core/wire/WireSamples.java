@@ -1,0 +1,95 @@
+package io.dynamo.core.wire;
+
+import io.dynamo.core.antientropy.KeyHash;
+import io.dynamo.core.antientropy.MerkleHashes;
+import io.dynamo.core.antientropy.MerkleQuery;
+import io.dynamo.core.antientropy.RemoveTombstone;
+import io.dynamo.core.antientropy.SegmentDiff;
+import io.dynamo.core.antientropy.SegmentQuery;
+import io.dynamo.core.base.Key;
+import io.dynamo.core.coordination.CoordinateGet;
+import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.membership.Gossip;
+import io.dynamo.core.membership.MembershipState;
+import io.dynamo.core.membership.NodeInfo;
+import io.dynamo.core.membership.NodeLoad;
+import io.dynamo.core.membership.NodeStatus;
+import io.dynamo.core.peer.Ping;
+import io.dynamo.core.replica.ReadReplica;
+import io.dynamo.core.replica.ReplicaState;
+import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.Ring;
+import io.dynamo.core.transfer.TransferBatch;
+import io.dynamo.core.transport.Ack;
+import io.dynamo.core.transport.Failure;
+import io.dynamo.core.transport.Message;
+import io.dynamo.core.version.Context;
+import io.dynamo.core.version.Dot;
+import io.dynamo.core.version.SiblingSet;
+import io.dynamo.core.version.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One fixed instance of every message type, by the name of its file under {@code src/test/resources/wire/}. The
+ * files of a format version hold these messages as that version's code encoded them, so a later codec can be held
+ * to decoding them.
+ */
+final class WireSamples {
+    private static final Key KEY = Key.of(new byte[] {0, 'k', (byte) 0xff});
+
+    private WireSamples() {
+    }
+
+    static Map<String, Message> all() {
+        SiblingSet v = versions();
+        Map<String, Message> m = new LinkedHashMap<>();
+        m.put("read-replica", new ReadReplica(KEY));
+        m.put("replica-state", new ReplicaState(KEY, v));
+        m.put("write-replica", new WriteReplica(KEY, v, ""));
+        m.put("write-replica-hint", new WriteReplica(KEY, v, "node-4"));
+        m.put("ack", new Ack());
+        m.put("ping", new Ping());
+        m.put("coordinate-get", new CoordinateGet(KEY, 2));
+        m.put("coordinate-put", new CoordinatePut(KEY, v.context(), Value.of(utf8("new value"), "text/plain"), 3));
+        m.put("coordinate-delete", new CoordinatePut(KEY, v.context(), Value.tombstone(), 0));
+        m.put("failure", new Failure(Failure.Kind.TOO_MANY_SIBLINGS, "key 'k' would have 65 siblings", 2, 1));
+        m.put("merkle-query", new MerkleQuery(17, 3, new int[] {0, 5, 7}));
+        m.put("merkle-hashes", new MerkleHashes(17, 3, new long[] {0, -1, Long.MIN_VALUE}));
+        m.put("segment-query", new SegmentQuery(17, new int[] {4, 1000},
+                List.of(new KeyHash(KEY, -42), new KeyHash(Key.of("b"), 99))));
+        m.put("segment-diff", new SegmentDiff(List.of(new ReplicaState(KEY, v)), List.of(Key.of("b"))));
+        m.put("transfer-batch", new TransferBatch(200, List.of(new ReplicaState(KEY, v),
+                new ReplicaState(Key.of("x"), SiblingSet.EMPTY))));
+        m.put("remove-tombstone", new RemoveTombstone(KEY, tombstone()));
+        m.put("gossip", new Gossip(membership(), Map.of("node-1", new NodeLoad(12_345, 1_700_000_000_000L))));
+        return m;
+    }
+
+    /** Two live siblings (one without a content type) and a tombstone. */
+    private static SiblingSet versions() {
+        SiblingSet s = SiblingSet.EMPTY.put(Context.EMPTY, new Dot("node-1.a1b2", 7), Value.of(utf8("one"),
+                "text/plain"), 1_700_000_000_000L, 10);
+        s = s.put(Context.EMPTY, new Dot("node-2.c3d4", 3), Value.of(new byte[] {0, 1, 2, (byte) 255}, null),
+                1_700_000_001_000L, 10);
+        return s.put(Context.EMPTY, new Dot("node-3.e5f6", 1), Value.tombstone(), 1_700_000_002_000L, 10);
+    }
+
+    private static SiblingSet tombstone() {
+        return SiblingSet.EMPTY.put(Context.EMPTY, new Dot("node-1.a1b2", 9), Value.tombstone(), 1_700_000_003_000L,
+                10);
+    }
+
+    private static MembershipState membership() {
+        Ring ring = Ring.initial(8, List.of(Member.of("node-1"), new Member("node-2", 2)));
+        return MembershipState.of(ring, List.of(new NodeInfo("node-1", "http://10.0.0.1:8080", NodeStatus.JOINED, 3),
+                new NodeInfo("node-2", "", NodeStatus.JOINING, 1)));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
