@@ -19,6 +19,7 @@ import io.dynamo.jaxrs.admin.InvalidPartitionException;
 import io.dynamo.jaxrs.admin.InvalidRequestException;
 import io.dynamo.jaxrs.kv.UnreadableBodyException;
 import io.dynamo.jaxrs.metrics.InternalErrors;
+import io.dynamo.jaxrs.metrics.RefusedRequests;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -60,14 +61,17 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
     @Inject
     InternalErrors internalErrors;
 
+    @Inject
+    RefusedRequests refused;
+
     @Override
     public Response toResponse(DynamoException e) {
         Kind kind = kindOf(e.getClass());
         if (kind.status() == 500) {
             internalErrors.count();
-        }
-        if (kind.status() >= 500) {
             LOG.log(Level.WARNING, "request failed: " + e.getMessage(), e);
+        } else if (kind.status() >= 500) {
+            refused.record(kind.status(), kind.error(), e.getMessage());
         }
         return ErrorResponses.of(kind.status(), kind.error(), e.getMessage()).build();
     }
