@@ -20,6 +20,7 @@ import io.dynamo.jaxrs.admin.InvalidPartitionException;
 import io.dynamo.jaxrs.admin.InvalidRequestException;
 import io.dynamo.jaxrs.kv.UnreadableBodyException;
 import io.dynamo.jaxrs.metrics.InternalErrors;
+import io.dynamo.jaxrs.metrics.RefusedRequests;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -58,14 +59,17 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
     @Inject
     InternalErrors internalErrors;
 
+    @Inject
+    RefusedRequests refused;
+
     @Override
     public Response toResponse(DynamoException e) {
         ErrorCode code = codeOf(e.getClass());
         if (code.status() == 500) {
             internalErrors.count();
-        }
-        if (code.status() >= 500) {
             LOG.log(Level.WARNING, "request failed: " + e.getMessage(), e);
+        } else if (code.status() >= 500) {
+            refused.record(code.status(), code.code(), e.getMessage());
         }
         return ErrorResponses.of(code, e.getMessage()).build();
     }

@@ -93,6 +93,13 @@ class ClusterSystemIT {
         // drops it from the view), so the hints appear shortly after the writes were acknowledged.
         ThreeNodes.eventually("the writes it missed are held as hints", () -> NODES.subList(0, 2).stream()
                 .mapToLong(n -> hintsFor(n, victim.name)).sum() >= KEYS);
+        // A read that needs all three copies is refused: counted by error code, logged in one line without a trace.
+        HttpResponse<String> refused = Http.get(kv(NODES.get(0), "during-0", "r=3"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.body()).contains("\"error\":\"insufficient_replicas\"");
+        assertThat(refusedCount(NODES.get(0), "insufficient_replicas")).isPositive();
+        assertThat(Files.readString(NODES.get(0).log())).contains("refused a request with 503 insufficient_replicas")
+                .doesNotContain("InsufficientReplicasException");
 
         victim.start(false, seeds);
         victim.await("ready", ThreeNodes.START);
@@ -217,6 +224,14 @@ class ClusterSystemIT {
     }
 
 
+
+    /** {@code dynamo_refused_total{error="..."}} from the node's metrics; 0 when the series is not there yet. */
+    private static long refusedCount(MicroNode node, String error) {
+        String metrics = Http.get(node.api().resolve("/metrics?scope=application")).body();
+        return metrics.lines().filter(l -> l.startsWith("dynamo_refused_total{") && l.contains("error=\"" + error
+                        + "\"")).mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
 
     private static URI kv(MicroNode node, String key, String query) {
         return node.api().resolve("kv/" + key + "?" + query);
