@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,12 +26,14 @@ final class Placement {
     private final String[] owners;
     /** Members that own no partition (only when Q is below the member count), by id. */
     private final List<String> idle;
+    private final int distinctOwners;
 
     private Placement(int partitions, int replicas, String[] owners, List<String> idle) {
         this.partitions = partitions;
         this.replicas = replicas;
         this.owners = owners;
         this.idle = idle;
+        this.distinctOwners = (int) Arrays.stream(owners).distinct().count();
     }
 
     /**
@@ -67,7 +70,8 @@ final class Placement {
 
     List<String> preferenceList(int partition) {
         Set<String> walk = new LinkedHashSet<>();
-        for (int i = 0; i < partitions; i++) {
+        // Stop once every owner is found: a request then walks a few partitions, not all Q of them.
+        for (int i = 0; i < partitions && walk.size() < distinctOwners; i++) {
             walk.add(owners[(partition + i) % partitions]);
         }
         List<String> all = new ArrayList<>(walk.size() + idle.size());
