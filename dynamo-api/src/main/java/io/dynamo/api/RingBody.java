@@ -15,9 +15,16 @@ import java.util.List;
  * @param members     every member, by node id
  * @param owners      the owner of each partition, indexed by partition: partition p covers the hashes
  *                    [p * 2^128 / Q, (p + 1) * 2^128 / Q)
+ * @param change      the ring change under way, or null when the ring is settled
  */
 @JsonbPropertyOrder({"answeredBy", "version", "partitions", "replicas", "readQuorum", "writeQuorum", "members",
-        "owners"})
+        "owners", "change"})
 public record RingBody(String answeredBy, long version, int partitions, int replicas, int readQuorum,
-                       int writeQuorum, List<MemberBody> members, List<String> owners) {
+                       int writeQuorum, List<MemberBody> members, List<String> owners, RingChangeBody change) {
+
+    /** A settled ring. */
+    public RingBody(String answeredBy, long version, int partitions, int replicas, int readQuorum, int writeQuorum,
+                    List<MemberBody> members, List<String> owners) {
+        this(answeredBy, version, partitions, replicas, readQuorum, writeQuorum, members, owners, null);
+    }
 }

@@ -42,9 +42,9 @@ class FileMembershipStoreTest {
 
     @Test
     void aNodeRestartedOverTheFileKeepsItsRing() {
-        MembershipService first = MembershipService.open("a", "http://a", 64, true, FileMembershipStore.in(dir));
+        MembershipService first = MembershipService.open("a", "http://a", 64, 3, true, FileMembershipStore.in(dir));
         first.commit(first.planJoin(Member.of("b")));
-        MembershipService again = MembershipService.open("a", "http://a", 64, true, FileMembershipStore.in(dir));
+        MembershipService again = MembershipService.open("a", "http://a", 64, 3, true, FileMembershipStore.in(dir));
         assertThat(again.state()).isEqualTo(first.state());
         assertThat(again.ring().orElseThrow().version()).isEqualTo(2);
     }

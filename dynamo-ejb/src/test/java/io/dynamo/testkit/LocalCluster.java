@@ -88,15 +88,20 @@ public final class LocalCluster implements AutoCloseable {
      * at {@code via}; gossip spreads the new ring and partition transfer moves the data.
      */
     public PartitionPlan join(String id, String via) {
+        addNode(id);
+        DynamoNode admin = node(via);
+        PartitionPlan plan = admin.admin().planJoin(admin.view().ring(), Member.of(id));
+        admin.admin().commit(plan);
+        return plan;
+    }
+
+    /** Starts a new node on empty stores that knows the other nodes as seeds; it is not in the ring until joined. */
+    public void addNode(String id) {
         if (storages.containsKey(id)) {
             throw new IllegalStateException("node " + id + " exists");
         }
         add(id);
         start(id);
-        DynamoNode admin = node(via);
-        PartitionPlan plan = admin.admin().planJoin(admin.view().ring(), Member.of(id));
-        admin.admin().commit(plan);
-        return plan;
     }
 
     /** Makes a node leave through an admin plan committed at {@code via}. */

@@ -1,6 +1,7 @@
 package io.dynamo.testkit;
 
 import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,6 +27,7 @@ public final class SimulatedNetwork {
     private final Map<String, ClusterTransport.RequestHandler> handlers = new HashMap<>();
     /** Directed links that deliver nothing, as "from>to". */
     private final Set<String> cut = new HashSet<>();
+    private Predicate<Message> ackedUnhandled = m -> false;
     /** The simulated millis at which some message was dropped, for checkers that need a loss-free window. */
     private final EventTimes dropTimes = new EventTimes();
     private int minDelayMillis = 1;
@@ -101,6 +104,14 @@ public final class SimulatedNetwork {
     }
 
     /** The transport of one node; closing it takes the node off the network (a crash). */
+    /**
+     * Plants a bug in every node: a request that matches is acknowledged on arrival without being handled (for
+     * example a copy acknowledged before it is stored).
+     */
+    public void ackWithoutHandling(Predicate<Message> requests) {
+        this.ackedUnhandled = requests;
+    }
+
     public ClusterTransport transport(String node) {
         return new ClusterTransport() {
             @Override
@@ -142,7 +153,10 @@ public final class SimulatedNetwork {
                     return;
                 }
                 // (the sender still times out: a crashed peer looks the same as a slow one)
-                handler.handle(from, MessageCodec.decode(wire)).whenComplete((answer, failure) -> {
+                Message arrived = MessageCodec.decode(wire);
+                CompletableFuture<Message> handled = ackedUnhandled.test(arrived)
+                        ? CompletableFuture.completedFuture(new Ack()) : handler.handle(from, arrived);
+                handled.whenComplete((answer, failure) -> {
                     if (answer != null) {
                         byte[] back = MessageCodec.encode(answer);
                         travel(to, from, () -> reply.complete(MessageCodec.decode(back)));

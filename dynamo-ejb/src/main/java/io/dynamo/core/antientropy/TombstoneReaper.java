@@ -158,6 +158,11 @@ public final class TombstoneReaper implements AutoCloseable {
     }
 
     private Optional<PreferenceList> nextLedPartition(Ring current) {
+        if (current.handover().isPresent()) {
+            // During a ring change a tombstone's holders are two rings' replicas; removing it from some of them
+            // could let an older copy on the others come back. Reaping waits for the change to end.
+            return Optional.empty();
+        }
         int q = current.partitionCount();
         int start = nextPartition.getAndIncrement();
         for (int i = 0; i < q; i++) {

@@ -4,8 +4,10 @@ import io.dynamo.core.ring.PreferenceList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -26,15 +28,25 @@ public final class TargetSelection {
 
     /** @param routable whether this node currently routes to a peer (itself always) */
     public static TargetSelection of(PreferenceList list, Predicate<String> routable) {
+        return of(List.of(list), routable);
+    }
+
+    /**
+     * Targets for the replicas of every list (a write during a ring change reaches the previous ring's replicas
+     * and the new ring's), each node once; the fallbacks are the last list's, less any replica of another list.
+     */
+    public static TargetSelection of(List<PreferenceList> lists, Predicate<String> routable) {
+        Set<String> replicas = new LinkedHashSet<>();
+        lists.forEach(l -> replicas.addAll(l.replicas()));
         Deque<String> spares = new ArrayDeque<>();
-        for (String fallback : list.fallbacks()) {
-            if (routable.test(fallback)) {
+        for (String fallback : lists.get(lists.size() - 1).fallbacks()) {
+            if (!replicas.contains(fallback) && routable.test(fallback)) {
                 spares.add(fallback);
             }
         }
         List<Target> targets = new ArrayList<>();
         List<String> uncovered = new ArrayList<>();
-        for (String replica : list.replicas()) {
+        for (String replica : replicas) {
             if (routable.test(replica)) {
                 targets.add(Target.replica(replica));
             } else if (!spares.isEmpty()) {

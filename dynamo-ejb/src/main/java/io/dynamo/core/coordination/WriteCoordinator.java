@@ -8,6 +8,8 @@ import io.dynamo.core.transport.Ack;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,25 +29,30 @@ public final class WriteCoordinator {
     /** The coordinator must be one of the key's replicas; the future yields the key's versions after the write. */
     public CompletableFuture<SiblingSet> write(Key key, PreferenceList list, Context context, Value value, int w,
                                                String operation) {
+        return write(key, List.of(list), context, value, w, operation);
+    }
+
+    /**
+     * A write that must reach W replicas of every list: during a ring change, the previous ring's and the new one's.
+     * The coordinator must be a replica of one of them.
+     */
+    public CompletableFuture<SiblingSet> write(Key key, List<PreferenceList> lists, Context context, Value value,
+                                               int w, String operation) {
         String self = peers.localNode();
-        TargetSelection selection = TargetSelection.of(list, n -> n.equals(self) || peers.detector().routable(n));
-        if (selection.initial().size() + selection.sparesLeft() < w) {
+        TargetSelection selection = TargetSelection.of(lists, n -> n.equals(self) || peers.detector().routable(n));
+        WriteQuorum quorum = new WriteQuorum(w, lists.size() == 1 ? List.of()
+                : lists.stream().map(l -> Set.copyOf(l.replicas())).toList());
+        selection.initial().forEach(t -> quorum.sent(t.owner()));
+        if (quorum.unreachable(selection.sparesLeft())) {
             // Too few nodes reachable to ever reach W: refuse before storing anything.
             return CompletableFuture.failedFuture(new InsufficientReplicasException(operation, key, w,
                     selection.initial().size() + selection.sparesLeft(), self));
         }
         SiblingSet written = local.store().coordinate(key, context, value);
         selection.uncovered().forEach(replica -> keepHint(replica, key, written));
-        WriteQuorum quorum = new WriteQuorum(w);
         CompletableFuture<SiblingSet> result = new CompletableFuture<>();
         synchronized (quorum) {
-            quorum.sent();
-            quorum.acked();
-            for (Target t : selection.initial()) {
-                if (!t.node().equals(self)) {
-                    quorum.sent();
-                }
-            }
+            quorum.acked(self);
             settle(quorum, selection, result, key, written, operation);
         }
         for (Target t : selection.initial()) {
@@ -63,12 +70,12 @@ public final class WriteCoordinator {
                     Target replacement = null;
                     synchronized (quorum) {
                         if (failure == null && reply instanceof Ack) {
-                            quorum.acked();
+                            quorum.acked(target.owner());
                         } else {
-                            quorum.failed();
+                            quorum.failed(target.owner());
                             replacement = selection.replace(target).orElse(null);
                             if (replacement != null) {
-                                quorum.sent();
+                                quorum.sent(replacement.owner());
                             } else {
                                 keepHint(target.owner(), key, versions);
                             }

@@ -1,7 +1,9 @@
 package io.dynamo.core.membership;
 
 import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingTransition;
@@ -25,17 +27,21 @@ public final class MembershipService {
     private final String localNode;
     private final SelfRecord self;
     private final int partitions;
+    private final int replicas;
     private final MembershipStore store;
     private final AtomicReference<MembershipState> state = new AtomicReference<>();
     private final List<RingChangeListener> listeners = new CopyOnWriteArrayList<>();
 
-    private MembershipService(SelfRecord self, int partitions, MembershipStore store, MembershipState initial) {
+    private MembershipService(SelfRecord self, int partitions, int replicas, MembershipStore store,
+            MembershipState initial) {
         this.localNode = self.localNode();
         this.self = self;
         this.partitions = partitions;
+        this.replicas = replicas;
         this.store = store;
-        store.save(initial);
-        state.set(initial);
+        MembershipState advanced = advance(initial);
+        store.save(advanced);
+        state.set(advanced);
     }
 
     /**
@@ -45,9 +51,10 @@ public final class MembershipService {
      *
      * @param httpAddress where this node's REST API answers, gossiped for clients and the console; may be empty
      * @param partitions  Q from the node's settings; a stored or gossiped ring with another Q is refused
+     * @param replicas    N, which decides what copies a ring change needs before reads move
      */
-    public static MembershipService open(String localNode, String httpAddress, int partitions, boolean bootstrap,
-            MembershipStore store) {
+    public static MembershipService open(String localNode, String httpAddress, int partitions, int replicas,
+            boolean bootstrap, MembershipStore store) {
         Objects.requireNonNull(httpAddress, "httpAddress");
         MembershipState initial = store.load().orElse(MembershipState.EMPTY);
         initial.ring().ifPresent(r -> requireSameQ(r, partitions, "the stored ring"));
@@ -58,7 +65,7 @@ public final class MembershipService {
             initial = initial.withNode(new NodeInfo(localNode, httpAddress, NodeStatus.JOINING, 1));
         }
         SelfRecord self = new SelfRecord(localNode, httpAddress);
-        return new MembershipService(self, partitions, store, self.reconcile(initial));
+        return new MembershipService(self, partitions, replicas, store, self.reconcile(initial));
     }
 
     public String localNode() {
@@ -93,22 +100,28 @@ public final class MembershipService {
     }
 
     /**
-     * Makes the plan's ring this node's ring (gossip then spreads it) and marks removed nodes LEAVING (even if they
-     * are down); each added node marks itself JOINED once the ring reaches it. Refused with
-     * {@link StalePlanException} unless the plan starts from exactly the current ring, so two admins cannot both
-     * apply plans made from the same ring on one node.
+     * Makes the plan's ring this node's ring, handing over from the current one (gossip then spreads it), and marks
+     * removed nodes LEAVING (even if they are down); each added node marks itself JOINED once the ring reaches it.
+     * Refused with {@link StalePlanException} unless the plan starts from exactly the current ring, so two admins
+     * cannot both apply plans made from the same ring on one node, and with {@link RingChangingException} while the
+     * last change is still under way.
      */
     public synchronized MembershipState commit(PartitionPlan plan) {
         MembershipState current = state.get();
         Ring ring = current.ring().orElseThrow(() -> new RingUnknownException(localNode));
-        if (!plan.from().equals(ring)) {
+        if (!plan.from().sameLayout(ring)) {
             throw new StalePlanException(plan.from().version(), ring.version(), "the plan was made from ring v"
                     + plan.from().version() + " but node " + localNode + " now has ring v" + ring.version()
                     + (plan.from().version() == ring.version() ? " (another change of the same version won)" : "")
                     + "; the ring changed since the plan was made: plan again and review the new plan");
         }
+        if (ring.handover().isPresent()) {
+            throw new RingChangingException(ring.version(), "ring v" + ring.version() + " is still being handed over"
+                    + " on node " + localNode + " (" + progress(ring) + "); commit the next change once"
+                    + " GET /admin/ring shows no change under way");
+        }
         requireSameQ(plan.to(), partitions, "the plan's ring");
-        MembershipState next = current.withRing(plan.to());
+        MembershipState next = current.withRing(plan.to().settled().withHandover(Handover.from(ring)));
         for (Member m : plan.to().members()) {
             if (next.node(m.nodeId()).isEmpty()) {
                 // A newcomer marks itself JOINED when it sees itself in the ring, so JOINED means "it knows".
@@ -120,8 +133,55 @@ public final class MembershipService {
                 next = next.withNode(leaving(next, m.nodeId()));
             }
         }
-        install(self.reconcile(next));
+        install(advance(self.reconcile(next)));
         return state.get();
+    }
+
+    /**
+     * Records that this node copied a partition to its new replica for the ring change of version
+     * {@code ringVersion}; does nothing when the ring has moved on or the change does not need that copy.
+     */
+    public synchronized void confirm(long ringVersion, PartitionStream stream) {
+        MembershipState current = state.get();
+        Ring ring = current.ring().orElse(null);
+        if (ring == null || ring.version() != ringVersion) {
+            return;
+        }
+        Ring next = ring.confirming(stream, replicas);
+        if (next != ring) {
+            install(advance(current.withRing(next)));
+        }
+    }
+
+    /**
+     * Moves the ring change on as far as this node can: it records that it has seen the change, that it reads
+     * from the new replicas once every copy is confirmed, and ends the change once every participant does.
+     */
+    private MembershipState advance(MembershipState s) {
+        Ring ring = s.ring().orElse(null);
+        if (ring == null || ring.handover().isEmpty()) {
+            return s;
+        }
+        Ring next = ring;
+        if (next.participants().contains(localNode)) {
+            next = next.seenBy(localNode);
+            if (next.copiesConfirmed(replicas)) {
+                next = next.switchedBy(localNode);
+            }
+        }
+        if (next.switchedByAll()) {
+            next = next.settled();
+        }
+        return next == ring ? s : s.withRing(next);
+    }
+
+    /** How far a change has come, for messages: e.g. "seen by 4 of 5 nodes, 12 of 40 copies confirmed". */
+    private String progress(Ring ring) {
+        Handover h = ring.handover().orElseThrow();
+        int participants = ring.participants().size();
+        return "seen by " + h.seen().size() + " of " + participants + " nodes, " + h.confirmed().size() + " of "
+                + ring.streams(replicas).size() + " copies confirmed, " + h.switched().size() + " of " + participants
+                + " nodes reading from the new replicas";
     }
 
     /**
@@ -132,7 +192,7 @@ public final class MembershipService {
     public synchronized MembershipState merge(MembershipState incoming) {
         incoming.ring().ifPresent(r -> requireSameQ(r, partitions, "a gossiped ring"));
         MembershipState current = state.get();
-        MembershipState merged = self.reconcile(current.merge(incoming));
+        MembershipState merged = advance(self.reconcile(current.merge(incoming)));
         if (!merged.equals(current)) {
             install(merged);
         }
@@ -147,7 +207,8 @@ public final class MembershipService {
     public synchronized boolean markLeft() {
         MembershipState current = state.get();
         NodeInfo record = current.node(localNode).orElse(null);
-        boolean out = current.ring().map(r -> !r.contains(localNode)).orElse(false);
+        // Out of the ring once its change is over: until then the node still holds copies others read.
+        boolean out = current.ring().map(r -> !r.participants().contains(localNode)).orElse(false);
         if (!out || record == null || record.status() != NodeStatus.LEAVING) {
             return record != null && out && record.status() == NodeStatus.LEFT;
         }

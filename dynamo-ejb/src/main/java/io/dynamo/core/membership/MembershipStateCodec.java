@@ -2,9 +2,12 @@ package io.dynamo.core.membership;
 
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
+import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Ring;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,14 @@ import java.util.Map;
 /**
  * The binary form of a {@link MembershipState}, used on the wire (gossip) and on disk. A format byte, then the
  * ring (a presence byte; version, Q, the members as id and weight, and each partition's owner as an index into
- * the members, so Q=256 costs about 256 bytes), then the node records.
+ * the members, so Q=256 costs about 256 bytes), then the node records. Format 2 follows the ring with its
+ * handover (a ring change under way): the previous ring as above, then the nodes that saw the change, the copies
+ * confirmed (partition, source, target) and the nodes that switched. A settled ring is written in format 1, which
+ * older nodes read; a node of an older release cannot read a ring change under way.
  */
 public final class MembershipStateCodec {
     private static final int FORMAT = 1;
+    private static final int FORMAT_WITH_HANDOVER = 2;
     private static final int MAX_WEIGHT = 1 << 20;
 
     private MembershipStateCodec() {
@@ -23,11 +30,21 @@ public final class MembershipStateCodec {
 
     public static byte[] encode(MembershipState state) {
         BinaryWriter w = new BinaryWriter(256);
-        w.writeByte(FORMAT);
         Ring ring = state.ring().orElse(null);
+        Handover handover = ring == null ? null : ring.handover().orElse(null);
+        w.writeByte(handover == null ? FORMAT : FORMAT_WITH_HANDOVER);
         w.writeByte(ring == null ? 0 : 1);
         if (ring != null) {
             writeRing(w, ring);
+        }
+        if (handover != null) {
+            writeRing(w, handover.previous());
+            writeNames(w, handover.seen());
+            w.writeVarLong(handover.confirmed().size());
+            for (PartitionStream s : handover.confirmed()) {
+                w.writeVarLong(s.partition()).writeString(s.source()).writeString(s.target());
+            }
+            writeNames(w, handover.switched());
         }
         w.writeVarLong(state.nodes().size());
         for (NodeInfo n : state.nodes().values()) {
@@ -41,14 +58,30 @@ public final class MembershipStateCodec {
     public static MembershipState decode(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int format = r.readByte();
-        if (format != FORMAT) {
-            throw new IllegalArgumentException("unknown membership state format " + format + "; expected " + FORMAT);
+        if (format != FORMAT && format != FORMAT_WITH_HANDOVER) {
+            throw new IllegalArgumentException("unknown membership state format " + format + "; expected " + FORMAT
+                    + " or " + FORMAT_WITH_HANDOVER);
         }
         int present = r.readByte();
-        if (present > 1) {
-            throw new IllegalArgumentException("invalid ring presence flag " + present);
+        if (present > 1 || present == 0 && format == FORMAT_WITH_HANDOVER) {
+            throw new IllegalArgumentException("invalid ring presence flag " + present + " in format " + format);
         }
         Ring ring = present == 1 ? readRing(r) : null;
+        if (format == FORMAT_WITH_HANDOVER) {
+            Ring previous = readRing(r);
+            List<String> seen = readNames(r);
+            int count = r.readCount(3);
+            List<PartitionStream> confirmed = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                long partition = r.readVarLong();
+                if (partition < 0 || partition >= ring.partitionCount()) {
+                    throw new IllegalArgumentException("a confirmed copy names partition " + partition + " of "
+                            + ring.partitionCount());
+                }
+                confirmed.add(new PartitionStream((int) partition, r.readString(), r.readString()));
+            }
+            ring = ring.withHandover(new Handover(previous, seen, confirmed, readNames(r)));
+        }
         int count = r.readCount(4);
         List<NodeInfo> nodes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -73,6 +106,20 @@ public final class MembershipStateCodec {
         for (String owner : ring.owners()) {
             w.writeVarLong(index.get(owner));
         }
+    }
+
+    private static void writeNames(BinaryWriter w, Collection<String> names) {
+        w.writeVarLong(names.size());
+        names.forEach(w::writeString);
+    }
+
+    private static List<String> readNames(BinaryReader r) {
+        int count = r.readCount(1);
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            names.add(r.readString());
+        }
+        return names;
     }
 
     private static Ring readRing(BinaryReader r) {

@@ -10,7 +10,8 @@ import java.util.List;
  * version by one. Two admins committing at once from the same ring make two different rings of the same version;
  * then every node must keep the same one, whatever order they arrive in, so ties are broken by content: Q, then the
  * members (id, then weight), then the owner of each partition in partition order, the greater winning. The loser's
- * plan is discarded everywhere; its operator sees the other plan's ring and re-plans.
+ * plan is discarded everywhere; its operator sees the other plan's ring and re-plans. Two records of the same ring
+ * (same version and layout) differ only in how far its change has come: they are united ({@link Ring#unite}).
  */
 final class RingPrecedence {
     private static final Comparator<Member> MEMBER = Comparator.comparing(Member::nodeId)
@@ -23,13 +24,16 @@ final class RingPrecedence {
     private RingPrecedence() {
     }
 
-    /** The ring that wins; null stands for "no ring yet" and always loses. */
+    /** The ring that wins, or both united when they are the same ring; null stands for "no ring yet" and loses. */
     static Ring newer(Ring a, Ring b) {
         if (a == null) {
             return b;
         }
         if (b == null) {
             return a;
+        }
+        if (a.sameLayout(b)) {
+            return a.unite(b);
         }
         return ORDER.compare(a, b) >= 0 ? a : b;
     }

@@ -91,13 +91,14 @@ public final class DynamoNode implements AutoCloseable {
                 services.timing().requestTimeout());
         ClusterSettings cluster = services.cluster();
         this.membership = MembershipService.open(config.nodeId(), cluster.httpAddress(), config.partitions(),
-                cluster.bootstrap(), services.membership());
+                config.replicas(), cluster.bootstrap(), services.membership());
         this.gossiper = new Gossiper(membership, peers, scheduler, cluster.seeds(), cluster.gossipInterval(),
                 new Random(cluster.gossipSeed()), loads, services.storage()::keyCount);
         this.transfer = new PartitionTransfer(config.nodeId(), config.replicas(), membership.ringView(), store, peers,
-                scheduler, TransferSettings.DEFAULTS);
+                scheduler, TransferSettings.DEFAULTS.withCopyDelay(services.timing().forwardTimeout().multipliedBy(2)));
         membership.onRingChange(transfer);
         transfer.onIdle(membership::markLeft);
+        transfer.onCopied(membership::confirm);
         this.reads = new ReadCoordinator(local, peers);
         this.writes = new WriteCoordinator(local, peers);
         this.handoff = new HintedHandoffService(services.hints(), peers, services.timing().hintsPerRound());
@@ -236,10 +237,13 @@ public final class DynamoNode implements AutoCloseable {
         return forward(list.replicas(), 0, new CoordinateGet(key, r), "get", key);
     }
 
+    /** Coordinated by a replica that reads answer from, so the new version is stamped where the data is. */
     CompletableFuture<SiblingSet> coordinatePut(Key key, Context context, Value value, int w, String operation) {
-        PreferenceList list = preferenceList(key);
+        Ring ring = membership.ringView().get();
+        int partition = ring.partitioner().partitionOf(key.md5());
+        PreferenceList list = ring.readList(partition, config.replicas());
         if (list.isReplica(id())) {
-            return writes.write(key, list, context, value, w, operation);
+            return writes.write(key, ring.writeLists(partition, config.replicas()), context, value, w, operation);
         }
         return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w), operation, key);
     }
@@ -274,9 +278,10 @@ public final class DynamoNode implements AutoCloseable {
         }).thenCompose(f -> f);
     }
 
+    /** The replicas reads of the key go to: during a ring change, the previous ring's until the copies are made. */
     private PreferenceList preferenceList(Key key) {
         Ring ring = membership.ringView().get();
-        return ring.preferenceList(ring.partitioner().partitionOf(key.md5()), config.replicas());
+        return ring.readList(ring.partitioner().partitionOf(key.md5()), config.replicas());
     }
 
     private int quorum(String name, OptionalInt requested, int configured) {

@@ -6,12 +6,21 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Who owns what: Q equal partitions, each owned by one member (the paper's strategy 3). Immutable; every change
  * makes a new ring with a higher version, so nodes can tell which of two gossiped rings is newer.
+ *
+ * <p>A ring just changed carries a {@link Handover}: the ring before, and how far the copies to the new replicas
+ * have come. Until they are confirmed, reads go to the previous ring's replicas ({@link #readList}); until every
+ * node reads from the new ones, writes go to both ({@link #writeLists}); neither ring's replicas drop a copy
+ * ({@link #holders}). {@link #owners()}, {@link #members()} and {@link #preferenceList} always describe the new
+ * ring: the layout the change leads to.
  */
 public final class Ring {
     public static final long INITIAL_VERSION = 1;
@@ -23,9 +32,35 @@ public final class Ring {
     private final String[] owners;
     private final int[] ownerIndex;
     private final int distinctOwners;
+    private final Handover handover;
+    private volatile Streams streams;
 
-    /** A ring from its parts, as decoded from the wire; every owner must be a member. */
+    /** The streams a handover needs for one N, and whether all are confirmed: computed once, read per request. */
+    private record Streams(int n, List<PartitionStream> all, boolean confirmed) {
+    }
+
+    /** A settled ring from its parts, as decoded from the wire; every owner must be a member. */
     public Ring(long version, int partitionCount, Collection<Member> members, List<String> owners) {
+        this(version, partitionCount, members, owners, null);
+    }
+
+    private Ring(Ring layout, Handover handover) {
+        this.version = layout.version;
+        this.partitionCount = layout.partitionCount;
+        this.members = layout.members;
+        this.byId = layout.byId;
+        this.owners = layout.owners;
+        this.ownerIndex = layout.ownerIndex;
+        this.distinctOwners = layout.distinctOwners;
+        this.handover = handover;
+        if (handover != null && handover.previous().partitionCount() != partitionCount) {
+            throw new IllegalArgumentException("ring v" + version + " has Q=" + partitionCount + " but the ring it"
+                    + " changes from has Q=" + handover.previous().partitionCount() + "; Q is fixed");
+        }
+    }
+
+    private Ring(long version, int partitionCount, Collection<Member> members, List<String> owners,
+            Handover handover) {
         Partitioner.requirePartitionCount(partitionCount);
         if (version < 0) {
             throw new IllegalArgumentException("ring version " + version + " is negative");
@@ -54,6 +89,7 @@ public final class Ring {
         this.partitionCount = partitionCount;
         this.byId = sorted;
         this.distinctOwners = (int) Arrays.stream(ownerIndex).distinct().count();
+        this.handover = handover;
     }
 
     /** A first ring: partitions in proportion to weight, interleaved so neighbours differ. */
@@ -77,6 +113,131 @@ public final class Ring {
 
     public long version() {
         return version;
+    }
+
+    /** The change under way, if this ring was committed and its copies are not all confirmed and in use yet. */
+    public Optional<Handover> handover() {
+        return Optional.ofNullable(handover);
+    }
+
+    /** This layout carrying {@code next} as its change under way (same version). */
+    public Ring withHandover(Handover next) {
+        return new Ring(this, Objects.requireNonNull(next));
+    }
+
+    /** This layout with its change over: what every node ends up with. */
+    public Ring settled() {
+        return handover == null ? this : new Ring(this, null);
+    }
+
+    /** The members of this ring and, during a change, of the previous one: the nodes that take part. */
+    public Set<String> participants() {
+        Set<String> all = new TreeSet<>(byId.keySet());
+        if (handover != null) {
+            all.addAll(handover.previous().byId.keySet());
+        }
+        return all;
+    }
+
+    /** The copies the change under way needs (none when settled), for N replicas. */
+    public List<PartitionStream> streams(int n) {
+        return streamsFor(n).all();
+    }
+
+    /** True when settled, or when every copy the change needs is confirmed: reads may use the new replicas. */
+    public boolean copiesConfirmed(int n) {
+        return streamsFor(n).confirmed();
+    }
+
+    /** True when every participant has installed the change (so every one of them writes to both rings). */
+    public boolean seenByAll() {
+        return handover == null || handover.seen().containsAll(participants());
+    }
+
+    /** True when every participant reads from the new replicas: the change may end. */
+    public boolean switchedByAll() {
+        return handover == null || handover.switched().containsAll(participants());
+    }
+
+    /** The replicas a read asks: the previous ring's until the copies to the new replicas are confirmed. */
+    public PreferenceList readList(int partition, int n) {
+        if (handover != null && !copiesConfirmed(n)) {
+            return handover.previous().preferenceList(partition, n);
+        }
+        return preferenceList(partition, n);
+    }
+
+    /** The replica lists a write must reach W of, each: the new ring's, and the previous ring's during a change. */
+    public List<PreferenceList> writeLists(int partition, int n) {
+        PreferenceList next = preferenceList(partition, n);
+        if (handover == null) {
+            return List.of(next);
+        }
+        PreferenceList before = handover.previous().preferenceList(partition, n);
+        return before.replicas().equals(next.replicas()) ? List.of(next) : List.of(before, next);
+    }
+
+    /** The nodes that must keep a copy of the partition: its replicas in this ring and, during a change, the last. */
+    public Set<String> holders(int partition, int n) {
+        Set<String> all = new TreeSet<>(preferenceList(partition, n).replicas());
+        if (handover != null) {
+            all.addAll(handover.previous().preferenceList(partition, n).replicas());
+        }
+        return all;
+    }
+
+    /** This ring with {@code node} recorded as having installed the change; itself when settled. */
+    public Ring seenBy(String node) {
+        return handover == null ? this : with(handover.withSeen(node));
+    }
+
+    /** This ring with the stream recorded as done; itself when settled or when the change does not need it. */
+    public Ring confirming(PartitionStream stream, int n) {
+        return handover == null || !streams(n).contains(stream) ? this : with(handover.withConfirmed(stream));
+    }
+
+    /** This ring with {@code node} recorded as reading from the new replicas; itself when settled. */
+    public Ring switchedBy(String node) {
+        return handover == null ? this : with(handover.withSwitched(node));
+    }
+
+    /** Both records of the same change (same version and layout) united; the settled one when either is. */
+    public Ring unite(Ring other) {
+        if (!sameLayout(other)) {
+            throw new IllegalArgumentException("ring v" + version + " and v" + other.version + " are different"
+                    + " rings; only two records of the same change can be united");
+        }
+        if (handover == null || other.handover == null) {
+            return handover == null ? this : other;
+        }
+        if (!handover.previous().equals(other.handover.previous())) {
+            return this;
+        }
+        Handover united = handover.union(other.handover);
+        return united == handover ? this : united == other.handover ? other : with(united);
+    }
+
+    /** Same version, Q, members and owners, whatever the state of the change. */
+    public boolean sameLayout(Ring other) {
+        return version == other.version && partitionCount == other.partitionCount && members.equals(other.members)
+                && Arrays.equals(owners, other.owners);
+    }
+
+    private Ring with(Handover next) {
+        return next == handover ? this : new Ring(this, next);
+    }
+
+    private Streams streamsFor(int n) {
+        if (handover == null) {
+            return new Streams(n, List.of(), true);
+        }
+        Streams cached = streams;
+        if (cached == null || cached.n() != n) {
+            List<PartitionStream> all = StreamPlan.of(handover.previous(), settled(), n);
+            cached = new Streams(n, all, handover.confirmed().containsAll(all));
+            streams = cached;
+        }
+        return cached;
     }
 
     public int partitionCount() {
@@ -180,13 +341,13 @@ public final class Ring {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Ring other && version == other.version && partitionCount == other.partitionCount
-                && members.equals(other.members) && Arrays.equals(owners, other.owners);
+        return o instanceof Ring other && sameLayout(other) && Objects.equals(handover, other.handover);
     }
 
     @Override
     public int hashCode() {
-        return (Long.hashCode(version) * 31 + members.hashCode()) * 31 + Arrays.hashCode(owners);
+        return ((Long.hashCode(version) * 31 + members.hashCode()) * 31 + Arrays.hashCode(owners)) * 31
+                + Objects.hashCode(handover);
     }
 
     /** Version, Q and each member with its partition count, e.g. {@code Ring[v3 Q=256 a=86 b=85 c*2=85]}. */
@@ -195,6 +356,12 @@ public final class Ring {
         Map<String, Integer> counts = counts();
         StringBuilder sb = new StringBuilder("Ring[v").append(version).append(" Q=").append(partitionCount);
         members.forEach(m -> sb.append(' ').append(m).append('=').append(counts.get(m.nodeId())));
+        if (handover != null) {
+            sb.append(" from v").append(handover.previous().version()).append(", seen by ")
+                    .append(handover.seen().size()).append(", ").append(handover.confirmed().size())
+                    .append(" copies confirmed, switched ").append(handover.switched().size()).append(" of ")
+                    .append(participants().size());
+        }
         return sb.append(']').toString();
     }
 }

@@ -4,26 +4,33 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.membership.RingChangeListener;
 import io.dynamo.core.membership.RingUnknownException;
 import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.ring.Handover;
+import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.StreamPlan;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.time.PeriodicTask;
 import io.dynamo.core.time.Scheduler;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Moves this node's data when the ring changes. On each change it plans, per partition, what this node streams
- * ({@link TransferPlanner}), folding the plan into transfers still under way; a periodic tick starts pending
- * transfers, a few at a time, and retries those whose target was unreachable (they keep their place in the pass).
- * The node keeps serving its data until each key is dropped after its new owners confirmed it. At start, and
- * after the ring has been quiet a while, a sweep picks up data of partitions this node no longer replicates that
- * no transfer covers (a crash mid-transfer loses the in-memory plan, not the data).
+ * Moves this node's data when the ring changes. While a change is handed over ({@link Ring#handover}), once every
+ * node has seen it and a delay has let writes coordinated on the older ring finish, this node copies each partition
+ * it must hand over ({@link Ring#streams}) to the partition's new replicas and confirms each copy to the membership,
+ * so reads move to the new replicas only once they hold the data. When the change is over, the data of partitions
+ * this node no longer holds is handed to their replicas once more and dropped, key by key, after they confirmed it
+ * (the sweep). A periodic tick starts pending transfers, a few at a time, and retries those whose target was
+ * unreachable (they keep their place in the pass). At start, and after the ring has been quiet a while, the sweep
+ * also picks up data no transfer covers (a crash loses the in-memory plan, not the data).
  */
 public final class PartitionTransfer implements RingChangeListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PartitionTransfer.class.getName());
@@ -37,6 +44,7 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
     private final PeerChannel peers;
     private final Map<Integer, TransferTask> tasks = new TreeMap<>();
     private volatile Runnable onIdle = () -> { };
+    private volatile Confirmer confirmer = (version, stream) -> { };
     private final PeriodicTask periodic;
     private volatile int partitionCount;
     private long lastQuietStartMillis;
@@ -62,8 +70,14 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
         this.lastQuietStartMillis = scheduler.nowMillis();
     }
 
-    /** Starts the periodic tick (the first one sweeps); idempotent. */
-    public synchronized PartitionTransfer start() {
+    /** Plans the copies a ring change under way needs of this node, and starts the periodic tick (the first one sweeps). */
+    public PartitionTransfer start() {
+        try {
+            // A node restarted during a ring change owes the copies it had not confirmed: plan them again.
+            ringChanged(Optional.empty(), ring.get());
+        } catch (RingUnknownException e) {
+            // Nothing to copy before the node knows a ring.
+        }
         periodic.start();
         return this;
     }
@@ -73,9 +87,20 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
         periodic.close();
     }
 
+    /** Told of each copy done for a ring change: (the ring's version, the stream). */
+    @FunctionalInterface
+    public interface Confirmer {
+        void confirm(long ringVersion, PartitionStream stream);
+    }
+
     /** Called when every transfer is done (for example to mark a leaving node LEFT). */
     public void onIdle(Runnable listener) {
         this.onIdle = listener;
+    }
+
+    /** Called for every copy this node finished for a ring change (the membership records it). */
+    public void onCopied(Confirmer listener) {
+        this.confirmer = listener;
     }
 
     @Override
@@ -83,26 +108,66 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
         synchronized (this) {
             lastQuietStartMillis = scheduler.nowMillis();
             partitionCount = after.partitionCount();
-            if (before.isEmpty() || before.get().partitionCount() != after.partitionCount()) {
+            if (before.isPresent() && before.get().partitionCount() != after.partitionCount()) {
                 return;
             }
-            tasks.values().removeIf(TransferTask::done);
-            for (int p = 0; p < after.partitionCount(); p++) {
-                TransferTask task = tasks.get(p);
-                Optional<TransferSpec> next = TransferPlanner.combine(localNode,
-                        Optional.ofNullable(task).map(TransferTask::spec),
-                        TransferPlanner.plan(localNode, before.get(), after, replicas, p), after, replicas);
-                if (next.isEmpty() && task != null) {
+            // Done tasks stay visible until the next change begins (their progress is what the admin reads).
+            tasks.values().removeIf(t -> t.done() && t.ringVersion() != after.version());
+            long now = scheduler.nowMillis();
+            Map<Integer, List<String>> copies = copiesDue(after);
+            for (TransferTask task : List.copyOf(tasks.values())) {
+                if (!task.done() && !task.spec().drop() && !copies.containsKey(task.partition())) {
                     task.cancel();
-                    tasks.remove(p);
-                } else if (next.isPresent() && task != null) {
-                    task.retarget(next.get(), after.version(), scheduler.nowMillis());
-                } else if (next.isPresent()) {
-                    tasks.put(p, new TransferTask(next.get(), after.version(), scheduler.nowMillis()));
+                    tasks.remove(task.partition());
                 }
             }
+            copies.forEach((p, targets) -> {
+                TransferSpec spec = new TransferSpec(p, targets, false);
+                TransferTask task = tasks.get(p);
+                if (task == null || task.done() && !task.spec().equals(spec)) {
+                    tasks.put(p, new TransferTask(spec, after.version(), now, now + settings.copyDelay().toMillis()));
+                } else if (!task.done() && !task.spec().drop()) {
+                    task.retarget(spec, after.version(), now);
+                }
+            });
+            before.filter(b -> after.handover().isEmpty() && !b.equals(after))
+                    .ifPresent(b -> planDrops(b.handover().map(Handover::previous).orElse(b), after, now));
         }
-        scheduler.execute(this::startPending);
+        scheduler.execute(this::tick);
+    }
+
+    /**
+     * A change is over (or this node learns of its end late): every partition this node replicated before it and no
+     * longer does is handed to its new replicas once more and dropped key by key after they confirmed. Whatever
+     * else it holds of partitions it does not replicate, the sweep then finds.
+     */
+    private void planDrops(Ring from, Ring to, long now) {
+        for (int p = 0; p < to.partitionCount(); p++) {
+            List<String> targets = StreamPlan.targets(localNode, from, to, replicas, p);
+            if (!targets.isEmpty() && !to.preferenceList(p, replicas).isReplica(localNode)) {
+                TransferTask task = tasks.get(p);
+                if (task != null) {
+                    task.cancel();
+                }
+                tasks.put(p, new TransferTask(new TransferSpec(p, targets, true), to.version(), now));
+            }
+        }
+        sweepDue = true;
+    }
+
+    /** The copies this node still owes for the ring's change, by partition; none until every node has seen it. */
+    private Map<Integer, List<String>> copiesDue(Ring ring) {
+        Map<Integer, List<String>> due = new TreeMap<>();
+        if (ring.handover().isEmpty() || !ring.seenByAll()) {
+            return due;
+        }
+        Set<PartitionStream> confirmed = ring.handover().get().confirmed();
+        for (PartitionStream s : ring.streams(replicas)) {
+            if (s.source().equals(localNode) && !confirmed.contains(s)) {
+                due.computeIfAbsent(s.partition(), p -> new ArrayList<>()).add(s.target());
+            }
+        }
+        return due;
     }
 
     /**
@@ -118,7 +183,7 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
             return;
         }
         int partition = current.partitioner().partitionOf(key.md5());
-        if (!current.preferenceList(partition, replicas).isReplica(localNode) && !covered(partition)) {
+        if (!current.holders(partition, replicas).contains(localNode) && !covered(partition)) {
             synchronized (this) {
                 sweepDue = true;
             }
@@ -132,6 +197,9 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
                 sweep();
             }
             startPending();
+            if (idle()) {
+                onIdle.run();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "partition transfer on node " + localNode + " failed a tick; it retries", e);
         }
@@ -148,8 +216,8 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
     }
 
     /**
-     * Looks for partitions this node holds data of but no longer replicates, that no transfer covers, and hands
-     * each to the partition's current replicas, dropping it afterwards. Returns how many transfers it added.
+     * Looks for partitions this node holds data of but no longer replicates (nor hands over), that no transfer
+     * covers, and hands each to the partition's replicas, dropping it afterwards. Returns how many it added.
      */
     public int sweep() {
         Ring current;
@@ -162,7 +230,7 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
         SweepScanner scanner = new SweepScanner(store.storage(), current.partitionCount());
         int added = 0;
         for (int p = 0; p < current.partitionCount(); p++) {
-            List<String> owners = current.preferenceList(p, replicas).replicas();
+            List<String> owners = new ArrayList<>(current.holders(p, replicas));
             if (owners.contains(localNode) || covered(p) || !scanner.holdsAny(p)) {
                 continue;
             }
@@ -222,11 +290,24 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
         }
         PartitionStreamer streamer = new PartitionStreamer(partitionCount, store, peers, scheduler, settings);
         for (int i = 0; i < starting.size(); i++) {
-            streamer.run(starting.get(i), leases.get(i)).whenComplete((ignored, failure) -> afterRun());
+            TransferTask task = starting.get(i);
+            streamer.run(task, leases.get(i)).whenComplete((ignored, failure) -> afterRun(task));
         }
     }
 
-    private void afterRun() {
+    private void afterRun(TransferTask task) {
+        TransferSpec spec = task.spec();
+        if (task.done() && !spec.drop()) {
+            for (String target : spec.targets()) {
+                try {
+                    confirmer.confirm(task.ringVersion(), new PartitionStream(spec.partition(), localNode, target));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "node " + localNode + " could not record its copy of partition "
+                            + spec.partition() + " to " + target + "; the copy is made again", e);
+                    task.retarget(spec, task.ringVersion(), scheduler.nowMillis());
+                }
+            }
+        }
         if (idle()) {
             try {
                 onIdle.run();

@@ -34,10 +34,20 @@ final class TransferTask {
     private long updatedMillis;
 
     TransferTask(TransferSpec spec, long ringVersion, long now) {
+        this(spec, ringVersion, now, now);
+    }
+
+    /** @param startAtMillis not started before then */
+    TransferTask(TransferSpec spec, long ringVersion, long now, long startAtMillis) {
         this.partition = spec.partition();
         this.spec = spec;
         this.ringVersion = ringVersion;
         this.updatedMillis = now;
+        this.retryAtMillis = startAtMillis;
+    }
+
+    synchronized long ringVersion() {
+        return ringVersion;
     }
 
     int partition() {

@@ -43,7 +43,7 @@ final class GossipCluster {
     }
 
     Node start(String id, boolean bootstrap, List<String> seeds) {
-        MembershipService membership = MembershipService.open(id, "http://" + id + ":8080", Q, bootstrap, store(id));
+        MembershipService membership = MembershipService.open(id, "http://" + id + ":8080", Q, 3, bootstrap, store(id));
         ClusterTransport transport = network.transport(id);
         PeerChannel peers = new PeerChannel(transport, new FailureDetector(scheduler), scheduler,
                 Duration.ofMillis(200));

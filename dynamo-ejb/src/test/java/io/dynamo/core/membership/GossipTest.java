@@ -37,7 +37,7 @@ class GossipTest {
             MembershipService admin = cluster.node(FIVE.get((int) (seed % 5))).membership();
             PartitionPlan plan = admin.planLeave("n5");
             admin.commit(plan);
-            long took = cluster.runUntil(n -> plan.to().equals(n.ring()), LIMIT);
+            long took = cluster.runUntil(n -> n.ring() != null && plan.to().sameLayout(n.ring()), LIMIT);
             assertThat(took).as("seed %d: every node has ring v2 within %s", seed, LIMIT).isBetween(0L, 9_999L);
             times.add(took);
             // The leaver learns it is LEAVING, and every node learns that too.
@@ -70,7 +70,7 @@ class GossipTest {
         MembershipService admin = cluster.node("n2").membership();
         PartitionPlan plan = admin.planJoin(Member.of("n6"));
         admin.commit(plan);
-        assertThat(cluster.runUntil(n -> plan.to().equals(n.ring()), Duration.ofSeconds(30))).isNotNegative();
+        assertThat(cluster.runUntil(n -> n.ring() != null && plan.to().sameLayout(n.ring()), Duration.ofSeconds(30))).isNotNegative();
     }
 
     @Test
@@ -79,20 +79,21 @@ class GossipTest {
         MembershipService admin = cluster.node("n1").membership();
         PartitionPlan first = admin.planJoin(Member.of("n6"));
         admin.commit(first);
-        assertThat(cluster.runUntil(n -> first.to().equals(n.ring()), LIMIT)).isNotNegative();
+        assertThat(cluster.runUntil(n -> n.ring() != null && first.to().sameLayout(n.ring()), LIMIT)).isNotNegative();
         MembershipState beforeCrash = cluster.node("n4").membership().state();
 
         cluster.crash("n4");
+        States.finishChange(admin);
         PartitionPlan second = admin.planLeave("n6");
         admin.commit(second);
         cluster.network.partition(Set.of("n4"), Set.of("n1", "n2", "n3", "n5"));
         GossipCluster.Node restarted = cluster.start("n4", false, List.of("n1"));
         assertThat(restarted.membership().state()).as("straight from its store").isEqualTo(beforeCrash);
         cluster.scheduler.advance(Duration.ofSeconds(5));
-        assertThat(restarted.ring()).as("cut off, it keeps what it had").isEqualTo(first.to());
+        assertThat(restarted.ring().sameLayout(first.to())).as("cut off, it keeps what it had").isTrue();
 
         cluster.network.heal();
-        assertThat(cluster.runUntil(n -> second.to().equals(n.ring()), LIMIT)).isNotNegative();
+        assertThat(cluster.runUntil(n -> n.ring() != null && second.to().sameLayout(n.ring()), LIMIT)).isNotNegative();
     }
 
     @Test
@@ -111,7 +112,7 @@ class GossipTest {
         MembershipService admin = cluster.node("n2").membership();
         PartitionPlan join = admin.planJoin(Member.of("n6"));
         admin.commit(join);
-        assertThat(cluster.runUntil(n -> join.to().equals(n.ring())
+        assertThat(cluster.runUntil(n -> n.ring() != null && join.to().sameLayout(n.ring())
                 && n.membership().state().node("n6").orElseThrow().status() == NodeStatus.JOINED, LIMIT))
                 .isNotNegative();
         assertThat(newcomer.ring().partitionsOf("n6")).hasSizeBetween(GossipCluster.Q / 6 - 1,
@@ -128,7 +129,7 @@ class GossipTest {
         cluster.node("n4").membership().commit(viaZ);
         cluster.scheduler.advance(Duration.ofSeconds(3));
         cluster.network.heal();
-        assertThat(cluster.runUntil(n -> viaZ.to().equals(n.ring()), LIMIT)).isNotNegative();
+        assertThat(cluster.runUntil(n -> n.ring() != null && viaZ.to().sameLayout(n.ring()), LIMIT)).isNotNegative();
         assertThat(cluster.node("n1").membership().state().node("a-node").orElseThrow().status())
                 .as("the losing plan's newcomer is still waiting to join")
                 .isEqualTo(NodeStatus.JOINING);

@@ -6,7 +6,9 @@ import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Partitioner;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.store.DotSource;
@@ -55,7 +57,7 @@ final class TransferCluster {
         final AtomicInteger idleCalls = new AtomicInteger();
 
         Node(String id, Ring initial, SimulatedScheduler scheduler, SimulatedNetwork network,
-                TransferSettings settings) {
+                TransferSettings settings, PartitionTransfer.Confirmer membership) {
             this.id = id;
             this.ring = new AtomicReference<>(initial);
             this.store = new ReplicaStore(storage, new DotSource(id, storage),
@@ -67,6 +69,7 @@ final class TransferCluster {
                     Duration.ofMillis(200));
             this.transfer = new PartitionTransfer(id, N, ring::get, store, peers, scheduler, settings);
             transfer.onIdle(idleCalls::incrementAndGet);
+            transfer.onCopied(membership);
             transport.serve(this::handle);
         }
 
@@ -118,7 +121,7 @@ final class TransferCluster {
     }
 
     Node add(String id) {
-        Node node = new Node(id, ring, scheduler, network, settings);
+        Node node = new Node(id, ring, scheduler, network, settings, this::confirm);
         nodes.put(id, node);
         node.transfer.start();
         return node;
@@ -128,9 +131,31 @@ final class TransferCluster {
         return nodes.get(id);
     }
 
-    /** Every node learns the new ring at once (gossip's job in a real node). */
+    /**
+     * Every node learns the new ring at once, as handed over from the current one and seen by all (gossip's and the
+     * membership's job in a real node); the change ends when every copy is confirmed.
+     */
     void changeRing(Ring next) {
+        Ring handing = next.settled().withHandover(Handover.from(ring));
+        for (String id : handing.participants()) {
+            handing = handing.seenBy(id);
+        }
+        install(handing.copiesConfirmed(N) ? handing.settled() : handing);
+    }
+
+    private void confirm(long version, PartitionStream stream) {
+        if (ring.version() != version) {
+            return;
+        }
+        Ring next = ring.confirming(stream, N);
+        install(next.copiesConfirmed(N) ? next.settled() : next);
+    }
+
+    private void install(Ring next) {
         Ring before = ring;
+        if (next.equals(before)) {
+            return;
+        }
         ring = next;
         for (Node n : nodes.values()) {
             n.ring.set(next);

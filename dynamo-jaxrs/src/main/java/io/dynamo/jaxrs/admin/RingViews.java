@@ -4,6 +4,7 @@ import io.dynamo.api.KeyPlacementBody;
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.PlacementBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.RingChangeBody;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.KeyPlacement;
 import io.dynamo.core.node.NodeConfig;
@@ -24,7 +25,10 @@ final class RingViews {
                         (double) counts.get(m.nodeId()) / ring.partitionCount()))
                 .toList();
         return new RingBody(self, ring.version(), ring.partitionCount(), config.replicas(), config.readQuorum(),
-                config.writeQuorum(), members, ring.owners());
+                config.writeQuorum(), members, ring.owners(), ring.handover().map(h -> new RingChangeBody(
+                        h.previous().version(), ring.participants().size(), h.seen().size(), h.confirmed().size(),
+                        ring.streams(config.replicas()).size(), h.switched().size(), h.previous().owners()))
+                .orElse(null));
     }
 
     /** The key's placement as the wire shows it, each node's health as of {@code now}. */
