@@ -230,8 +230,10 @@ public final class MembershipService {
         if (newRing == null || oldRing.map(newRing::equals).orElse(false)) {
             return;
         }
-        LOG.info(() -> "node " + localNode + " ring " + oldRing.map(Ring::toString).orElse("(none)") + " -> "
-                + newRing);
+        // A change's progress (seen, copied, switched) moves often: only its start and end are worth an INFO line.
+        boolean progressOnly = oldRing.map(newRing::sameLayout).orElse(false) && newRing.handover().isPresent();
+        LOG.log(progressOnly ? Level.FINE : Level.INFO, () -> "node " + localNode + " ring "
+                + oldRing.map(Ring::toString).orElse("(none)") + " -> " + newRing);
         for (RingChangeListener l : listeners) {
             try {
                 l.ringChanged(oldRing, newRing);
