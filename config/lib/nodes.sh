@@ -161,21 +161,35 @@ stop_node() {
 }
 
 # join_node ADMIN_PORT NAME: joins a node to the ring through the admin API of the node on ADMIN_PORT (plan, then
-# commit), unless the ring already has it (a restarted cluster). Needs the admin password (ensure_credentials).
+# commit), unless the ring already has it (a restarted cluster). While the cluster answers 409 (the node has not
+# announced itself by gossip yet, or the last join is still being handed over) it plans again, for up to two
+# minutes. Needs the admin password (ensure_credentials).
 join_node() {
-  local port=$1 name=$2 admin plan version
+  local port=$1 name=$2 admin plan version code tries=0
   admin=$(admin_url "$port")
   if curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" "${admin}ring" | grep -q "\"$name\""; then
     log "$name is already in the ring"
     return 0
   fi
-  plan=$(curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' -d "{\"node\":\"$name\",\"weight\":1}" \
-    "${admin}join") || { log "planning the join of $name failed"; return 1; }
-  version=$(printf '%s' "$plan" | sed -n 's/.*"fromVersion":\([0-9]*\).*/\1/p')
-  log "joining $name: $(printf '%s' "$plan" | sed -n 's/.*"moves":\[\([^]]*\)\].*/\1/p' | grep -o '"partition"' | wc -l) partitions move to it"
-  curl -sf --max-time 10 -o /dev/null -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
-    -d "{\"node\":\"$name\",\"weight\":1,\"ringVersion\":$version}" "${admin}join/commit" \
-    || { log "committing the join of $name failed"; return 1; }
+  while true; do
+    plan=$(curl -sf --max-time 10 -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+      -d "{\"node\":\"$name\",\"weight\":1}" "${admin}join") || { log "planning the join of $name failed"; return 1; }
+    version=$(printf '%s' "$plan" | sed -n 's/.*"fromVersion":\([0-9]*\).*/\1/p')
+    code=$(curl -s --max-time 10 -o "$RUN_DIR/join-$name.json" -w '%{http_code}' -u "admin:$DYNAMO_SECURITY_ADMIN_PASSWORD" \
+      -H 'Content-Type: application/json' -d "{\"node\":\"$name\",\"weight\":1,\"ringVersion\":$version}" \
+      "${admin}join/commit" || true)
+    if [ "$code" = 200 ]; then
+      log "joined $name: $(printf '%s' "$plan" | sed -n 's/.*"moves":\[\([^]]*\)\].*/\1/p' | grep -o '"partition"' | wc -l) partitions move to it"
+      return 0
+    fi
+    tries=$((tries + 1))
+    if [ "$code" != 409 ] || [ "$tries" -ge 120 ]; then
+      log "committing the join of $name failed (HTTP $code): $(cat "$RUN_DIR/join-$name.json" 2>/dev/null)"
+      return 1
+    fi
+    [ "$tries" = 1 ] && log "waiting to join $name: $(sed -n 's/.*"detail":"\([^"]*\)".*/\1/p' "$RUN_DIR/join-$name.json")"
+    sleep 1
+  done
 }
 
 # The three nodes of a local cluster, as NAME:HTTP_PORT:JGROUPS_PORT; set by local_cluster.

@@ -21,10 +21,4 @@ import java.util.List;
         "owners", "change"})
 public record RingBody(String answeredBy, long version, int partitions, int replicas, int readQuorum,
                        int writeQuorum, List<MemberBody> members, List<String> owners, RingChangeBody change) {
-
-    /** A settled ring. */
-    public RingBody(String answeredBy, long version, int partitions, int replicas, int readQuorum, int writeQuorum,
-                    List<MemberBody> members, List<String> owners) {
-        this(answeredBy, version, partitions, replicas, readQuorum, writeQuorum, members, owners, null);
-    }
 }

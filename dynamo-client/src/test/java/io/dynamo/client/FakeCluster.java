@@ -105,7 +105,7 @@ final class FakeCluster implements AutoCloseable {
             List<MemberBody> members = current.members().stream().map(m -> new MemberBody(m.nodeId(), m.weight(),
                     counts.get(m.nodeId()), (double) counts.get(m.nodeId()) / current.partitionCount())).toList();
             return FakeNode.Reply.json(200, JSON.toJson(new RingBody(self.id, current.version(),
-                    current.partitionCount(), replicas, 2, 2, members, current.owners())), Map.of());
+                    current.partitionCount(), replicas, 2, 2, members, current.owners(), null)), Map.of());
         }
         if (request.isAdmin("nodes")) {
             List<NodeBody> bodies = new ArrayList<>();

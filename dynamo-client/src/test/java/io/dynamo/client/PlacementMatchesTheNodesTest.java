@@ -84,6 +84,6 @@ class PlacementMatchesTheNodesTest {
             members.add(new MemberBody(m.nodeId(), m.weight(), ring.partitionsOf(m.nodeId()).size(), 0));
         }
         Collections.reverse(members);
-        return new RingBody("node", ring.version(), ring.partitionCount(), n, 1, 1, members, ring.owners());
+        return new RingBody("node", ring.version(), ring.partitionCount(), n, 1, 1, members, ring.owners(), null);
     }
 }

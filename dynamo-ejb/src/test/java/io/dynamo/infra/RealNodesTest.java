@@ -3,6 +3,8 @@ package io.dynamo.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo.core.base.Key;
+import io.dynamo.core.membership.JoinRefusedException;
+import io.dynamo.core.membership.RingChangingException;
 import io.dynamo.core.node.ClusterSettings;
 import io.dynamo.core.node.DynamoNode;
 import io.dynamo.core.node.NodeConfig;
@@ -70,10 +72,19 @@ class RealNodesTest {
         DynamoNode second = start(1, false);
         DynamoNode third = start(2, false);
         for (DynamoNode newcomer : List.of(second, third)) {
-            PartitionPlan plan = first.admin().planJoin(first.view().ring(), Member.of(newcomer.id()));
-            first.admin().commit(plan);
-            await(newcomer.id() + " learns its ring by gossip",
-                    () -> newcomer.view().knownRing().map(r -> r.equals(plan.to())).orElse(false));
+            // Committed once the newcomer has announced itself and the last change is over, as an operator would.
+            PartitionPlan[] plan = new PartitionPlan[1];
+            await(newcomer.id() + "'s join is committed", () -> {
+                try {
+                    plan[0] = first.admin().planJoin(first.view().ring(), Member.of(newcomer.id()));
+                    first.admin().commit(plan[0]);
+                    return true;
+                } catch (JoinRefusedException | RingChangingException notYet) {
+                    return false;
+                }
+            });
+            await(newcomer.id() + " learns its ring by gossip and the change ends",
+                    () -> newcomer.view().knownRing().map(r -> r.equals(plan[0].to())).orElse(false));
         }
         await("every node has the three-node ring", () -> nodes.stream()
                 .allMatch(n -> n.view().ring().members().size() == 3 && n.view().ring().equals(first.view().ring())));

@@ -1,9 +1,13 @@
 package io.dynamo.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.Key;
+import io.dynamo.core.membership.JoinRefusedException;
+import io.dynamo.core.node.NodeAdmin;
+import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
@@ -111,6 +115,30 @@ class MembershipScenariosTest {
             assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
             assertThat(cluster.nodeIds())
                     .allSatisfy(id -> assertThat(cluster.node(id).view().transfers().idle()).isTrue());
+        }
+    }
+
+    @Test
+    void aJoinOfANodeThatNeverStartedOrIsDownIsRefusedAndTheRingStaysAsItWas() {
+        try (LocalCluster cluster = new LocalCluster(7, 3, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+            NodeAdmin admin = cluster.node("n1").admin();
+            Ring before = cluster.ring();
+            assertThatThrownBy(() -> admin.commit(admin.planJoin(before, Member.of("ghost"))))
+                    .isInstanceOf(JoinRefusedException.class).hasMessageContaining("never been heard from");
+
+            cluster.addNode("n4");
+            cluster.runFor(Duration.ofSeconds(3));
+            cluster.crash("n4");
+            cluster.runFor(Duration.ofSeconds(3)); // n1's gossip and probes find n4 gone
+            assertThatThrownBy(() -> admin.commit(admin.planJoin(before, Member.of("n4"))))
+                    .isInstanceOf(JoinRefusedException.class).hasMessageContaining("does not answer node n1");
+            assertThat(cluster.node("n1").view().ring()).isEqualTo(before);
+
+            cluster.restart("n4");
+            cluster.runFor(Duration.ofSeconds(3));
+            PartitionPlan plan = admin.planJoin(before, Member.of("n4"));
+            admin.commit(plan);
+            assertThat(cluster.node("n1").view().ring().sameLayout(plan.to())).isTrue();
         }
     }
 

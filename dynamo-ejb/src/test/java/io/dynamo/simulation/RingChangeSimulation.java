@@ -1,5 +1,6 @@
 package io.dynamo.simulation;
 
+import io.dynamo.core.antientropy.ExchangeResult;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.node.NodeTiming;
@@ -74,8 +75,9 @@ final class RingChangeSimulation {
                 cluster.runFor(Duration.ofMillis(500));
             }
             cluster.runFor(Duration.ofSeconds(5));
-            repairEverything(cluster);
-            cluster.runFor(Duration.ofSeconds(5));
+            for (int round = 0; round < 3 && repairEverything(cluster) > 0; round++) {
+                cluster.runFor(Duration.ofSeconds(2));
+            }
 
             SetChecker checker = new SetChecker(cluster, workload.history(), N, r, w, true);
             List<String> problems = new ArrayList<>(checker.check(workload.keys()));
@@ -86,6 +88,7 @@ final class RingChangeSimulation {
                 problems.add("only " + changes.committed() + " of the ring changes were committed");
             }
             problems.addAll(endState(cluster, workload.keys()));
+
             int acknowledged = (int) workload.history().stream()
                     .filter(op -> op.added != null && op.acknowledged()).count();
             List<String> log = new ArrayList<>(changes.log());
@@ -94,20 +97,27 @@ final class RingChangeSimulation {
         }
     }
 
-    /** Every node exchanges every partition it replicates with the other replicas, as an operator's repair would. */
-    private static void repairEverything(LocalCluster cluster) {
+    /**
+     * Every node exchanges every partition it replicates with another replica, as an operator's repair would;
+     * returns the keys that moved. (One round can leave a difference that the next finds: an exchange pulls what the
+     * peer it picked holds, and the newest copy may be on another.)
+     */
+    private static long repairEverything(LocalCluster cluster) {
+        long moved = 0;
         for (String id : cluster.nodeIds()) {
             Ring ring = cluster.node(id).view().ring();
             for (int p = 0; p < ring.partitionCount(); p++) {
                 if (ring.preferenceList(p, N).isReplica(id)) {
                     try {
-                        cluster.await(cluster.node(id).admin().exchange(p));
+                        ExchangeResult r = cluster.await(cluster.node(id).admin().exchange(p));
+                        moved += r.keysReceived() + r.keysSent();
                     } catch (RuntimeException e) {
-                        // A partition whose exchange fails is left as it is: the end state check then reports it.
+                        moved++; // not repaired yet: another round
                     }
                 }
             }
         }
+        return moved;
     }
 
     private static boolean settled(LocalCluster cluster) {

@@ -3,6 +3,7 @@ package io.dynamo.testkit;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.membership.InMemoryMembershipStore;
+import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
 import io.dynamo.core.membership.NodeStatus;
@@ -90,9 +91,19 @@ public final class LocalCluster implements AutoCloseable {
     public PartitionPlan join(String id, String via) {
         addNode(id);
         DynamoNode admin = node(via);
-        PartitionPlan plan = admin.admin().planJoin(admin.view().ring(), Member.of(id));
-        admin.admin().commit(plan);
-        return plan;
+        // The join is refused until the newcomer has announced itself by gossip, as an operator would find.
+        for (int tries = 0; ; tries++) {
+            PartitionPlan plan = admin.admin().planJoin(admin.view().ring(), Member.of(id));
+            try {
+                admin.admin().commit(plan);
+                return plan;
+            } catch (JoinRefusedException notYet) {
+                if (tries > 100) {
+                    throw notYet;
+                }
+                runFor(Duration.ofMillis(100));
+            }
+        }
     }
 
     /** Starts a new node on empty stores that knows the other nodes as seeds; it is not in the ring until joined. */

@@ -260,66 +260,42 @@ class AdminApiIT {
             assertThat(hints.name()).isEqualTo("hints");
             assertThat(parse(hints.data()).getString("answeredBy")).isEqualTo(SELF);
 
-            ok(api.post(ADMIN + "join/commit", "{\"node\": \"sse-ghost\", \"ringVersion\": " + v + "}", JSON));
-            assertThat(parse(nextNamed(events, "ring").data()).getJsonNumber("version").longValue()).isEqualTo(v + 1);
-            ok(api.post(ADMIN + "leave/commit", "{\"node\": \"sse-ghost\", \"ringVersion\": " + (v + 1) + "}",
-                    JSON));
-            assertThat(parse(nextNamed(events, "ring").data()).getJsonNumber("version").longValue()).isEqualTo(v + 2);
-        } finally {
-            restoreRingWithout("sse-ghost");
+            // Ring changes reach the stream too; with one node the ring cannot change, which ConsoleNodeIT covers
+            // with a second node joining while its console listens.
         }
     }
 
     // --- join and leave ------------------------------------------------------------------------------------------
 
     @Test
-    void aJoinAndALeaveArePlannedThenCommittedAndStaleCommitsAreRefused() {
+    void aJoinIsPlannedButACommitForANodeNeverHeardFromOrAStaleOneIsRefusedAndTheRingStays() {
         long v = ringVersion();
-        try {
-            JsonObject plan = ok(api.post(ADMIN + "join", "{\"node\": \"ghost\", \"weight\": 1}", JSON));
-            assertThat(plan.getString("operation")).isEqualTo("join");
-            assertThat(plan.getBoolean("committed")).isFalse();
-            assertThat(plan.getJsonNumber("fromVersion").longValue()).isEqualTo(v);
-            assertThat(plan.getJsonNumber("toVersion").longValue()).isEqualTo(v + 1);
-            assertThat(plan.getJsonArray("moves").getValuesAs(JsonObject.class)).hasSize(128)
-                    .allSatisfy(m -> assertThat(m.getString("to")).isEqualTo("ghost"));
-            assertThat(plan.getJsonArray("counts").getValuesAs(JsonObject.class)).anySatisfy(c -> {
-                assertThat(c.getString("node")).isEqualTo("ghost");
-                assertThat(c.getInt("before")).isZero();
-                assertThat(c.getInt("after")).isEqualTo(128);
-            });
-            assertThat(ringVersion()).as("a plan changes nothing").isEqualTo(v);
+        JsonObject plan = ok(api.post(ADMIN + "join", "{\"node\": \"ghost\", \"weight\": 1}", JSON));
+        assertThat(plan.getString("operation")).isEqualTo("join");
+        assertThat(plan.getBoolean("committed")).isFalse();
+        assertThat(plan.getJsonNumber("fromVersion").longValue()).isEqualTo(v);
+        assertThat(plan.getJsonNumber("toVersion").longValue()).isEqualTo(v + 1);
+        assertThat(plan.getJsonArray("moves").getValuesAs(JsonObject.class)).hasSize(128)
+                .allSatisfy(m -> assertThat(m.getString("to")).isEqualTo("ghost"));
+        assertThat(plan.getJsonArray("counts").getValuesAs(JsonObject.class)).anySatisfy(c -> {
+            assertThat(c.getString("node")).isEqualTo("ghost");
+            assertThat(c.getInt("before")).isZero();
+            assertThat(c.getInt("after")).isEqualTo(128);
+        });
+        assertThat(ringVersion()).as("a plan changes nothing").isEqualTo(v);
 
-            JsonObject joined = ok(api.post(ADMIN + "join/commit",
-                    "{\"node\": \"ghost\", \"weight\": 1, \"ringVersion\": " + v + "}", JSON));
-            assertThat(joined.getBoolean("committed")).isTrue();
-            assertThat(joined.getJsonArray("moves")).isEqualTo(plan.getJsonArray("moves"));
-            assertThat(ringVersion()).isEqualTo(v + 1);
+        assertError(api.post(ADMIN + "join/commit", "{\"node\": \"ghost\", \"weight\": 1, \"ringVersion\": " + v
+                + "}", JSON), 409, "join_refused", "node ghost has never been heard from");
+        assertError(api.post(ADMIN + "join/commit", "{\"node\": \"ghost2\", \"ringVersion\": " + (v + 1) + "}",
+                JSON), 409, "stale_plan");
+        assertError(api.post(ADMIN + "leave/commit", "{\"node\": \"" + SELF + "\", \"ringVersion\": " + v + "}",
+                JSON), 400, "invalid_request", "last member");
 
-            assertError(api.post(ADMIN + "join/commit", "{\"node\": \"ghost2\", \"ringVersion\": " + v + "}", JSON),
-                    409, "stale_plan");
-            assertError(api.post(ADMIN + "leave/commit", "{\"node\": \"ghost\", \"ringVersion\": " + v + "}", JSON),
-                    409, "stale_plan");
-
-            JsonObject leavePlan = ok(api.post(ADMIN + "leave", "{\"node\": \"ghost\"}", JSON));
-            assertThat(leavePlan.getString("operation")).isEqualTo("leave");
-            assertThat(leavePlan.getJsonArray("moves").getValuesAs(JsonObject.class)).hasSize(128)
-                    .allSatisfy(m -> assertThat(m.getString("from")).isEqualTo("ghost"));
-            JsonObject left = ok(api.post(ADMIN + "leave/commit",
-                    "{\"node\": \"ghost\", \"ringVersion\": " + (v + 1) + "}", JSON));
-            assertThat(left.getBoolean("committed")).isTrue();
-            assertThat(left.getJsonNumber("toVersion").longValue()).isEqualTo(v + 2);
-        } finally {
-            restoreRingWithout("ghost");
-        }
         JsonObject ring = ok(api.get(ADMIN + "ring"));
-        assertThat(ring.getJsonNumber("version").longValue()).isEqualTo(v + 2);
+        assertThat(ring.getJsonNumber("version").longValue()).as("the ring stays as it was").isEqualTo(v);
+        assertThat(!ring.containsKey("change") || ring.isNull("change")).as("no change under way").isTrue();
         assertThat(ring.getJsonArray("owners").getValuesAs(JsonString.class))
                 .allSatisfy(o -> assertThat(o.getString()).isEqualTo(SELF));
-        JsonObject ghost = ok(api.get(ADMIN + "nodes")).getJsonArray("nodes").getValuesAs(JsonObject.class).stream()
-                .filter(n -> n.getString("node").equals("ghost")).findFirst().orElseThrow();
-        assertThat(ghost.getBoolean("member")).isFalse();
-        assertThat(ghost.getString("status")).isEqualTo("LEAVING");
     }
 
     // --- bad input -----------------------------------------------------------------------------------------------
@@ -382,26 +358,6 @@ class AdminApiIT {
     }
 
     /** Whatever failed, the shared node must not keep an absent node in its ring. */
-    private void restoreRingWithout(String node) {
-        JsonObject ring = ok(api.get(ADMIN + "ring"));
-        boolean member = ring.getJsonArray("members").getValuesAs(JsonObject.class).stream()
-                .anyMatch(m -> m.getString("node").equals(node));
-        if (member) {
-            api.post(ADMIN + "leave/commit", "{\"node\": \"" + node + "\", \"ringVersion\": "
-                    + ring.getJsonNumber("version").longValue() + "}", JSON);
-        }
-    }
-
-    private static EventStream.Event nextNamed(EventStream events, String name) throws InterruptedException {
-        long deadline = System.nanoTime() + EVENT_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            EventStream.Event e = events.next(Duration.ofNanos(deadline - System.nanoTime()));
-            if (e != null && e.name().equals(name)) {
-                return e;
-            }
-        }
-        throw new AssertionError("no '" + name + "' event within " + EVENT_WAIT);
-    }
 
     private static JsonObject ok(HttpResponse<byte[]> response) {
         assertThat(response.statusCode()).as("status of %s, body %s", response.uri(), text(response)).isEqualTo(200);

@@ -1,5 +1,6 @@
 package io.dynamo.core.membership;
 
+import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import java.util.Comparator;
@@ -33,6 +34,12 @@ final class RingPrecedence {
             return a;
         }
         if (a.sameLayout(b)) {
+            Ring fromA = a.handover().map(Handover::previous).orElse(null);
+            Ring fromB = b.handover().map(Handover::previous).orElse(null);
+            if (fromA != null && fromB != null && !fromA.equals(fromB)) {
+                // The same ring reached from two different rings: keep the record whose previous ring ranks higher.
+                return ORDER.compare(fromA, fromB) >= 0 ? a : b;
+            }
             return a.unite(b);
         }
         return ORDER.compare(a, b) >= 0 ? a : b;

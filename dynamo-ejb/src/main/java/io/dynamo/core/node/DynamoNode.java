@@ -110,7 +110,7 @@ public final class DynamoNode implements AutoCloseable {
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
         this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, transfer,
                 antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
-        this.admin = new NodeAdministration(membership, antiEntropy);
+        this.admin = new NodeAdministration(membership, antiEntropy, peers.detector());
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
                 .acking(WriteReplica.class, this::writeReplica)

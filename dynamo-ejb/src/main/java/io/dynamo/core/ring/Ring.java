@@ -201,7 +201,10 @@ public final class Ring {
         return handover == null ? this : with(handover.withSwitched(node));
     }
 
-    /** Both records of the same change (same version and layout) united; the settled one when either is. */
+    /**
+     * Both records of the same change (same version, layout and previous ring) united; the settled one when either
+     * is.
+     */
     public Ring unite(Ring other) {
         if (!sameLayout(other)) {
             throw new IllegalArgumentException("ring v" + version + " and v" + other.version + " are different"
@@ -209,9 +212,6 @@ public final class Ring {
         }
         if (handover == null || other.handover == null) {
             return handover == null ? this : other;
-        }
-        if (!handover.previous().equals(other.handover.previous())) {
-            return this;
         }
         Handover united = handover.union(other.handover);
         return united == handover ? this : united == other.handover ? other : with(united);

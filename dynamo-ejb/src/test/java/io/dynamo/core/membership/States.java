@@ -1,6 +1,8 @@
 package io.dynamo.core.membership;
 
+import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
+import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Ring;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,8 +25,32 @@ final class States {
         m.merge(m.state().withRing(m.ring().orElseThrow().settled()));
     }
 
+    /** A ring of a random small layout; one in two of those past version 1 is still being handed over. */
     static Ring randomRing(Random random) {
         int q = 1 << random.nextInt(4);
+        Ring ring = randomLayout(random, q, 1 + random.nextInt(3));
+        if (ring.version() == 1 || random.nextBoolean()) {
+            return ring;
+        }
+        Ring previous = randomLayout(random, q, ring.version() - 1);
+        Ring changing = ring.withHandover(Handover.from(previous));
+        for (String id : changing.participants()) {
+            if (random.nextBoolean()) {
+                changing = changing.seenBy(id);
+            }
+            if (random.nextInt(3) == 0) {
+                changing = changing.switchedBy(id);
+            }
+        }
+        for (PartitionStream stream : changing.streams(2)) {
+            if (random.nextBoolean()) {
+                changing = changing.confirming(stream, 2);
+            }
+        }
+        return changing;
+    }
+
+    private static Ring randomLayout(Random random, int q, long version) {
         List<String> pool = new ArrayList<>(List.of(IDS).subList(0, 4));
         Collections.shuffle(pool, random);
         int size = 1 + random.nextInt(3);
@@ -36,7 +62,7 @@ final class States {
         for (int p = 0; p < q; p++) {
             owners.add(members.get(random.nextInt(size)).nodeId());
         }
-        return new Ring(1 + random.nextInt(3), q, members, owners);
+        return new Ring(version, q, members, owners);
     }
 
     static NodeInfo randomNode(Random random, String id) {

@@ -52,7 +52,7 @@ class EventChangesTest {
     /** @param age stands for everything that changes all the time: contact ages, round-trip times, hint ages */
     private static AdminSnapshot snapshot(long ringVersion, String reachability, long age, long hints, long hintAge) {
         RingBody ring = new RingBody("a", ringVersion, 4, 1, 1, 1, List.of(new MemberBody("a", 1, 4, 1.0)),
-                List.of("a", "a", "a", "a"));
+                List.of("a", "a", "a", "a"), null);
         NodesBody nodes = new NodesBody("a", ringVersion, List.of(
                 new NodeBody("b", false, "JOINED", "h:1", true, 1, 2, 10L,
                         new HealthBody(reachability, 1L, age, age / 1000.0, 0))));

@@ -88,4 +88,28 @@ public final class Http {
             return r.readObject();
         }
     }
+
+    /** Joins a node through an admin API as an operator does; see {@link #change}. */
+    public static JsonObject join(URI admin, String node, java.time.Duration limit) throws InterruptedException {
+        return change(admin, "join", node, limit);
+    }
+
+    /**
+     * A ring change ({@code join} or {@code leave} of a node) through an admin API, as an operator does: plans,
+     * commits, and while the cluster answers 409 (a joining node has not announced itself by gossip yet, or the last
+     * ring change is still being handed over) waits a second and plans again, up to {@code limit}.
+     */
+    public static JsonObject change(URI admin, String operation, String node, java.time.Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            JsonObject plan = json(postJson(admin.resolve(operation), "{\"node\":\"" + node + "\"}"));
+            HttpResponse<String> commit = postJson(admin.resolve(operation + "/commit"), "{\"node\":\"" + node
+                    + "\",\"ringVersion\":" + plan.getJsonNumber("fromVersion").longValue() + "}");
+            if (commit.statusCode() != 409 || System.nanoTime() > deadline) {
+                return json(commit);
+            }
+            Thread.sleep(1000);
+        }
+    }
 }

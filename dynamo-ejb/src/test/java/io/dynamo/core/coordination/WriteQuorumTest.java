@@ -1,0 +1,50 @@
+package io.dynamo.core.coordination;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WriteQuorumTest {
+
+    @Test
+    void oneGroupCountsEveryAcknowledgement() {
+        WriteQuorum quorum = new WriteQuorum(2);
+        quorum.sent("a");
+        quorum.sent("b");
+        quorum.sent("c");
+        quorum.acked("a");
+        assertThat(quorum.reached()).isFalse();
+        quorum.failed("b");
+        assertThat(quorum.unreachable(0)).isFalse();
+        quorum.acked("c");
+        assertThat(quorum.reached()).isTrue();
+        assertThat(quorum.acks()).isEqualTo(2);
+    }
+
+    /** During a ring change: W in the previous ring's replicas and W in the new ring's. */
+    @Test
+    void twoGroupsEachNeedW() {
+        WriteQuorum quorum = new WriteQuorum(2, List.of(Set.of("a", "b", "c"), Set.of("a", "b", "d")));
+        List.of("a", "b", "c", "d").forEach(quorum::sent);
+        quorum.acked("a");
+        quorum.acked("c");
+        assertThat(quorum.reached()).as("two of the previous replicas, one of the new").isFalse();
+        assertThat(quorum.acks()).isEqualTo(1);
+        quorum.acked("d");
+        assertThat(quorum.reached()).isTrue();
+    }
+
+    @Test
+    void aGroupThatCannotReachWMakesTheWriteUnreachable() {
+        WriteQuorum quorum = new WriteQuorum(2, List.of(Set.of("a", "b", "c"), Set.of("a", "d", "e")));
+        List.of("a", "b", "c", "d", "e").forEach(quorum::sent);
+        quorum.acked("b");
+        quorum.acked("c");
+        quorum.failed("a");
+        quorum.failed("d");
+        assertThat(quorum.unreachable(0)).as("only e is left for the new replicas").isTrue();
+        assertThat(quorum.unreachable(1)).as("a stand-in could still answer for one of them").isFalse();
+    }
+}
