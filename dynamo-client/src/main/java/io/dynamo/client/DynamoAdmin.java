@@ -1,5 +1,6 @@
 package io.dynamo.client;
 
+import io.dynamo.api.AntiEntropyBody;
 import io.dynamo.api.ExchangeBody;
 import io.dynamo.api.HintsBody;
 import io.dynamo.api.KeyPaths;
@@ -12,6 +13,7 @@ import io.dynamo.api.RingBody;
 import io.dynamo.api.TransfersBody;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -22,9 +24,12 @@ import java.util.Map;
  */
 public final class DynamoAdmin {
     private final DynamoClient client;
+    /** The one node every call goes to; null to route like the client's other requests. */
+    private final URI node;
 
-    DynamoAdmin(DynamoClient client) {
+    DynamoAdmin(DynamoClient client, URI node) {
         this.client = client;
+        this.node = node;
     }
 
     public RingBody ring() {
@@ -41,6 +46,11 @@ public final class DynamoAdmin {
 
     public TransfersBody transfers() {
         return get("admin/transfers", TransfersBody.class);
+    }
+
+    /** The answering node's anti-entropy since it started: totals and one entry per partition exchanged. */
+    public AntiEntropyBody antiEntropyStatus() {
+        return get("admin/anti-entropy", AntiEntropyBody.class);
     }
 
     /** Where the key lives: its partition and preference list, as the answering node's ring says. */
@@ -86,6 +96,7 @@ public final class DynamoAdmin {
     private <T> T call(String method, String path, Entity<?> entity, Class<T> type) {
         NodeHttp.Request request = new NodeHttp.Request(method, path, null, MediaType.APPLICATION_JSON, Map.of(),
                 entity);
-        return client.execute(request, null, (response, node, tried) -> Answers.json(response, node, tried, type));
+        DynamoClient.Handler<T> handler = (response, answered, tried) -> Answers.json(response, answered, tried, type);
+        return node == null ? client.execute(request, null, handler) : client.executeOn(node, request, handler);
     }
 }

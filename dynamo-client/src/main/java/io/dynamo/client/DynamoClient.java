@@ -58,7 +58,7 @@ public final class DynamoClient implements AutoCloseable {
         this.router = new Router(b.seeds, b.clock, b.refreshInterval, b.downFor, fetcher::fetch);
         this.connectTimeout = b.connectTimeout;
         this.filters = List.copyOf(b.filters);
-        this.admin = new DynamoAdmin(this);
+        this.admin = new DynamoAdmin(this, null);
     }
 
     private static Client newClient(Builder b) {
@@ -196,6 +196,16 @@ public final class DynamoClient implements AutoCloseable {
         return admin;
     }
 
+    /**
+     * The admin API of one node only, e.g. {@code http://127.0.0.1:8081/dynamo/api/v1/}: for the answers that are
+     * that node's own view (hints, transfers, anti-entropy). No failover: when the node does not answer, the call
+     * fails with {@link DynamoClientException#UNREACHABLE}.
+     */
+    public DynamoAdmin admin(URI node) {
+        String text = Objects.requireNonNull(node, "node").toString();
+        return new DynamoAdmin(this, URI.create(text.endsWith("/") ? text : text + "/"));
+    }
+
     // ---- event streams ------------------------------------------------------------------------------------------
 
     /**
@@ -293,6 +303,23 @@ public final class DynamoClient implements AutoCloseable {
                     tried);
         }
         throw DynamoClientException.unreachable(describe(request), tried, lastFailure);
+    }
+
+    /** Sends the request to this node alone: its answer, success or error, is the request's. */
+    <T> T executeOn(URI node, NodeHttp.Request request, Handler<T> handler) {
+        List<URI> tried = List.of(node);
+        Response response;
+        try {
+            response = http.send(node, request);
+        } catch (NodeHttp.Unreachable e) {
+            throw DynamoClientException.unreachable(describe(request), tried, e.getCause());
+        } catch (ProcessingException e) {
+            throw new DynamoClientException(describe(request) + " failed at " + node + ": " + e, 0,
+                    DynamoClientException.CLIENT_ERROR, null, node, tried, e);
+        }
+        try (response) {
+            return handler.handle(response, node, tried);
+        }
     }
 
     private void report(NodeHttp.Request request, Candidate node, int attempt, Router.Route route, int status,

@@ -2,6 +2,7 @@ package io.dynamo.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
@@ -64,5 +65,25 @@ class DynamoAdminTest {
                 });
         // a refusal that is the API's answer is not repeated on another node
         assertThat(cluster.received(r -> r.rawPath().endsWith("admin/leave/commit"))).hasSize(1);
+    }
+
+    @Test
+    void aNodesOwnAdminAsksThatNodeAloneAndDoesNotFailOver() {
+        cluster.answerAdmin("GET admin/anti-entropy", FakeNode.Reply.json(200, "{\"answeredBy\":\"b\","
+                + "\"exchanges\":3,\"partitions\":[{\"partition\":5,\"lastPeer\":\"c\"}]}", Map.of()));
+        DynamoAdmin b = client.admin(cluster.node("b").base());
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.nodes().answeredBy()).isEqualTo("b");
+        }
+        assertThat(b.antiEntropyStatus().partitions()).extracting(p -> p.partition(), p -> p.lastPeer())
+                .containsExactly(tuple(5, "c"));
+
+        cluster.node("b").stop();
+        assertThatThrownBy(b::hints).isInstanceOfSatisfying(DynamoClientException.class, e -> {
+            assertThat(e.error()).isEqualTo(DynamoClientException.UNREACHABLE);
+            assertThat(e.triedNodes()).containsExactly(cluster.node("b").base());
+        });
+        assertThat(cluster.received(r -> r.isAdmin("hints"))).isEmpty();
     }
 }

@@ -1,0 +1,108 @@
+package io.dynamo.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every bad argument: a message that says what is wrong and what to do, exit code 2, never a stack trace, and no
+ * request sent (the node given does not exist, so a request would end in exit code 3 instead).
+ */
+class BadUsageTest {
+    private static final Map<String, String> ENV = Map.of("DYNAMO_NODES", "http://127.0.0.1:1");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "''                                       | give a command, e.g. 'dynamo-admin status'",
+        "statuss                                  | Did you mean: dynamo-admin status?",
+        "status --frobnicate                      | Unknown option: '--frobnicate'",
+        "join                                     | Missing required parameter: 'NODE'",
+        "leave                                    | Missing required parameter: 'NODE'",
+        "key                                      | Missing required parameter: 'KEY'",
+        "key ''                                   | KEY must not be empty.",
+        "anti-entropy run                         | Missing required parameter: 'PARTITION'",
+        "join node-4 --weight abc                 | Invalid value for option '--weight': 'abc' is not an int",
+        "join node-4 --weight 0                   | --weight must be a whole number of 1 or more; got 0.",
+        "join node/4                              | 'node/4' is not a node id: 1 to 64 letters, digits, '-' or '_'.",
+        "leave ''                                 | '' is not a node id",
+        "anti-entropy run x                       | Invalid value for positional parameter at index 0 (PARTITION): 'x'",
+        "anti-entropy run -1                      | PARTITION must be 0 or more; got -1.",
+        "status --node 'ht tp://x'                | --node 'ht tp://x' is not a node URL",
+        "status --node ftp://host:21              | only http and https are supported",
+        "status --node http://user@host:8080      | credentials go in --credentials",
+        "status --node http://:8080               | no host",
+        "status --timeout 0                       | --timeout must be a whole number of seconds, 1 or more; got 0.",
+        "status --timeout soon                    | Invalid value for option '--timeout': 'soon' is not an int",
+        "transfers --wait --timeout=-5            | --timeout must be a whole number of seconds",
+        "status --credentials /no/such/file       | cannot read the credentials file /no/such/file (no such file)",
+    })
+    void isRefusedWithAClearMessage(String args, String message) {
+        Run run = Run.of(ENV, args.isEmpty() ? new String[0] : split(args));
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).as(run.toString()).startsWith("dynamo-admin: ").contains(message);
+        assertThat(run.err().lines().count()).as(run.toString()).isLessThanOrEqualTo(3);
+        assertThat(run.clean()).as(run.toString()).isTrue();
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aCredentialsFileThatIsADirectoryOrHasNoPasswordIsRefused() throws IOException {
+        Path empty = Files.writeString(dir.resolve("creds"), "user=ops\n");
+
+        Run directory = Run.of(ENV, "hints", "--credentials", dir.toString());
+        Run noPassword = Run.of(ENV, "hints", "--credentials", empty.toString());
+
+        assertThat(directory.code()).as(directory.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(directory.err()).contains("cannot read the credentials file " + dir + " (Is a directory)");
+        assertThat(noPassword.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(noPassword.err()).contains("has no password=... line");
+        assertThat(directory.clean() && noPassword.clean()).isTrue();
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        Run run = Run.of(ENV, "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("status", "ring", "nodes", "join", "leave", "transfers", "hints",
+                "anti-entropy", "key", "Exit codes:", "5   declined at the prompt");
+        assertThat(Run.of(ENV, "join", "--help").out()).contains("--weight=W", "--yes", "Exit codes:");
+    }
+
+    @Test
+    void aNodeThatDoesNotAnswerIsExitCode3AndNamedEvenWhenTheOptionFollowsTheCommand() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        Run run = Run.of(Map.of(), "ring", "--node", "127.0.0.1:" + closed);
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(run.err()).startsWith("dynamo-admin: no node answered (tried 127.0.0.1:" + closed)
+                .contains("--node (or DYNAMO_NODES)");
+        assertThat(run.clean()).isTrue();
+    }
+
+    private static String[] split(String args) {
+        // '' stands for an empty argument, 'a b' for one with a space
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(args);
+        while (m.find()) {
+            parts.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return parts.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,150 @@
+package io.dynamo.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynamo.api.ClockEntryBody;
+import io.dynamo.api.DotBody;
+import io.dynamo.api.HealthBody;
+import io.dynamo.api.HintQueueBody;
+import io.dynamo.api.HintsBody;
+import io.dynamo.api.KeyVersionsBody;
+import io.dynamo.api.MemberBody;
+import io.dynamo.api.MoveBody;
+import io.dynamo.api.NodeBody;
+import io.dynamo.api.NodesBody;
+import io.dynamo.api.PartitionCountBody;
+import io.dynamo.api.PlanBody;
+import io.dynamo.api.ReplicaVersionsBody;
+import io.dynamo.api.RingBody;
+import io.dynamo.api.TransferBody;
+import io.dynamo.api.TransfersBody;
+import io.dynamo.api.VersionBody;
+import io.dynamo.api.VersionSetBody;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The tables each command prints, from the API's answers. */
+class ViewsTest {
+    private static final RingBody RING = new RingBody("n1", 3, 8, 2, 1, 1,
+            List.of(new MemberBody("n1", 1, 4, 0.5), new MemberBody("n2", 1, 4, 0.5)),
+            List.of("n1", "n2", "n1", "n2", "n1", "n2", "n1", "n2"));
+
+    @Test
+    void tablesAlignColumnsAndRightAlignNumbers() {
+        String text = new Table("NODE", "KEYS").row("node-1", 5).row("n2", 1200).render();
+
+        assertThat(text).isEqualTo("""
+                NODE    KEYS
+                node-1     5
+                n2      1200
+                """);
+    }
+
+    @Test
+    void theRingWithItsPartitionRanges() {
+        String text = RingCommand.render(RING, true);
+
+        assertThat(text).startsWith("ring v3 (from n1): Q=8 partitions, N=2, R=1, W=1, 2 members\n");
+        assertThat(text).contains("n1         1           4  50.0%");
+        assertThat(text).contains("        0  00000000000000000000000000000000  20000000000000000000000000000000   n1");
+        assertThat(text).contains("        7  e0000000000000000000000000000000  100000000000000000000000000000000  n2");
+        assertThat(RingCommand.render(RING, false)).doesNotContain("PARTITION ");
+    }
+
+    @Test
+    void aPlanShowsCountsAndMoves() {
+        PlanBody plan = new PlanBody("n1", "join", "n3", 2, false, 3, 4, List.of(new MoveBody(1, "n2", "n3"),
+                new MoveBody(4, "n1", "n3")), List.of(new PartitionCountBody("n1", 4, 3),
+                new PartitionCountBody("n2", 4, 3), new PartitionCountBody("n3", 0, 2)));
+
+        String text = PlanReview.render(plan);
+
+        assertThat(text).startsWith("plan (from n1): join n3 with weight 2, ring v3 -> v4: 2 partitions move\n");
+        assertThat(text).contains("n3                    0      2");
+        assertThat(text).contains("        4  n1    n3");
+    }
+
+    @Test
+    void aKeysCopiesSideBySide() {
+        VersionBody blue = text(1, "blue", false);
+        VersionBody green = text(2, "green", false);
+        VersionBody binary = new VersionBody(new DotBody("a", 3), Base64.getEncoder().encodeToString(new byte[] {0, 1,
+            2}), "application/octet-stream", false, false);
+        VersionBody deleted = new VersionBody(new DotBody("a", 4), null, null, true, false);
+        List<ClockEntryBody> clock = List.of(new ClockEntryBody("a", 2, 0));
+        KeyVersionsBody body = new KeyVersionsBody("n1", "cart", 5, new VersionSetBody("ctx", clock,
+                List.of(blue, green)), List.of(
+                new ReplicaVersionsBody("n1", true, null, "EQUAL", Map.of(), clock, List.of(blue, green)),
+                new ReplicaVersionsBody("n2", true, "node n2 is unreachable", null, null, null, null),
+                new ReplicaVersionsBody("n3", false, null, "BEFORE", Map.of(), clock, List.of(binary, deleted))));
+
+        String text = KeyCommand.render(body);
+
+        assertThat(text).startsWith("key cart (partition 5, from n1)\nmerged: \"blue\", \"green\"; clock a:2\n");
+        assertThat(text).contains("n1    replica  EQUAL      a:2    \"blue\", \"green\"");
+        assertThat(text).contains("n2    replica  no answer  -      node n2 is unreachable");
+        assertThat(text).contains("n3    hint     BEFORE     a:2    <3 bytes application/octet-stream>, (deleted)");
+        assertThat(KeyCommand.sibling(text(5, "x".repeat(50), true))).isEqualTo("\"" + "x".repeat(40)
+                + "...\" (superseded)");
+    }
+
+    @Test
+    void statusShowsEachNodesHintsAndTransfersAndWhoCouldNotBeAsked() {
+        NodesBody nodes = new NodesBody("n1", 3, List.of(
+                new NodeBody("n1", true, "JOINED", "127.0.0.1:8080", true, 1, 4, 10L,
+                        new HealthBody("UP", null, null, null, 0)),
+                new NodeBody("n2", false, "JOINED", "127.0.0.1:8081", true, 1, 4, null,
+                        new HealthBody("DOWN", 1L, 5000L, 1.5, 3))));
+        HintsBody hints = new HintsBody("n1", 7, 700, 0, List.of(new HintQueueBody("n2", 7, 700, 1L, 5000L)));
+        TransfersBody transfers = new TransfersBody("n1", false, List.of(transfer(2, "PENDING"),
+                transfer(3, "RUNNING"), transfer(4, "DONE")));
+        StatusReport report = new StatusReport(RING, nodes, List.of(
+                new NodeAnswer<>("n1", "127.0.0.1:8080", new StatusReport.NodeState(hints, transfers), null),
+                new NodeAnswer<>("n2", "127.0.0.1:8081", null, "no node answered (tried 127.0.0.1:8081)")));
+
+        String text = StatusCommand.render(report);
+
+        assertThat(text).contains("n1*   JOINED  UP      127.0.0.1:8080       1           4    10      7"
+                + "  1 pending, 1 running");
+        assertThat(text).contains("n2    JOINED  DOWN    127.0.0.1:8081       1           4     -      ?  ?\n");
+        assertThat(text).contains("hints held: 7; transfers: in progress");
+        assertThat(text).contains("  n2: no node answered (tried 127.0.0.1:8081)");
+    }
+
+    @Test
+    void transfersAreFinishedOnlyWhenEveryNodeAnsweredIdle() {
+        NodeAnswer<TransfersBody> idle = new NodeAnswer<>("n1", "a", new TransfersBody("n1", true,
+                List.of(transfer(1, "DONE"))), null);
+        NodeAnswer<TransfersBody> busy = new NodeAnswer<>("n2", "b", new TransfersBody("n2", false,
+                List.of(transfer(2, "PENDING"))), null);
+        NodeAnswer<TransfersBody> silent = new NodeAnswer<>("n3", "c", null, "no answer");
+
+        assertThat(TransfersCommand.finished(List.of(idle))).isTrue();
+        assertThat(TransfersCommand.finished(List.of(idle, busy))).isFalse();
+        assertThat(TransfersCommand.finished(List.of(idle, silent))).isFalse();
+        assertThat(TransfersCommand.progress(List.of(idle, busy, silent)))
+                .isEqualTo("transfers: 1 pending, 0 running, 1 done; 20 keys sent; not answering: n3");
+        assertThat(TransfersCommand.render(List.of(idle, busy), false)).contains("n2            2  v4    n9       PENDING")
+                .doesNotContain("DONE ");
+    }
+
+    @Test
+    void hintQueuesPerHolder() {
+        String text = HintsCommand.render(List.of(new NodeAnswer<>("n1", "a", new HintsBody("n1", 3, 3000, 9,
+                List.of(new HintQueueBody("n2", 3, 3000, 1L, 150_000L))), null)));
+
+        assertThat(text).contains("n1        3  2.9 KiB          9").contains("n1    n2       3  2.9 KiB   2 min");
+    }
+
+    private static VersionBody text(long counter, String value, boolean superseded) {
+        return new VersionBody(new DotBody("a", counter), Base64.getEncoder().encodeToString(
+                value.getBytes(StandardCharsets.UTF_8)), "text/plain", false, superseded);
+    }
+
+    private static TransferBody transfer(int partition, String status) {
+        return new TransferBody(partition, 4, List.of("n9"), true, status, 10, 0, 0, 1, 1, 0, null, 0);
+    }
+}

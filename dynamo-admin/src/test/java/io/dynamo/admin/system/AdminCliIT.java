@@ -1,0 +1,260 @@
+package io.dynamo.admin.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dynamo.admin.ExitCode;
+import io.dynamo.admin.Run;
+import io.dynamo.jaxrs.system.Http;
+import io.dynamo.jaxrs.system.MicroNode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * dynamo-admin against a real node: one Payara Micro process running the built WAR, a ring of its own (Q=8,
+ * N=R=W=1), shared by every test here. The tests that change the ring come last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminCliIT {
+    private static MicroNode node;
+    private static Map<String, String> admin;
+
+    @BeforeAll
+    static void startNode() throws Exception {
+        Path work = Path.of(System.getProperty("dynamo.it.work", "target/it-work"))
+                .resolve(String.valueOf(System.currentTimeMillis()));
+        node = new MicroNode("cli1", freePort(), freePort(), work,
+                List.of("-Ddynamo.q=8", "-Ddynamo.n=1", "-Ddynamo.r=1", "-Ddynamo.w=1"));
+        node.start(true, "127.0.0.1[" + node.jgroupsPort + "]");
+        node.await("ready", Duration.ofMinutes(4));
+        admin = Map.of("DYNAMO_NODES", url(), "DYNAMO_ADMIN_PASSWORD", MicroNode.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stopNode() throws InterruptedException {
+        if (node != null) {
+            node.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String url() {
+        return "http://127.0.0.1:" + node.httpPort;
+    }
+
+    private static Run ok(String... args) {
+        Run run = Run.of(admin, args);
+        assertThat(run.code()).as(run.toString()).isZero();
+        assertThat(run.clean()).as(run.toString()).isTrue();
+        return run;
+    }
+
+    private static JsonObject json(Run run) {
+        try (JsonReader reader = Json.createReader(new StringReader(run.out()))) {
+            JsonStructure read = reader.read();
+            return read instanceof JsonObject o ? o : Json.createObjectBuilder().add("list", read).build();
+        }
+    }
+
+    private static long ringVersion() {
+        return Http.json(Http.get(node.api().resolve("admin/ring"))).getJsonNumber("version").longValue();
+    }
+
+    @Test
+    @Order(1)
+    void statusShowsTheRingTheNodeItsHintsAndTransfers() {
+        Run run = ok("status");
+
+        assertThat(run.out()).startsWith("ring v1 (from cli1): Q=8 partitions, N=1, R=1, W=1, 1 member\n")
+                .containsPattern("cli1\\*\\s+JOINED\\s+UP\\s+127\\.0\\.0\\.1:" + node.httpPort
+                        + "\\s+1\\s+8\\s+\\d+\\s+0\\s+idle")
+                .contains("hints held: 0; transfers: idle");
+
+        JsonObject status = json(ok("status", "--json"));
+        assertThat(status.getJsonObject("ring").getInt("version")).isEqualTo(1);
+        assertThat(status.getJsonObject("nodes").getJsonArray("nodes")).hasSize(1);
+        JsonObject own = status.getJsonArray("onNode").getJsonObject(0);
+        assertThat(own.getString("node")).isEqualTo("cli1");
+        assertThat(own.getJsonObject("answer").getJsonObject("transfers").getBoolean("idle")).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void ringNodesHintsTransfersAndAntiEntropy() {
+        assertThat(ok("ring", "--ranges").out()).containsPattern("cli1\\s+1\\s+8\\s+100\\.0%")
+                .containsPattern("7\\s+e0{31}\\s+10{32}\\s+cli1");
+        assertThat(json(ok("--json", "ring")).getJsonArray("owners")).hasSize(8);
+        assertThat(ok("nodes").out()).containsPattern("cli1\\*\\s+JOINED\\s+127\\.0\\.0\\.1:\\d+\\s+yes\\s+1\\s+8");
+        assertThat(ok("hints").out()).containsPattern("cli1\\s+0\\s+0 B\\s+0");
+        assertThat(json(ok("hints", "--json")).getJsonArray("list").getJsonObject(0).getJsonObject("answer")
+                .getInt("count")).isZero();
+        assertThat(ok("transfers").out()).startsWith("transfers: 0 pending, 0 running");
+        Run waited = ok("transfers", "--wait");
+        assertThat(waited.out()).isEqualTo("no transfers pending or running\n");
+        assertThat(ok("anti-entropy").out()).containsPattern("cli1\\s+0\\s+0");
+    }
+
+    @Test
+    @Order(3)
+    void aKeysSiblingsOnItsReplica() {
+        URI key = node.api().resolve("kv/cli:siblings");
+        Http.put(key, "blue", null);
+        Http.put(key, "green", null);
+
+        Run run = ok("key", "cli:siblings");
+
+        assertThat(run.out()).startsWith("key cli:siblings (partition ").contains("from cli1")
+                .containsPattern("cli1\\s+replica\\s+EQUAL\\s+cli1\\.\\w+:\\d+\\s+\"(blue|green)\", \"(blue|green)\"");
+        assertThat(json(ok("key", "cli:siblings", "--json")).getJsonObject("merged").getJsonArray("siblings"))
+                .hasSize(2);
+        assertThat(ok("key", "cli:never-written").out()).contains("merged: no copy holds it");
+    }
+
+    @Test
+    @Order(4)
+    void whatTheNodeRefusesIsExitCode1WithItsMessage() {
+        Run exchange = Run.of(admin, "anti-entropy", "run", "0");
+        Run leave = Run.of(admin, "leave", "ghost", "--yes");
+        Run join = Run.of(admin, "join", "cli1", "--yes");
+        Run outOfRange = Run.of(admin, "anti-entropy", "run", "8");
+
+        assertThat(exchange.code()).as(exchange.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(exchange.err()).startsWith("dynamo-admin: 127.0.0.1:" + node.httpPort
+                + " refused the request (409 exchange_not_possible: ");
+        assertThat(leave.code()).as(leave.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(leave.err()).contains("(400 invalid_request: field 'node' = \"ghost\" is not a member of ring v1");
+        assertThat(join.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(join.err()).contains("is already a member of ring v1");
+        assertThat(outOfRange.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(outOfRange.err()).contains("partition 8 does not exist: ring v1 has Q=8");
+        assertThat(List.of(exchange, leave, join, outOfRange)).allMatch(Run::clean);
+    }
+
+    @Test
+    @Order(5)
+    void refusedCredentialsAreExitCode4AndTheRingNeedsNone() {
+        Run wrong = Run.of(Map.of("DYNAMO_NODES", url(), "DYNAMO_ADMIN_PASSWORD", "not-the-password"), "hints");
+        Run none = Run.of(Map.of("DYNAMO_NODES", url()), "status");
+        Run ring = Run.of(Map.of("DYNAMO_NODES", url()), "ring");
+
+        assertThat(wrong.code()).as(wrong.toString()).isEqualTo(ExitCode.AUTH);
+        assertThat(wrong.err()).startsWith("dynamo-admin: 127.0.0.1:" + node.httpPort
+                + " refused the credentials (401 unauthorized").contains("DYNAMO_ADMIN_PASSWORD");
+        assertThat(none.code()).as(none.toString()).isEqualTo(ExitCode.AUTH);
+        assertThat(ring.code()).as(ring.toString()).isZero();
+        assertThat(wrong.clean() && none.clean()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void anUnreachableNodeIsExitCode3AndAnotherNodeGivenIsUsed() throws IOException {
+        String closed = "http://127.0.0.1:" + freePort();
+        Run alone = Run.of(admin, "--node", closed, "ring");
+        Run withAnother = Run.of(admin, "--node", closed + "," + url(), "ring");
+
+        assertThat(alone.code()).as(alone.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(alone.err()).startsWith("dynamo-admin: no node answered (tried " + closed.substring(7));
+        assertThat(withAnother.code()).as(withAnother.toString()).isZero();
+        assertThat(withAnother.out()).startsWith("ring v1 (from cli1)");
+    }
+
+    @Test
+    @Order(7)
+    void theLauncherRunsTheBuiltJar() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("dynamo.admin.launcher"), "--node",
+                url(), "status").redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().keySet().removeIf(name -> name.startsWith("DYNAMO_"));
+        builder.environment().put("DYNAMO_ADMIN_PASSWORD", MicroNode.ADMIN_PASSWORD);
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).as(out + err).isZero();
+        assertThat(out).startsWith("ring v1 (from cli1)").contains("hints held: 0; transfers: idle");
+        assertThat(err).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aDeclinedPlanLeavesTheRingUnchanged() {
+        Run run = Run.withInput(Run.typed("n\n"), admin, "join", "ghost", "--weight", "1");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.DECLINED);
+        assertThat(run.out()).startsWith("plan (from cli1): join ghost with weight 1, ring v1 -> v2: 4 partitions"
+                + " move\n").containsPattern("ghost\\s+0\\s+4");
+        assertThat(run.err()).isEqualTo("Commit? [y/N] Not committed: the ring stays at v1.\n");
+        assertThat(ringVersion()).isEqualTo(1);
+        assertThat(Run.withInput(Run.typed(""), admin, "leave", "cli1").code()).isEqualTo(ExitCode.REFUSED);
+    }
+
+    @Test
+    @Order(9)
+    void aRingChangedWhileThePromptWaitedIsRefusedAsStale() {
+        // The operator takes a while to answer; meanwhile someone else joins ghost2.
+        InputStream lateYes = new InputStream() {
+            private InputStream answer;
+
+            @Override
+            public int read() throws IOException {
+                if (answer == null) {
+                    assertThat(Http.postJson(node.api().resolve("admin/join/commit"),
+                            "{\"node\":\"ghost2\",\"ringVersion\":" + ringVersion() + "}").statusCode())
+                            .isEqualTo(200);
+                    answer = Run.typed("y\n");
+                }
+                return answer.read();
+            }
+        };
+
+        Run run = Run.withInput(lateYes, admin, "join", "ghost");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(run.err()).contains("the ring changed since the plan was made (409 stale_plan")
+                .contains("Nothing was committed: run the command again");
+        JsonObject ring = json(ok("ring", "--json"));
+        assertThat(ring.getInt("version")).isEqualTo(2);
+        assertThat(ring.getJsonArray("owners").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).contains("ghost2").doesNotContain("ghost");
+    }
+
+    @Test
+    @Order(10)
+    void aMemberThatCannotBeAskedMakesStatusExit3AndLeaveCommits() {
+        Run status = Run.of(admin, "status");
+        assertThat(status.code()).as(status.toString()).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(status.out()).contains("ghost2: no HTTP address known");
+
+        Run leave = Run.of(admin, "leave", "ghost2", "--yes");
+
+        assertThat(leave.code()).as(leave.toString()).isZero();
+        assertThat(leave.out()).startsWith("plan (from cli1): leave ghost2, ring v2 -> v3");
+        assertThat(leave.err()).startsWith("Committed by cli1: ring v3.");
+        assertThat(ringVersion()).isEqualTo(3);
+        assertThat(json(ok("ring", "--json")).getJsonArray("members")).hasSize(1);
+    }
+}
