@@ -2,6 +2,7 @@ package io.dynamo.admin;
 
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.RingChangeBody;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,7 +42,16 @@ final class RingCommand implements Callable<Integer> {
             members.row(member.node(), member.weight(), member.partitions(),
                     String.format(Locale.ROOT, "%.1f%%", member.share() * 100));
         }
-        StringBuilder text = new StringBuilder(summary(ring)).append("\n\n").append(members.render());
+        StringBuilder text = new StringBuilder(summary(ring)).append('\n');
+        RingChangeBody change = ring.change();
+        if (change != null) {
+            text.append("change from v").append(change.fromVersion()).append(" under way: seen by ").append(change.seen())
+                    .append(" of ").append(change.participants()).append(" nodes, ").append(change.copiesConfirmed())
+                    .append(" of ").append(change.copiesNeeded()).append(" copies confirmed, ")
+                    .append(change.switched()).append(" of ").append(change.participants())
+                    .append(" nodes reading from the new replicas\n");
+        }
+        text.append('\n').append(members.render());
         if (ranges) {
             Table partitions = new Table("PARTITION", "START", "END", "OWNER");
             for (int p = 0; p < ring.owners().size(); p++) {

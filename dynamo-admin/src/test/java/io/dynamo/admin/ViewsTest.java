@@ -16,6 +16,7 @@ import io.dynamo.api.PartitionCountBody;
 import io.dynamo.api.PlanBody;
 import io.dynamo.api.ReplicaVersionsBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.RingChangeBody;
 import io.dynamo.api.TransferBody;
 import io.dynamo.api.TransfersBody;
 import io.dynamo.api.VersionBody;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ViewsTest {
     private static final RingBody RING = new RingBody("n1", 3, 8, 2, 1, 1,
             List.of(new MemberBody("n1", 1, 4, 0.5), new MemberBody("n2", 1, 4, 0.5)),
-            List.of("n1", "n2", "n1", "n2", "n1", "n2", "n1", "n2"));
+            List.of("n1", "n2", "n1", "n2", "n1", "n2", "n1", "n2"), null);
 
     @Test
     void tablesAlignColumnsAndRightAlignNumbers() {
@@ -51,7 +52,17 @@ class ViewsTest {
         assertThat(text).contains("n1         1           4  50.0%");
         assertThat(text).contains("        0  00000000000000000000000000000000  20000000000000000000000000000000   n1");
         assertThat(text).contains("        7  e0000000000000000000000000000000  100000000000000000000000000000000  n2");
-        assertThat(RingCommand.render(RING, false)).doesNotContain("PARTITION ");
+        assertThat(RingCommand.render(RING, false)).doesNotContain("PARTITION ").doesNotContain("under way");
+    }
+
+    @Test
+    void aRingChangeUnderWayIsShownUnderTheSummary() {
+        RingBody changing = new RingBody("n1", 3, 8, 2, 1, 1, RING.members(), RING.owners(),
+                new RingChangeBody(2, 3, 3, 5, 8, 1, List.of("n1", "n1", "n1", "n2", "n1", "n2", "n3", "n2")));
+
+        assertThat(RingCommand.render(changing, false)).startsWith("ring v3 (from n1): Q=8 partitions, N=2, R=1, W=1,"
+                + " 2 members\nchange from v2 under way: seen by 3 of 3 nodes, 5 of 8 copies confirmed, 1 of 3 nodes"
+                + " reading from the new replicas\n\nNODE");
     }
 
     @Test
