@@ -12,6 +12,7 @@ import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.SiblingSetCodec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +23,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Supplier;
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.ByteIterable;
-import jetbrains.exodus.ExodusException;
 import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Environment;
-import jetbrains.exodus.env.EnvironmentConfig;
-import jetbrains.exodus.env.Environments;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
 
@@ -36,13 +34,15 @@ import jetbrains.exodus.env.StoreConfig;
  */
 public final class XodusHintStore implements HintStore {
     private final Path dir;
+    private final XodusCommitter commits;
     private final Environment env;
     private final Store hints;
     private final Set<String> targets = new ConcurrentSkipListSet<>();
 
-    private XodusHintStore(Path dir, Environment env) {
+    private XodusHintStore(Path dir, XodusCommitter commits) {
         this.dir = dir;
-        this.env = env;
+        this.commits = commits;
+        this.env = commits.env();
         this.hints = env.computeInTransaction(
                 txn -> env.openStore("hints", StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn));
         env.executeInReadonlyTransaction(txn -> {
@@ -54,13 +54,14 @@ public final class XodusHintStore implements HintStore {
         });
     }
 
-    public static XodusHintStore open(Path dir, boolean durableWrites) {
+    /** @param syncInterval how long after a commit it is fsynced at the latest; zero leaves that to Xodus */
+    public static XodusHintStore open(Path dir, Duration syncInterval) {
+        XodusCommitter commits = XodusCommitter.open(dir, syncInterval, "hint store");
         try {
-            return new XodusHintStore(dir, Environments.newInstance(dir.toFile(),
-                    new EnvironmentConfig().setLogDurableWrite(durableWrites).setEnvCloseForcedly(true)));
-        } catch (ExodusException | IllegalStateException e) {
-            throw new StorageException("cannot open the hint store in " + dir + ": " + e.getMessage()
-                    + "; check that the directory is writable and not used by another node", e);
+            return new XodusHintStore(dir, commits);
+        } catch (RuntimeException e) {
+            commits.close();
+            throw e;
         }
     }
 
@@ -133,7 +134,7 @@ public final class XodusHintStore implements HintStore {
 
     @Override
     public void close() {
-        env.close();
+        commits.close();
     }
 
     private void scan(String target, List<Hint> out, int max) {
