@@ -171,6 +171,11 @@ public final class XodusStorageEngine implements StorageEngine {
         });
     }
 
+    /** Batches of synced writes committed so far (each one transaction and one fsync). */
+    long syncedBatches() {
+        return commits.batches();
+    }
+
     @Override
     public long keyCount() {
         return guarded("count keys", () -> env.computeInReadonlyTransaction(data::count));
