@@ -5,6 +5,7 @@ import io.dynamo.core.base.InvalidConfigException;
 import io.dynamo.core.node.ClusterSettings;
 import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.node.NodeTiming;
+import io.dynamo.core.store.Durability;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ public final class NodeSettings {
     public static final String SIBLINGS_MAX = "dynamo.siblings.max";
     public static final String TOMBSTONE_GRACE_S = "dynamo.tombstones.grace.seconds";
     public static final String TOMBSTONE_INTERVAL_MS = "dynamo.tombstones.interval.ms";
+    public static final String DURABILITY = Durability.SETTING;
+    public static final String DURABILITY_INTERVAL_MS = "dynamo.durability.interval.ms";
 
     private final Function<String, Optional<String>> source;
 
@@ -65,7 +68,9 @@ public final class NodeSettings {
                 integer(MAX_VALUE_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES),
                 integer(CLOCK_MAX_ENTRIES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES),
                 integer(SIBLINGS_WARN, NodeConfig.DEFAULT_SIBLINGS_WARN),
-                integer(SIBLINGS_MAX, NodeConfig.DEFAULT_SIBLINGS_MAX));
+                integer(SIBLINGS_MAX, NodeConfig.DEFAULT_SIBLINGS_MAX),
+                Durability.parse(text(DURABILITY).orElse(Durability.DEFAULT.mode()),
+                        millis(DURABILITY_INTERVAL_MS, Durability.DEFAULT_INTERVAL)));
     }
 
     /** Timeouts and background intervals; each must be positive. */

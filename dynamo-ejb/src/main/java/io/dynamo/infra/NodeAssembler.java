@@ -18,7 +18,6 @@ import io.dynamo.infra.xodus.XodusStorageEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -62,11 +61,11 @@ public final class NodeAssembler {
                                       Optional<JGroupsSettings> jgroups, ThreadFactory threads) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            StorageEngine xodus = XodusStorageEngine.open(directory(config, "store"), Duration.ZERO);
+            StorageEngine xodus = XodusStorageEngine.open(directory(config, "store"), config.durability().interval());
             opened.add(xodus);
             StorageEngine storage = decorated(xodus,
                     ServiceLoader.load(StorageDecorator.class, StorageDecorator.class.getClassLoader()), config);
-            HintStore hints = XodusHintStore.open(directory(config, "hints"), Duration.ZERO);
+            HintStore hints = XodusHintStore.open(directory(config, "hints"), config.durability().interval());
             opened.add(hints);
             // Every thread starts now, on the caller's thread: a managed thread factory gives a thread the context
             // of the thread that asks for it, and later requests would come from threads without the application's.

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Coordinates a put or delete: stamps the new version locally, sends it to the other targets of the sloppy
  * quorum, and succeeds after W acknowledgements (its own included). Replication to the remaining targets goes
- * on after the answer. A target that fails is replaced by the next fallback, holding a hint.
+ * on after the answer. A target that fails is replaced by the next fallback, holding a hint. With dw above 0 every
+ * target is asked to sync the write, and the answer also waits until dw acknowledgements say they did.
  */
 public final class WriteCoordinator {
     private final LocalReplica local;
@@ -27,6 +28,12 @@ public final class WriteCoordinator {
     /** The coordinator must be one of the key's replicas; the future yields the key's versions after the write. */
     public CompletableFuture<SiblingSet> write(Key key, PreferenceList list, Context context, Value value, int w,
                                                String operation) {
+        return write(key, list, context, value, w, 0, operation);
+    }
+
+    /** @param dw acknowledgements that must say the write is synced, 0 to W */
+    public CompletableFuture<SiblingSet> write(Key key, PreferenceList list, Context context, Value value, int w,
+                                               int dw, String operation) {
         String self = peers.localNode();
         TargetSelection selection = TargetSelection.of(list, n -> n.equals(self) || peers.detector().routable(n));
         if (selection.initial().size() + selection.sparesLeft() < w) {
@@ -34,13 +41,14 @@ public final class WriteCoordinator {
             return CompletableFuture.failedFuture(new InsufficientReplicasException(operation, key, w,
                     selection.initial().size() + selection.sparesLeft(), self));
         }
-        SiblingSet written = local.store().coordinate(key, context, value);
-        selection.uncovered().forEach(replica -> keepHint(replica, key, written));
-        WriteQuorum quorum = new WriteQuorum(w);
+        boolean synced = dw > 0;
+        SiblingSet written = local.store().coordinate(key, context, value, synced);
+        selection.uncovered().forEach(replica -> keepHint(replica, key, written, synced));
+        WriteQuorum quorum = new WriteQuorum(w, dw);
         CompletableFuture<SiblingSet> result = new CompletableFuture<>();
         synchronized (quorum) {
             quorum.sent();
-            quorum.acked();
+            quorum.acked(synced);
             for (Target t : selection.initial()) {
                 if (!t.node().equals(self)) {
                     quorum.sent();
@@ -50,33 +58,33 @@ public final class WriteCoordinator {
         }
         for (Target t : selection.initial()) {
             if (!t.node().equals(self)) {
-                send(t, key, written, quorum, selection, result, operation);
+                send(t, key, written, synced, quorum, selection, result, operation);
             }
         }
         return result;
     }
 
-    private void send(Target target, Key key, SiblingSet versions, WriteQuorum quorum, TargetSelection selection,
-                      CompletableFuture<SiblingSet> result, String operation) {
-        peers.call(target.node(), new WriteReplica(key, versions, target.hintFor()))
+    private void send(Target target, Key key, SiblingSet versions, boolean synced, WriteQuorum quorum,
+                      TargetSelection selection, CompletableFuture<SiblingSet> result, String operation) {
+        peers.call(target.node(), new WriteReplica(key, versions, target.hintFor(), synced))
                 .whenComplete((reply, failure) -> {
                     Target replacement = null;
                     synchronized (quorum) {
-                        if (failure == null && reply instanceof Ack) {
-                            quorum.acked();
+                        if (failure == null && reply instanceof Ack ack) {
+                            quorum.acked(ack.synced());
                         } else {
                             quorum.failed();
                             replacement = selection.replace(target).orElse(null);
                             if (replacement != null) {
                                 quorum.sent();
                             } else {
-                                keepHint(target.owner(), key, versions);
+                                keepHint(target.owner(), key, versions, synced);
                             }
                         }
                         settle(quorum, selection, result, key, versions, operation);
                     }
                     if (replacement != null) {
-                        send(replacement, key, versions, quorum, selection, result, operation);
+                        send(replacement, key, versions, synced, quorum, selection, result, operation);
                     }
                 });
     }
@@ -85,9 +93,9 @@ public final class WriteCoordinator {
      * With no fallback left to stand in for a replica (a cluster of N nodes or fewer), the coordinator keeps the
      * hint itself, as Cassandra does: it does not count towards W, but the replica gets the write when it returns.
      */
-    private void keepHint(String replica, Key key, SiblingSet versions) {
+    private void keepHint(String replica, Key key, SiblingSet versions, boolean synced) {
         if (!replica.equals(peers.localNode())) {
-            local.write(key, versions, replica);
+            local.write(key, versions, replica, synced);
         }
     }
 

@@ -1,13 +1,24 @@
 package io.dynamo.core.coordination;
 
-/** Counts a write's acknowledgements against W; pure, so its arithmetic is tested on its own. */
+/**
+ * Counts a write's acknowledgements against W, and those that say the write was synced against dw; pure, so its
+ * arithmetic is tested on its own.
+ */
 public final class WriteQuorum {
     private final int required;
+    private final int requiredSynced;
     private int acks;
+    private int synced;
     private int outstanding;
 
     public WriteQuorum(int required) {
+        this(required, 0);
+    }
+
+    /** @param requiredSynced dw, at most {@code required} */
+    public WriteQuorum(int required, int requiredSynced) {
         this.required = required;
+        this.requiredSynced = requiredSynced;
     }
 
     public void sent() {
@@ -15,8 +26,15 @@ public final class WriteQuorum {
     }
 
     public void acked() {
+        acked(false);
+    }
+
+    public void acked(boolean wasSynced) {
         outstanding--;
         acks++;
+        if (wasSynced) {
+            synced++;
+        }
     }
 
     public void failed() {
@@ -24,12 +42,12 @@ public final class WriteQuorum {
     }
 
     public boolean reached() {
-        return acks >= required;
+        return acks >= required && synced >= requiredSynced;
     }
 
-    /** True when even every outstanding request plus {@code replacements} more could not reach W. */
+    /** True when even every outstanding request plus {@code replacements} more could not reach W (or dw). */
     public boolean unreachable(int replacements) {
-        return acks + outstanding + replacements < required;
+        return acks + outstanding + replacements < required || synced + outstanding + replacements < requiredSynced;
     }
 
     public int acks() {

@@ -14,10 +14,15 @@ public interface HintStore extends AutoCloseable {
 
     /**
      * Merges the versions into the hint held for the target and key. A persistent store has committed it before
-     * this returns, so it survives a crash of the process; whether it survives a power loss depends on the store
-     * syncing its commits, which the node's Xodus store does not.
+     * this returns, so it survives a crash of the process; with {@code synced} it has also fsynced it, so it survives
+     * a power loss (otherwise that is up to the store's sync interval, as for the node's data).
      */
-    void add(String target, Key key, SiblingSet versions, long nowMillis);
+    void add(String target, Key key, SiblingSet versions, long nowMillis, boolean synced);
+
+    /** {@link #add(String, Key, SiblingSet, long, boolean)} without waiting for a sync. */
+    default void add(String target, Key key, SiblingSet versions, long nowMillis) {
+        add(target, key, versions, nowMillis, false);
+    }
 
     /** All versions of the key held for any target, merged (a stand-in replica answers reads with them). */
     SiblingSet read(Key key);

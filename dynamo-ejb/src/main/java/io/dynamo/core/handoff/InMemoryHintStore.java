@@ -17,7 +17,8 @@ public final class InMemoryHintStore implements HintStore {
     private final Map<String, ConcurrentSkipListMap<Key, Hint>> byTarget = new ConcurrentHashMap<>();
 
     @Override
-    public void add(String target, Key key, SiblingSet versions, long nowMillis) {
+    public void add(String target, Key key, SiblingSet versions, long nowMillis, boolean synced) {
+        // Memory is all this store has: a synced hint is a plain one.
         byTarget.computeIfAbsent(target, t -> new ConcurrentSkipListMap<>()).merge(key,
                 new Hint(target, key, versions, nowMillis),
                 (held, added) -> new Hint(target, key, held.versions().merge(added.versions()), held.storedAtMillis()));

@@ -39,6 +39,7 @@ import io.dynamo.core.transfer.PartitionTransfer;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.transfer.TransferSettings;
 import io.dynamo.core.transport.Failure;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.Context;
@@ -112,7 +113,7 @@ public final class DynamoNode implements AutoCloseable {
         this.admin = new NodeAdministration(membership, antiEntropy);
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
-                .acking(WriteReplica.class, this::writeReplica)
+                .on(WriteReplica.class, (from, m) -> done(writeReplica(m)))
                 .acking(Ping.class, m -> { })
                 .on(CoordinateGet.class, (from, m) -> coordinateGet(m.key(), m.readQuorum())
                         .thenApply(v -> new ReplicaState(m.key(), v)))
@@ -124,17 +125,18 @@ public final class DynamoNode implements AutoCloseable {
                 .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
     }
 
-    private void writeReplica(WriteReplica m) {
-        local.write(m.key(), m.versions(), m.hintFor());
+    private Ack writeReplica(WriteReplica m) {
+        local.write(m.key(), m.versions(), m.hintFor(), m.synced());
         if (m.hintFor().isEmpty()) {
             transfer.stored(m.key());
         }
+        return new Ack(m.synced());
     }
 
     private CompletableFuture<Message> coordinateForwardedPut(String from, CoordinatePut m) {
         String operation = m.value().isTombstone() ? "delete" : "put";
         // The forwarder answers its client with the context alone: the values would cross the wire for nothing.
-        return coordinatePut(m.key(), m.context(), m.value(), m.writeQuorum(), operation)
+        return coordinatePut(m.key(), m.context(), m.value(), m.writeQuorum(), m.durableWrites(), operation)
                 .thenApply(v -> new ReplicaState(m.key(), v.withoutSiblings()));
     }
 
@@ -194,11 +196,11 @@ public final class DynamoNode implements AutoCloseable {
 
     /** @return the context of the new version */
     public Context put(Key key, Context context, Value value, OptionalInt writeQuorum) {
-        return await(keyValues.put(key, context, value, writeQuorum));
+        return await(keyValues.put(key, context, value, writeQuorum, OptionalInt.empty()));
     }
 
     public Context delete(Key key, Context context, OptionalInt writeQuorum) {
-        return await(keyValues.delete(key, context, writeQuorum));
+        return await(keyValues.delete(key, context, writeQuorum, OptionalInt.empty()));
     }
 
     /**
@@ -213,19 +215,32 @@ public final class DynamoNode implements AutoCloseable {
     }
 
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {
+        return putAsync(key, context, value, writeQuorum, OptionalInt.empty());
+    }
+
+    /** @param durableWrites dw for this request (1 to its W), or empty for the configured durability */
+    public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum,
+                                               OptionalInt durableWrites) {
         config.requireKeyWithinLimit(key);
         if (value.size() > config.maxValueBytes()) {
             throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
                     + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
         }
         int w = quorum("w", writeQuorum, config.writeQuorum());
-        return coordinatePut(key, context, value, w, "put").thenApply(SiblingSet::context);
+        return coordinatePut(key, context, value, w, durableWrites(durableWrites, w), "put")
+                .thenApply(SiblingSet::context);
     }
 
     public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum) {
+        return deleteAsync(key, context, writeQuorum, OptionalInt.empty());
+    }
+
+    public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum,
+                                                  OptionalInt durableWrites) {
         config.requireKeyWithinLimit(key);
         int w = quorum("w", writeQuorum, config.writeQuorum());
-        return coordinatePut(key, context, Value.tombstone(), w, "delete").thenApply(SiblingSet::context);
+        return coordinatePut(key, context, Value.tombstone(), w, durableWrites(durableWrites, w), "delete")
+                .thenApply(SiblingSet::context);
     }
 
     CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {
@@ -236,12 +251,13 @@ public final class DynamoNode implements AutoCloseable {
         return forward(list.replicas(), 0, new CoordinateGet(key, r), "get", key);
     }
 
-    CompletableFuture<SiblingSet> coordinatePut(Key key, Context context, Value value, int w, String operation) {
+    CompletableFuture<SiblingSet> coordinatePut(Key key, Context context, Value value, int w, int dw,
+                                                String operation) {
         PreferenceList list = preferenceList(key);
         if (list.isReplica(id())) {
-            return writes.write(key, list, context, value, w, operation);
+            return writes.write(key, list, context, value, w, dw, operation);
         }
-        return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w), operation, key);
+        return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w, dw), operation, key);
     }
 
     /** Sends the request to the first replica that answers, in preference order. */
@@ -286,6 +302,18 @@ public final class DynamoNode implements AutoCloseable {
                     + config.replicas());
         }
         return q;
+    }
+
+    /** The request's dw, or the configured one (never above the request's W, which may be lower than the cluster's). */
+    private int durableWrites(OptionalInt requested, int w) {
+        if (requested.isEmpty()) {
+            return Math.min(config.durability().durableWrites(), w);
+        }
+        int dw = requested.getAsInt();
+        if (dw < 1 || dw > w) {
+            throw new InvalidQuorumException("dw=" + dw + " is out of range: it must be between 1 and W=" + w);
+        }
+        return dw;
     }
 
     /** Waits for a stage of {@link #keyValues()}, which is bounded in time and fails with the exception itself. */

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.ByteIterable;
@@ -27,6 +28,7 @@ import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Environment;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
+import jetbrains.exodus.env.Transaction;
 
 /**
  * Hints in a Xodus environment of their own, so they survive restarts and never mix with the node's data.
@@ -66,14 +68,20 @@ public final class XodusHintStore implements HintStore {
     }
 
     @Override
-    public void add(String target, Key key, SiblingSet versions, long nowMillis) {
+    public void add(String target, Key key, SiblingSet versions, long nowMillis, boolean synced) {
         ArrayByteIterable k = new ArrayByteIterable(hintKey(target, key));
-        guarded("store a hint for " + target, () -> env.computeInTransaction(txn -> {
+        Function<Transaction, Boolean> put = txn -> {
             ByteIterable held = hints.get(txn, k);
             Hint merged = held == null ? new Hint(target, key, versions, nowMillis) : merge(decode(target, key, held),
                     versions);
             return hints.put(txn, k, encode(merged));
-        }));
+        };
+        if (synced) {
+            guarded("store a hint for " + target + " durably", () -> commits.durably(put));
+        } else {
+            guarded("store a hint for " + target, () -> env.computeInTransaction(put::apply));
+            commits.written();
+        }
         targets.add(target);
     }
 
@@ -100,10 +108,12 @@ public final class XodusHintStore implements HintStore {
     @Override
     public boolean remove(String target, Key key, SiblingSet delivered) {
         ArrayByteIterable k = new ArrayByteIterable(hintKey(target, key));
-        return guarded("remove a hint for " + target, () -> env.computeInTransaction(txn -> {
+        boolean removed = guarded("remove a hint for " + target, () -> env.computeInTransaction(txn -> {
             ByteIterable held = hints.get(txn, k);
             return held != null && decode(target, key, held).versions().equals(delivered) && hints.delete(txn, k);
         }));
+        commits.written();
+        return removed;
     }
 
     @Override

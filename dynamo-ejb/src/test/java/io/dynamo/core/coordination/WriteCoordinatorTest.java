@@ -8,6 +8,7 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
@@ -69,6 +70,24 @@ class WriteCoordinatorTest {
         assertThat(write.join().liveValues()).containsExactly(text("v"));
         peers.ack("c");
         assertThat(hints.targets()).isEmpty();
+    }
+
+    @Test
+    void withDwTheWriteWaitsForThatManySyncedAcknowledgementsNotJustW() {
+        CompletableFuture<SiblingSet> write = writes.write(KEY, ABC, Context.EMPTY, text("v"), 2, 2, "put");
+        assertThat(peers.sentTo("b")).singleElement().isEqualTo(new WriteReplica(KEY, storage.read(KEY), "", true));
+        peers.ack("b", false);
+        assertThat(write).as("W=2 reached, but only the coordinator synced").isNotDone();
+        peers.ack("c", true);
+        assertThat(write).isCompleted();
+    }
+
+    @Test
+    void withDwAWriteFailsOnceTooFewReplicasAreLeftToSyncIt() {
+        CompletableFuture<SiblingSet> write = writes.write(KEY, ABC, Context.EMPTY, text("v"), 2, 2, "put");
+        peers.ack("b", false);
+        peers.fail("c");
+        assertFailed(write, "needed 2 replicas");
     }
 
     private CompletableFuture<SiblingSet> write() {
