@@ -36,8 +36,18 @@ public interface HintStore extends AutoCloseable {
     /** The targets that have hints: cheap, asked every delivery round. */
     Set<String> targets();
 
-    /** The queue of each target that has hints (may scan the store: for the admin view, not the hot path). */
+    /**
+     * The queue of each target that has hints. The node's store answers from counters it keeps as hints come and
+     * go, so the cost does not grow with the number of hints (the console's event stream and the metrics ask every
+     * second); the in-memory one counts its map.
+     */
     List<HintQueue> queues();
+
+    /** Removes every hint held for the target; returns how many. */
+    long purge(String target);
+
+    /** Removes every hint first stored before {@code storedBeforeMillis}, for any target; returns how many. */
+    long expire(long storedBeforeMillis);
 
     @Override
     void close();

@@ -85,6 +85,25 @@ public final class InMemoryHintStore implements HintStore {
     }
 
     @Override
+    public long purge(String target) {
+        Map<Key, Hint> held = byTarget.remove(target);
+        return held == null ? 0 : held.size();
+    }
+
+    @Override
+    public long expire(long storedBeforeMillis) {
+        long removed = 0;
+        for (Map<Key, Hint> hints : byTarget.values()) {
+            for (Hint h : hints.values()) {
+                if (h.storedAtMillis() < storedBeforeMillis && hints.remove(h.key(), h)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    @Override
     public void close() {
         // nothing to release; the data stays for a simulated restart
     }
