@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.handoff.HintSettings;
 import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.store.Durability;
 import java.nio.file.Path;
@@ -85,6 +86,20 @@ class NodeSettingsTest {
         }
         assertThatThrownBy(() -> read(Map.of("dynamo.durability.interval.ms", "0")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.durability.interval.ms");
+    }
+
+    @Test
+    void hintLimitsAreSettings() {
+        NodeSettings settings = new NodeSettings(name -> Optional.ofNullable(Map.of(
+                "dynamo.hints.window.ms", "60000", "dynamo.hints.max.bytes.per.target", "1000",
+                "dynamo.hints.max.bytes", "5000", "dynamo.hints.max.age.ms", "120000").get(name)));
+        assertThat(settings.readTiming().hints()).isEqualTo(new HintSettings(Duration.ofMinutes(1), 1000, 5000,
+                Duration.ofMinutes(2)));
+        assertThat(new NodeSettings(name -> Optional.empty()).readTiming().hints().window())
+                .isEqualTo(Duration.ofHours(3));
+        assertThatThrownBy(() -> new NodeSettings(name -> Optional.ofNullable(
+                Map.of("dynamo.hints.max.bytes", "0").get(name))).readTiming())
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.hints.max.bytes = 0");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.dynamo.core.coordination;
 
 import io.dynamo.core.base.Key;
+import io.dynamo.core.handoff.HintRefusedException;
 import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
@@ -95,7 +96,11 @@ public final class WriteCoordinator {
      */
     private void keepHint(String replica, Key key, SiblingSet versions, boolean synced) {
         if (!replica.equals(peers.localNode())) {
-            local.write(key, versions, replica, synced);
+            try {
+                local.write(key, versions, replica, synced);
+            } catch (HintRefusedException e) {
+                // Counted and logged by the hint store; anti-entropy repairs the replica when it returns.
+            }
         }
     }
 

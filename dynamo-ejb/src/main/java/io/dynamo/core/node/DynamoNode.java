@@ -18,6 +18,7 @@ import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.coordination.ReadCoordinator;
 import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.coordination.WriteCoordinator;
+import io.dynamo.core.handoff.BoundedHintStore;
 import io.dynamo.core.handoff.HintedHandoffService;
 import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.Gossiper;
@@ -25,6 +26,7 @@ import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.peer.PeerHealth;
 import io.dynamo.core.peer.Ping;
 import io.dynamo.core.replica.ReadReplica;
 import io.dynamo.core.replica.ReplicaState;
@@ -66,6 +68,7 @@ public final class DynamoNode implements AutoCloseable {
     private final PeerChannel peers;
     private final ReadCoordinator reads;
     private final WriteCoordinator writes;
+    private final BoundedHintStore hints;
     private final HintedHandoffService handoff;
     private final PartitionTrees trees;
     private final AntiEntropyService antiEntropy;
@@ -87,9 +90,11 @@ public final class DynamoNode implements AutoCloseable {
         ReplicaStore store = new ReplicaStore(services.storage(), new DotSource(config.nodeId(), services.storage()),
                 clockOf(scheduler), config.clockMaxEntries(),
                 new SiblingLimits(config.nodeId(), config.siblingsWarn(), config.siblingsMax()));
-        this.local = new LocalReplica(store, services.hints(), scheduler);
         this.peers = new PeerChannel(services.transport(), new FailureDetector(scheduler), scheduler,
                 services.timing().requestTimeout());
+        this.hints = new BoundedHintStore(services.hints(), services.timing().hints(),
+                target -> downSince(peers.detector().health(target)), scheduler::nowMillis);
+        this.local = new LocalReplica(store, hints, scheduler);
         ClusterSettings cluster = services.cluster();
         this.membership = MembershipService.open(config.nodeId(), cluster.httpAddress(), config.partitions(),
                 cluster.bootstrap(), services.membership());
@@ -101,16 +106,16 @@ public final class DynamoNode implements AutoCloseable {
         transfer.onIdle(membership::markLeft);
         this.reads = new ReadCoordinator(local, peers);
         this.writes = new WriteCoordinator(local, peers);
-        this.handoff = new HintedHandoffService(services.hints(), peers, services.timing().hintsPerRound());
+        this.handoff = new HintedHandoffService(hints, peers, services.timing().hintsPerRound());
         this.trees = new PartitionTrees(services.storage(), config.partitions());
         this.antiEntropy = new AntiEntropyService(config.nodeId(), membership.ringView(), config.replicas(), store, trees,
                 peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));
         this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
                 local::read, peers::call, scheduler, services.timing().tombstones());
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
-        this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, transfer,
+        this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, hints, transfer,
                 antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
-        this.admin = new NodeAdministration(membership, antiEntropy);
+        this.admin = new NodeAdministration(membership, antiEntropy, hints);
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
                 .on(WriteReplica.class, (from, m) -> done(writeReplica(m)))
@@ -157,6 +162,7 @@ public final class DynamoNode implements AutoCloseable {
         NodeTiming timing = services.timing();
         Scheduler scheduler = services.scheduler();
         background.add(scheduler.every(timing.handoffInterval(), handoff::deliverRound));
+        background.add(scheduler.every(timing.handoffInterval(), hints::expireOld));
         background.add(scheduler.every(timing.probeInterval(), peers::probeUnreachable));
         return this;
     }
@@ -314,6 +320,11 @@ public final class DynamoNode implements AutoCloseable {
             throw new InvalidQuorumException("dw=" + dw + " is out of range: it must be between 1 and W=" + w);
         }
         return dw;
+    }
+
+    /** When an unreachable peer last answered; 0 when it is reachable or never answered. */
+    private static long downSince(PeerHealth health) {
+        return health.routable() ? 0 : health.lastContactMillis();
     }
 
     /** Waits for a stage of {@link #keyValues()}, which is bounded in time and fails with the exception itself. */
