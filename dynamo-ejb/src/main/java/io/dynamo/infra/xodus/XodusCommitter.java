@@ -22,7 +22,6 @@ import jetbrains.exodus.env.EnvironmentConfig;
 import jetbrains.exodus.env.EnvironmentImpl;
 import jetbrains.exodus.env.Environments;
 import jetbrains.exodus.env.Transaction;
-import jetbrains.exodus.io.DataReaderWriterProvider;
 
 /**
  * When the commits of one Xodus environment reach the disk. The environment itself never fsyncs a commit (that
@@ -68,16 +67,22 @@ final class XodusCommitter implements AutoCloseable {
     }
 
     /**
-     * Opens the environment in {@code dir} with commits that are not fsynced, and its committer.
+     * Opens the environment in {@code dir} with commits that are not fsynced, and its committer. Xodus' other
+     * settings come from its {@code exodus.*} system properties, as for any Xodus environment.
      *
      * @param syncInterval how long after a commit the timer fsyncs it; zero for never (only requested syncs)
-     * @param provider     Xodus' reader/writer provider: the file one, or a test's that records what was synced
      */
+    static XodusCommitter open(Path dir, Duration syncInterval, String what) {
+        return open(dir, syncInterval, new EnvironmentConfig(), what);
+    }
+
+    /** As {@link #open(Path, Duration, String)} with Xodus' reader/writer provider named (a test's seam). */
     static XodusCommitter open(Path dir, Duration syncInterval, String provider, String what) {
-        EnvironmentConfig config = new EnvironmentConfig()
-                .setLogDurableWrite(false)
-                .setLogDataReaderWriterProvider(provider)
-                .setEnvCloseForcedly(true);
+        return open(dir, syncInterval, new EnvironmentConfig().setLogDataReaderWriterProvider(provider), what);
+    }
+
+    private static XodusCommitter open(Path dir, Duration syncInterval, EnvironmentConfig config, String what) {
+        config.setLogDurableWrite(false).setEnvCloseForcedly(true);
         try {
             EnvironmentImpl env = (EnvironmentImpl) Environments.newInstance(dir.toFile(), config);
             return new XodusCommitter(what + " in " + dir, env, syncInterval);
@@ -85,10 +90,6 @@ final class XodusCommitter implements AutoCloseable {
             throw new StorageException("cannot open the " + what + " in " + dir + ": " + e.getMessage()
                     + "; check that the directory is writable and not used by another node", e);
         }
-    }
-
-    static XodusCommitter open(Path dir, Duration syncInterval, String what) {
-        return open(dir, syncInterval, DataReaderWriterProvider.DEFAULT_READER_WRITER_PROVIDER, what);
     }
 
     EnvironmentImpl env() {
