@@ -183,7 +183,11 @@ public final class XodusHintStore implements HintStore {
     public long expire(long storedBeforeMillis) {
         long removed = 0;
         for (String target : targets()) {
-            removed += removeByAge(target, storedBeforeMillis);
+            // Asked every handoff round: one read when nothing is due, no write transaction and no sync.
+            long oldest = oldest(target);
+            if (oldest != 0 && oldest < storedBeforeMillis) {
+                removed += removeByAge(target, storedBeforeMillis);
+            }
         }
         return removed;
     }
@@ -221,7 +225,9 @@ public final class XodusHintStore implements HintStore {
                 }
                 return new long[] {n, bytes};
             }));
-            commits.written();
+            if (batch[0] > 0) {
+                commits.written();
+            }
             counters(target).changed(-batch[0], -batch[1]);
             removed += batch[0];
             if (batch[0] < REMOVE_BATCH) {
