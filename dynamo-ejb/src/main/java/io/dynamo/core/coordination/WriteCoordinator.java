@@ -109,8 +109,11 @@ public final class WriteCoordinator {
         if (quorum.reached()) {
             result.complete(versions);
         } else if (quorum.unreachable(selection.sparesLeft())) {
-            result.completeExceptionally(new InsufficientReplicasException(operation, key, quorum.required(),
-                    quorum.acks(), peers.localNode()));
+            result.completeExceptionally(quorum.acks() >= quorum.required() && quorum.syncedShort()
+                    ? InsufficientReplicasException.notSynced(operation, key, peers.localNode(),
+                            quorum.requiredSynced(), quorum.syncedAcks())
+                    : new InsufficientReplicasException(operation, key, quorum.required(), quorum.acks(),
+                            peers.localNode()));
         }
     }
 }

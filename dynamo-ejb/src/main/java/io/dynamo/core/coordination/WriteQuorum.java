@@ -45,13 +45,30 @@ public final class WriteQuorum {
         return acks >= required && synced >= requiredSynced;
     }
 
-    /** True when even every outstanding request plus {@code replacements} more could not reach W (or dw). */
+    /**
+     * True when even every outstanding request plus {@code replacements} more could not reach W, or the outstanding
+     * ones could not reach dw: a replacement is asked only for a target that failed, never for one that answered
+     * without syncing.
+     */
     public boolean unreachable(int replacements) {
-        return acks + outstanding + replacements < required || synced + outstanding + replacements < requiredSynced;
+        return acks + outstanding + replacements < required || syncedShort();
     }
 
     public int acks() {
         return acks;
+    }
+
+    /** True when W acknowledgements may still come but dw synced ones cannot. */
+    public boolean syncedShort() {
+        return synced + outstanding < requiredSynced;
+    }
+
+    public int syncedAcks() {
+        return synced;
+    }
+
+    public int requiredSynced() {
+        return requiredSynced;
     }
 
     public int required() {

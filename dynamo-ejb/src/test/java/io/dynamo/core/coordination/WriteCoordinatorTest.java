@@ -90,6 +90,16 @@ class WriteCoordinatorTest {
         assertFailed(write, "needed 2 replicas");
     }
 
+    @Test
+    void withDwAWriteWhoseTargetsAllAnsweredUnsyncedFailsAtOnceThoughASpareIsLeft() {
+        PreferenceList withSpare = new PreferenceList(0, List.of("a", "b", "c"), List.of("d"));
+        CompletableFuture<SiblingSet> write = writes.write(KEY, withSpare, Context.EMPTY, text("v"), 2, 2, "put");
+        peers.ack("b", false);
+        peers.ack("c", false);
+        assertFailed(write, "needed 2 replicas to sync the write (dw) but 1 did");
+        assertThat(peers.sentTo("d")).as("a spare stands in only for a target that failed").isEmpty();
+    }
+
     private CompletableFuture<SiblingSet> write() {
         return writes.write(KEY, ABC, Context.EMPTY, text("v"), 2, "put");
     }
