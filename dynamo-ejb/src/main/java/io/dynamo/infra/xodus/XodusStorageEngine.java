@@ -53,8 +53,7 @@ public final class XodusStorageEngine implements StorageEngine {
                 txn -> env.openStore(DATA, StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn));
         this.meta = env.computeInTransaction(txn -> env.openStore(META, StoreConfig.WITHOUT_DUPLICATES, txn));
         this.incarnation = env.computeInTransaction(this::loadOrCreateIncarnation);
-        // A lost incarnation would be harmless (a new one is a new actor), but the dots issued under it must not
-        // outlive it: sync it before any is issued.
+        // The store's name is on the disk before anything is written under it (one fsync per open).
         commits.sync();
     }
 
