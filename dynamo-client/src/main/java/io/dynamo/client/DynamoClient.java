@@ -124,7 +124,7 @@ public final class DynamoClient implements AutoCloseable {
         Objects.requireNonNull(value, "value");
         byte[] keyBytes = KeyPaths.forRequest(key);
         MediaType type = mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
-        String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("w", options.w());
+        String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
         NodeHttp.Request request = new NodeHttp.Request("PUT", path, key, null, contextHeader(context),
                 Entity.entity(value.clone(), type));
         return execute(request, keyBytes, Answers::context);
@@ -142,7 +142,7 @@ public final class DynamoClient implements AutoCloseable {
      */
     public String delete(String key, String context, WriteOptions options) {
         byte[] keyBytes = KeyPaths.forRequest(key);
-        String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("w", options.w());
+        String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
         NodeHttp.Request request = new NodeHttp.Request("DELETE", path, key, null, contextHeader(context), null);
         return execute(request, keyBytes, Answers::context);
     }

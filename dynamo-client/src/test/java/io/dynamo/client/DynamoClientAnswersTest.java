@@ -168,6 +168,10 @@ class DynamoClientAnswersTest {
         assertThat(delete.method()).isEqualTo("DELETE");
         assertThat(delete.header("X-Dynamo-Context")).isEqualTo("read-ctx");
         assertThat(delete.rawQuery()).isEqualTo("w=3");
+        client.delete("k", "read-ctx", WriteOptions.defaults().synced(1));
+        assertThat(lastKv().rawQuery()).isEqualTo("dw=1");
+        client.put("k", null, new byte[0], null, WriteOptions.quorum(2).synced(2));
+        assertThat(lastKv().rawQuery()).isEqualTo("w=2&dw=2");
         assertThat(delete.body()).isEmpty();
     }
 
@@ -236,6 +240,8 @@ class DynamoClientAnswersTest {
                 .hasMessageContaining("r = 0");
         assertThatThrownBy(() -> WriteOptions.quorum(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("w = -1");
+        assertThatThrownBy(() -> WriteOptions.defaults().synced(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dw = 0");
         assertThat(ReadOptions.defaults().r()).isEmpty();
     }
 

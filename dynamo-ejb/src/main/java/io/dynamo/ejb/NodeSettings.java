@@ -2,9 +2,11 @@ package io.dynamo.ejb;
 
 import io.dynamo.core.antientropy.TombstoneSettings;
 import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.handoff.HintSettings;
 import io.dynamo.core.node.ClusterSettings;
 import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.node.NodeTiming;
+import io.dynamo.core.store.Durability;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -43,6 +45,12 @@ public final class NodeSettings {
     public static final String SIBLINGS_MAX = "dynamo.siblings.max";
     public static final String TOMBSTONE_GRACE_S = "dynamo.tombstones.grace.seconds";
     public static final String TOMBSTONE_INTERVAL_MS = "dynamo.tombstones.interval.ms";
+    public static final String HINTS_WINDOW_MS = "dynamo.hints.window.ms";
+    public static final String HINTS_MAX_BYTES_PER_TARGET = "dynamo.hints.max.bytes.per.target";
+    public static final String HINTS_MAX_BYTES = "dynamo.hints.max.bytes";
+    public static final String HINTS_MAX_AGE_MS = "dynamo.hints.max.age.ms";
+    public static final String DURABILITY = Durability.SETTING;
+    public static final String DURABILITY_INTERVAL_MS = "dynamo.durability.interval.ms";
 
     private final Function<String, Optional<String>> source;
 
@@ -65,7 +73,9 @@ public final class NodeSettings {
                 integer(MAX_VALUE_BYTES, NodeConfig.DEFAULT_MAX_VALUE_BYTES),
                 integer(CLOCK_MAX_ENTRIES, NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES),
                 integer(SIBLINGS_WARN, NodeConfig.DEFAULT_SIBLINGS_WARN),
-                integer(SIBLINGS_MAX, NodeConfig.DEFAULT_SIBLINGS_MAX));
+                integer(SIBLINGS_MAX, NodeConfig.DEFAULT_SIBLINGS_MAX),
+                Durability.parse(text(DURABILITY).orElse(Durability.DEFAULT.mode()),
+                        millis(DURABILITY_INTERVAL_MS, Durability.DEFAULT_INTERVAL)));
     }
 
     /** Timeouts and background intervals; each must be positive. */
@@ -76,7 +86,11 @@ public final class NodeSettings {
                 millis(ANTI_ENTROPY_INTERVAL_MS, d.antiEntropyInterval()), millis(PROBE_INTERVAL_MS, d.probeInterval()),
                 new TombstoneSettings(Duration.ofSeconds(positive(TOMBSTONE_GRACE_S,
                         (int) d.tombstones().grace().toSeconds())), millis(TOMBSTONE_INTERVAL_MS,
-                        d.tombstones().interval()), d.tombstones().keysPerRound()));
+                        d.tombstones().interval()), d.tombstones().keysPerRound()),
+                new HintSettings(millis(HINTS_WINDOW_MS, d.hints().window()),
+                        positive(HINTS_MAX_BYTES_PER_TARGET, (int) d.hints().maxBytesPerTarget()),
+                        positive(HINTS_MAX_BYTES, (int) d.hints().maxBytesTotal()),
+                        millis(HINTS_MAX_AGE_MS, d.hints().maxAge())));
     }
 
     private Duration millis(String name, Duration fallback) {

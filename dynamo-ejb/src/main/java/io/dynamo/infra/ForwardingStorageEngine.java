@@ -30,6 +30,11 @@ public abstract class ForwardingStorageEngine implements StorageEngine {
     }
 
     @Override
+    public SiblingSet updateSynced(Key key, UnaryOperator<SiblingSet> change) {
+        return delegate.updateSynced(key, change);
+    }
+
+    @Override
     public boolean remove(Key key, SiblingSet expected) {
         return delegate.remove(key, expected);
     }

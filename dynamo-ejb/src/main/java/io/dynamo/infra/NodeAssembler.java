@@ -61,11 +61,11 @@ public final class NodeAssembler {
                                       Optional<JGroupsSettings> jgroups, ThreadFactory threads) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            StorageEngine xodus = XodusStorageEngine.open(directory(config, "store"), false);
+            StorageEngine xodus = XodusStorageEngine.open(directory(config, "store"), config.durability().interval());
             opened.add(xodus);
             StorageEngine storage = decorated(xodus,
                     ServiceLoader.load(StorageDecorator.class, StorageDecorator.class.getClassLoader()), config);
-            HintStore hints = XodusHintStore.open(directory(config, "hints"), false);
+            HintStore hints = XodusHintStore.open(directory(config, "hints"), config.durability().interval());
             opened.add(hints);
             // Every thread starts now, on the caller's thread: a managed thread factory gives a thread the context
             // of the thread that asks for it, and later requests would come from threads without the application's.

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.handoff.HintSettings;
 import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.store.Durability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -63,6 +65,41 @@ class NodeSettingsTest {
                 .isEqualTo(Duration.ofHours(1));
         assertThatThrownBy(() -> new NodeSettings(name -> Optional.of("0")).readTiming())
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("must be at least 1");
+    }
+
+    @Test
+    void durabilityIsNoneIntervalOrDwUpToW() {
+        assertThat(read(Map.of()).durability()).isEqualTo(Durability.DEFAULT);
+        assertThat(Durability.DEFAULT.interval()).isLessThanOrEqualTo(Durability.LONGEST_INTERVAL).isPositive();
+        assertThat(read(Map.of("dynamo.durability", "none")).durability().interval()).isZero();
+        assertThat(read(Map.of("dynamo.durability", "interval", "dynamo.durability.interval.ms", "250"))
+                .durability()).isEqualTo(new Durability(0, Duration.ofMillis(250)));
+        assertThat(read(Map.of("dynamo.durability", "dw=2")).durability())
+                .isEqualTo(new Durability(2, Durability.DEFAULT_INTERVAL));
+        assertThatThrownBy(() -> read(Map.of("dynamo.durability", "dw=3")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("setting dynamo.durability = dw=3 is invalid: it must be none, interval or dw=K with K "
+                        + "from 1 to W (2)");
+        for (String bad : new String[] {"always", "dw=0", "dw=", "dw=x", "DW=1"}) {
+            assertThatThrownBy(() -> read(Map.of("dynamo.durability", bad))).as(bad)
+                    .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.durability = " + bad);
+        }
+        assertThatThrownBy(() -> read(Map.of("dynamo.durability.interval.ms", "0")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.durability.interval.ms");
+    }
+
+    @Test
+    void hintLimitsAreSettings() {
+        NodeSettings settings = new NodeSettings(name -> Optional.ofNullable(Map.of(
+                "dynamo.hints.window.ms", "60000", "dynamo.hints.max.bytes.per.target", "1000",
+                "dynamo.hints.max.bytes", "5000", "dynamo.hints.max.age.ms", "120000").get(name)));
+        assertThat(settings.readTiming().hints()).isEqualTo(new HintSettings(Duration.ofMinutes(1), 1000, 5000,
+                Duration.ofMinutes(2)));
+        assertThat(new NodeSettings(name -> Optional.empty()).readTiming().hints().window())
+                .isEqualTo(Duration.ofHours(3));
+        assertThatThrownBy(() -> new NodeSettings(name -> Optional.ofNullable(
+                Map.of("dynamo.hints.max.bytes", "0").get(name))).readTiming())
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("dynamo.hints.max.bytes = 0");
     }
 
     @Test

@@ -121,5 +121,10 @@ class PlantedBugsTest {
         public SiblingSet update(Key key, UnaryOperator<SiblingSet> change) {
             return super.update(key, current -> bug.apply(current, change.apply(current)));
         }
+
+        @Override
+        public SiblingSet updateSynced(Key key, UnaryOperator<SiblingSet> change) {
+            return super.updateSynced(key, current -> bug.apply(current, change.apply(current)));
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.handoff.HintSettings;
 import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.ring.PreferenceList;
@@ -74,6 +75,31 @@ class ReplicationScenariosTest {
         assertThat(cluster.stored(down, "k").liveValues()).extracting(LocalCluster::text).containsExactly("v");
         assertThat(cluster.hintStore(fallback).queues()).isEmpty();
         assertThat(cluster.node(fallback).view().hints().delivered()).isPositive();
+    }
+
+    @Test
+    void aStandInThatRefusesTheHintDoesNotCountSoTheWriteStillNeedsWRealAcknowledgements() {
+        HintSettings oneByte = new HintSettings(Duration.ofHours(3), 1, 1, Duration.ofHours(3));
+        try (LocalCluster capped = new LocalCluster(42, 5, 3, 2, 2, 16,
+                LocalCluster.fastTiming().withHints(oneByte))) {
+            PreferenceList list = capped.ring().preferenceList(
+                    capped.ring().partitioner().partitionOfKey(Key.of("k").bytes()), 3);
+            String coordinator = list.replicas().get(0);
+            capped.crash(list.replicas().get(2));
+            capped.put(coordinator, "warm-up", Context.EMPTY, "x", 1);
+            assertThatThrownBy(() -> capped.put(coordinator, "k", Context.EMPTY, "v", 3))
+                    .hasCauseInstanceOf(InsufficientReplicasException.class).hasMessageContaining("needed 3");
+            capped.put(coordinator, "k2", Context.EMPTY, "v", 2);
+            capped.runFor(Duration.ofMillis(300));
+            long refused = 0;
+            for (String id : capped.nodeIds()) {
+                if (capped.isRunning(id)) {
+                    assertThat(capped.hintStore(id).targets()).as("hints held by %s", id).isEmpty();
+                    refused += capped.node(id).view().hints().refused();
+                }
+            }
+            assertThat(refused).as("hints refused at the cap").isPositive();
+        }
     }
 
     @Test

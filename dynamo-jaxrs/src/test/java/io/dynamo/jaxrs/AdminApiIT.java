@@ -178,6 +178,17 @@ class AdminApiIT {
         assertThat(hints.getJsonNumber("delivered").longValue()).isZero();
         assertThat(hints.getJsonArray("queues")).isNotNull();
 
+        JsonObject purged = ok(api.delete(ADMIN + "hints/gone-node", null));
+        assertThat(purged.getString("answeredBy")).isEqualTo(SELF);
+        assertThat(purged.getString("node")).isEqualTo("gone-node");
+        assertThat(purged.getJsonNumber("purged").longValue()).isZero();
+        HttpResponse<byte[]> badNode = api.delete(ADMIN + "hints/no%20such:node", null);
+        assertThat(badNode.statusCode()).isEqualTo(400);
+        assertThat(json(badNode).getString("error")).isEqualTo("invalid_request");
+        HttpResponse<byte[]> asClient = ApiClient.as(root, "client", ApiClient.CLIENT_PASSWORD)
+                .delete(ADMIN + "hints/gone-node", null);
+        assertThat(asClient.statusCode()).isEqualTo(403);
+
         JsonObject transfers = ok(api.get(ADMIN + "transfers"));
         assertThat(transfers.get("idle")).isNotNull();
         assertThat(transfers.getJsonArray("transfers")).isNotNull();

@@ -271,6 +271,17 @@ class KvApiIT {
         assertError(api.put(prefix + "k?w=2", bytes("v"), null, null), 400, "invalid_quorum");
     }
 
+    @Test
+    void dwIsANumberFrom1ToWOrA400() {
+        assertError(api.put(prefix + "k?dw=always", bytes("v"), null, null), 400, "invalid_parameter");
+        assertError(api.delete(prefix + "k?dw=1.5", null), 400, "invalid_parameter");
+        assertError(api.put(prefix + "k?dw=0", bytes("v"), null, null), 400, "invalid_quorum");
+        assertError(api.put(prefix + "k?dw=2", bytes("v"), null, null), 400, "invalid_quorum");
+        assertError(api.delete(prefix + "k?dw=2", null), 400, "invalid_quorum");
+        assertThat(api.put(prefix + "synced?dw=1", bytes("v"), null, null).statusCode()).isEqualTo(204);
+        assertThat(api.delete(prefix + "synced?dw=1", null).statusCode()).isEqualTo(204);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private static byte[] bytes(String s) {

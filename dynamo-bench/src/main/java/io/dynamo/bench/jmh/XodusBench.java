@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,7 @@ public class XodusBench {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("dynamo-jmh-xodus");
-        engine = XodusStorageEngine.open(dir, false);
+        engine = XodusStorageEngine.open(dir, Duration.ZERO);
         store = new ReplicaStore(engine, new DotSource("node1", engine), Clock.systemUTC(), 10,
                 SiblingLimits.none("node1"));
         value = Value.of(new byte[1081], null);

@@ -20,6 +20,15 @@ public final class InsufficientReplicasException extends DynamoException {
         this.answered = answered;
     }
 
+    /** Enough replicas acknowledged the write, but fewer than dw of them had synced it. */
+    public static InsufficientReplicasException notSynced(String operation, Key key, String nodeId, int dw,
+                                                          int synced) {
+        return new InsufficientReplicasException(operation + " of key '" + key + "' on node " + nodeId + " needed "
+                + dw + " replicas to sync the write (dw) but " + synced + " did; the write is stored but may not "
+                + "survive a power loss; retry later, lower dw for this request, or bring the missing replicas back",
+                dw, synced);
+    }
+
     /** The request as a whole outlasted the node's limit, whatever the replicas answered meanwhile. */
     public static InsufficientReplicasException timedOut(String operation, Key key, String nodeId, long limitMillis) {
         return new InsufficientReplicasException(operation + " of key '" + key + "' on node " + nodeId

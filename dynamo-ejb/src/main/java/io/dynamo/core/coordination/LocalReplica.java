@@ -31,10 +31,15 @@ public final class LocalReplica {
 
     /** Merges versions into this node's data, or into the hints for {@code hintFor} when it is not empty. */
     public void write(Key key, SiblingSet versions, String hintFor) {
+        write(key, versions, hintFor, false);
+    }
+
+    /** As {@link #write(Key, SiblingSet, String)}; when {@code synced}, returns once the write is fsynced. */
+    public void write(Key key, SiblingSet versions, String hintFor, boolean synced) {
         if (hintFor.isEmpty()) {
-            store.merge(key, versions);
+            store.merge(key, versions, synced);
         } else {
-            hints.add(hintFor, key, versions, scheduler.nowMillis());
+            hints.add(hintFor, key, versions, scheduler.nowMillis(), synced);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.dynamo.core.coordination;
 
 import io.dynamo.core.base.Key;
+import io.dynamo.core.handoff.HintRefusedException;
 import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
@@ -15,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Coordinates a put or delete: stamps the new version locally, sends it to the other targets of the sloppy
  * quorum, and succeeds after W acknowledgements (its own included). Replication to the remaining targets goes
- * on after the answer. A target that fails is replaced by the next fallback, holding a hint.
+ * on after the answer. A target that fails is replaced by the next fallback, holding a hint. During a ring change
+ * the write goes to the replicas of both rings and needs W in each. With dw above 0 every
+ * target is asked to sync the write, and the answer also waits until dw acknowledgements say they did.
  */
 public final class WriteCoordinator {
     private final LocalReplica local;
@@ -29,18 +32,26 @@ public final class WriteCoordinator {
     /** The coordinator must be one of the key's replicas; the future yields the key's versions after the write. */
     public CompletableFuture<SiblingSet> write(Key key, PreferenceList list, Context context, Value value, int w,
                                                String operation) {
-        return write(key, List.of(list), context, value, w, operation);
+        return write(key, list, context, value, w, 0, operation);
+    }
+
+    /** @param dw acknowledgements that must say the write is synced, 0 to W */
+    public CompletableFuture<SiblingSet> write(Key key, PreferenceList list, Context context, Value value, int w,
+                                               int dw, String operation) {
+        return write(key, List.of(list), context, value, w, dw, operation);
     }
 
     /**
      * A write that must reach W replicas of every list: during a ring change, the previous ring's and the new one's.
      * The coordinator must be a replica of one of them.
+     *
+     * @param dw acknowledgements that must say the write is synced, 0 to W
      */
     public CompletableFuture<SiblingSet> write(Key key, List<PreferenceList> lists, Context context, Value value,
-                                               int w, String operation) {
+                                               int w, int dw, String operation) {
         String self = peers.localNode();
         TargetSelection selection = TargetSelection.of(lists, n -> n.equals(self) || peers.detector().routable(n));
-        WriteQuorum quorum = new WriteQuorum(w, lists.size() == 1 ? List.of()
+        WriteQuorum quorum = new WriteQuorum(w, dw, lists.size() == 1 ? List.of()
                 : lists.stream().map(l -> Set.copyOf(l.replicas())).toList());
         selection.initial().forEach(t -> quorum.sent(t.owner()));
         if (quorum.unreachable(selection.sparesLeft())) {
@@ -48,42 +59,43 @@ public final class WriteCoordinator {
             return CompletableFuture.failedFuture(new InsufficientReplicasException(operation, key, w,
                     selection.initial().size() + selection.sparesLeft(), self));
         }
-        SiblingSet written = local.store().coordinate(key, context, value);
-        selection.uncovered().forEach(replica -> keepHint(replica, key, written));
+        boolean synced = dw > 0;
+        SiblingSet written = local.store().coordinate(key, context, value, synced);
+        selection.uncovered().forEach(replica -> keepHint(replica, key, written, synced));
         CompletableFuture<SiblingSet> result = new CompletableFuture<>();
         synchronized (quorum) {
-            quorum.acked(self);
+            quorum.acked(self, synced);
             settle(quorum, selection, result, key, written, operation);
         }
         for (Target t : selection.initial()) {
             if (!t.node().equals(self)) {
-                send(t, key, written, quorum, selection, result, operation);
+                send(t, key, written, synced, quorum, selection, result, operation);
             }
         }
         return result;
     }
 
-    private void send(Target target, Key key, SiblingSet versions, WriteQuorum quorum, TargetSelection selection,
-                      CompletableFuture<SiblingSet> result, String operation) {
-        peers.call(target.node(), new WriteReplica(key, versions, target.hintFor()))
+    private void send(Target target, Key key, SiblingSet versions, boolean synced, WriteQuorum quorum,
+                      TargetSelection selection, CompletableFuture<SiblingSet> result, String operation) {
+        peers.call(target.node(), new WriteReplica(key, versions, target.hintFor(), synced))
                 .whenComplete((reply, failure) -> {
                     Target replacement = null;
                     synchronized (quorum) {
-                        if (failure == null && reply instanceof Ack) {
-                            quorum.acked(target.owner());
+                        if (failure == null && reply instanceof Ack ack) {
+                            quorum.acked(target.owner(), ack.synced());
                         } else {
                             quorum.failed(target.owner());
                             replacement = selection.replace(target).orElse(null);
                             if (replacement != null) {
                                 quorum.sent(replacement.owner());
                             } else {
-                                keepHint(target.owner(), key, versions);
+                                keepHint(target.owner(), key, versions, synced);
                             }
                         }
                         settle(quorum, selection, result, key, versions, operation);
                     }
                     if (replacement != null) {
-                        send(replacement, key, versions, quorum, selection, result, operation);
+                        send(replacement, key, versions, synced, quorum, selection, result, operation);
                     }
                 });
     }
@@ -92,9 +104,13 @@ public final class WriteCoordinator {
      * With no fallback left to stand in for a replica (a cluster of N nodes or fewer), the coordinator keeps the
      * hint itself, as Cassandra does: it does not count towards W, but the replica gets the write when it returns.
      */
-    private void keepHint(String replica, Key key, SiblingSet versions) {
+    private void keepHint(String replica, Key key, SiblingSet versions, boolean synced) {
         if (!replica.equals(peers.localNode())) {
-            local.write(key, versions, replica);
+            try {
+                local.write(key, versions, replica, synced);
+            } catch (HintRefusedException e) {
+                // Counted and logged by the hint store; anti-entropy repairs the replica when it returns.
+            }
         }
     }
 
@@ -103,8 +119,11 @@ public final class WriteCoordinator {
         if (quorum.reached()) {
             result.complete(versions);
         } else if (quorum.unreachable(selection.sparesLeft())) {
-            result.completeExceptionally(new InsufficientReplicasException(operation, key, quorum.required(),
-                    quorum.acks(), peers.localNode()));
+            result.completeExceptionally(quorum.acks() >= quorum.required() && quorum.syncedShort()
+                    ? InsufficientReplicasException.notSynced(operation, key, peers.localNode(),
+                            quorum.requiredSynced(), quorum.syncedAcks())
+                    : new InsufficientReplicasException(operation, key, quorum.required(), quorum.acks(),
+                            peers.localNode()));
         }
     }
 }

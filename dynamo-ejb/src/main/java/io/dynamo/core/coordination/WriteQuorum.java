@@ -4,25 +4,38 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Counts a write's acknowledgements against W in every replica group: one group in steady state, the previous
- * ring's replicas and the new ring's during a ring change, so that the write is in W copies whichever ring the
- * next read uses. An acknowledgement counts for each group its owner (the replica itself, or the replica a
- * stand-in holds a hint for) belongs to. Pure, so its arithmetic is tested on its own.
+ * Counts a write's acknowledgements against W in every replica group, and those that say the write was synced
+ * against dw. One group in steady state; during a ring change, the previous ring's replicas and the new ring's, so
+ * that the write is in W copies whichever ring the next read uses. An acknowledgement counts for each group its
+ * owner (the replica itself, or the replica a stand-in holds a hint for) belongs to; a synced one counts once
+ * towards dw. Pure, so its arithmetic is tested on its own.
  */
 public final class WriteQuorum {
     private final int required;
+    private final int requiredSynced;
     private final List<Set<String>> groups;
     private final int[] acks;
     private final int[] outstanding;
+    private int synced;
+    private int outstandingTotal;
 
     /** One group: every acknowledgement counts. */
     public WriteQuorum(int required) {
-        this(required, List.of());
+        this(required, 0, List.of());
     }
 
-    /** @param groups the owners that count in each group; empty for a single group of every owner */
-    public WriteQuorum(int required, List<Set<String>> groups) {
+    /** @param requiredSynced dw, at most {@code required} */
+    public WriteQuorum(int required, int requiredSynced) {
+        this(required, requiredSynced, List.of());
+    }
+
+    /**
+     * @param requiredSynced dw, at most {@code required}
+     * @param groups         the owners that count in each group; empty for a single group of every owner
+     */
+    public WriteQuorum(int required, int requiredSynced, List<Set<String>> groups) {
         this.required = required;
+        this.requiredSynced = requiredSynced;
         this.groups = List.copyOf(groups);
         this.acks = new int[Math.max(1, groups.size())];
         this.outstanding = new int[acks.length];
@@ -30,15 +43,25 @@ public final class WriteQuorum {
 
     public void sent(String owner) {
         count(owner, outstanding, 1);
+        outstandingTotal++;
     }
 
     public void acked(String owner) {
+        acked(owner, false);
+    }
+
+    public void acked(String owner, boolean wasSynced) {
         count(owner, outstanding, -1);
         count(owner, acks, 1);
+        outstandingTotal--;
+        if (wasSynced) {
+            synced++;
+        }
     }
 
     public void failed(String owner) {
         count(owner, outstanding, -1);
+        outstandingTotal--;
     }
 
     private void count(String owner, int[] counts, int delta) {
@@ -55,17 +78,21 @@ public final class WriteQuorum {
                 return false;
             }
         }
-        return true;
+        return synced >= requiredSynced;
     }
 
-    /** True when in some group even every outstanding request plus {@code replacements} more could not reach W. */
+    /**
+     * True when in some group even every outstanding request plus {@code replacements} more could not reach W, or
+     * the outstanding ones could not reach dw: a replacement is asked only for a target that failed, never for one
+     * that answered without syncing.
+     */
     public boolean unreachable(int replacements) {
         for (int g = 0; g < acks.length; g++) {
             if (acks[g] + outstanding[g] + replacements < required) {
                 return true;
             }
         }
-        return false;
+        return syncedShort();
     }
 
     /** The acknowledgements of the group with the fewest: what an error reports. */
@@ -75,6 +102,19 @@ public final class WriteQuorum {
             fewest = Math.min(fewest, ack);
         }
         return fewest;
+    }
+
+    /** True when W acknowledgements may still come but dw synced ones cannot. */
+    public boolean syncedShort() {
+        return synced + outstandingTotal < requiredSynced;
+    }
+
+    public int syncedAcks() {
+        return synced;
+    }
+
+    public int requiredSynced() {
+        return requiredSynced;
     }
 
     public int required() {

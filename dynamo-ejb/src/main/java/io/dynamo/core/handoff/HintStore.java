@@ -14,10 +14,15 @@ public interface HintStore extends AutoCloseable {
 
     /**
      * Merges the versions into the hint held for the target and key. A persistent store has committed it before
-     * this returns, so it survives a crash of the process; whether it survives a power loss depends on the store
-     * syncing its commits, which the node's Xodus store does not.
+     * this returns, so it survives a crash of the process; with {@code synced} it has also fsynced it, so it survives
+     * a power loss (otherwise that is up to the store's sync interval, as for the node's data).
      */
-    void add(String target, Key key, SiblingSet versions, long nowMillis);
+    void add(String target, Key key, SiblingSet versions, long nowMillis, boolean synced);
+
+    /** {@link #add(String, Key, SiblingSet, long, boolean)} without waiting for a sync. */
+    default void add(String target, Key key, SiblingSet versions, long nowMillis) {
+        add(target, key, versions, nowMillis, false);
+    }
 
     /** All versions of the key held for any target, merged (a stand-in replica answers reads with them). */
     SiblingSet read(Key key);
@@ -31,8 +36,18 @@ public interface HintStore extends AutoCloseable {
     /** The targets that have hints: cheap, asked every delivery round. */
     Set<String> targets();
 
-    /** The queue of each target that has hints (may scan the store: for the admin view, not the hot path). */
+    /**
+     * The queue of each target that has hints. The node's store answers from counters it keeps as hints come and
+     * go, so the cost does not grow with the number of hints (the console's event stream and the metrics ask every
+     * second); the in-memory one counts its map.
+     */
     List<HintQueue> queues();
+
+    /** Removes every hint held for the target; returns how many. */
+    long purge(String target);
+
+    /** Removes every hint first stored before {@code storedBeforeMillis}, for any target; returns how many. */
+    long expire(long storedBeforeMillis);
 
     @Override
     void close();

@@ -17,7 +17,8 @@ public final class InMemoryHintStore implements HintStore {
     private final Map<String, ConcurrentSkipListMap<Key, Hint>> byTarget = new ConcurrentHashMap<>();
 
     @Override
-    public void add(String target, Key key, SiblingSet versions, long nowMillis) {
+    public void add(String target, Key key, SiblingSet versions, long nowMillis, boolean synced) {
+        // Memory is all this store has: a synced hint is a plain one.
         byTarget.computeIfAbsent(target, t -> new ConcurrentSkipListMap<>()).merge(key,
                 new Hint(target, key, versions, nowMillis),
                 (held, added) -> new Hint(target, key, held.versions().merge(added.versions()), held.storedAtMillis()));
@@ -81,6 +82,25 @@ public final class InMemoryHintStore implements HintStore {
         });
         out.sort(Comparator.comparing(HintQueue::target));
         return out;
+    }
+
+    @Override
+    public long purge(String target) {
+        Map<Key, Hint> held = byTarget.remove(target);
+        return held == null ? 0 : held.size();
+    }
+
+    @Override
+    public long expire(long storedBeforeMillis) {
+        long removed = 0;
+        for (Map<Key, Hint> hints : byTarget.values()) {
+            for (Hint h : hints.values()) {
+                if (h.storedAtMillis() < storedBeforeMillis && hints.remove(h.key(), h)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.dynamo.core.coordination.LocalReplica;
 import io.dynamo.core.coordination.ReadCoordinator;
 import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.coordination.WriteCoordinator;
+import io.dynamo.core.handoff.BoundedHintStore;
 import io.dynamo.core.handoff.HintedHandoffService;
 import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.Gossiper;
@@ -25,6 +26,7 @@ import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.peer.PeerHealth;
 import io.dynamo.core.peer.Ping;
 import io.dynamo.core.replica.ReadReplica;
 import io.dynamo.core.replica.ReplicaState;
@@ -39,6 +41,7 @@ import io.dynamo.core.transfer.PartitionTransfer;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.transfer.TransferSettings;
 import io.dynamo.core.transport.Failure;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.Context;
@@ -65,6 +68,7 @@ public final class DynamoNode implements AutoCloseable {
     private final PeerChannel peers;
     private final ReadCoordinator reads;
     private final WriteCoordinator writes;
+    private final BoundedHintStore hints;
     private final HintedHandoffService handoff;
     private final PartitionTrees trees;
     private final AntiEntropyService antiEntropy;
@@ -86,9 +90,11 @@ public final class DynamoNode implements AutoCloseable {
         ReplicaStore store = new ReplicaStore(services.storage(), new DotSource(config.nodeId(), services.storage()),
                 clockOf(scheduler), config.clockMaxEntries(),
                 new SiblingLimits(config.nodeId(), config.siblingsWarn(), config.siblingsMax()));
-        this.local = new LocalReplica(store, services.hints(), scheduler);
         this.peers = new PeerChannel(services.transport(), new FailureDetector(scheduler), scheduler,
                 services.timing().requestTimeout());
+        this.hints = new BoundedHintStore(services.hints(), services.timing().hints(),
+                target -> downSince(peers.detector().health(target)), scheduler::nowMillis);
+        this.local = new LocalReplica(store, hints, scheduler);
         ClusterSettings cluster = services.cluster();
         this.membership = MembershipService.open(config.nodeId(), cluster.httpAddress(), config.partitions(),
                 config.replicas(), cluster.bootstrap(), services.membership());
@@ -101,19 +107,19 @@ public final class DynamoNode implements AutoCloseable {
         transfer.onCopied(membership::confirm);
         this.reads = new ReadCoordinator(local, peers);
         this.writes = new WriteCoordinator(local, peers);
-        this.handoff = new HintedHandoffService(services.hints(), peers, services.timing().hintsPerRound());
+        this.handoff = new HintedHandoffService(hints, peers, services.timing().hintsPerRound());
         this.trees = new PartitionTrees(services.storage(), config.partitions());
         this.antiEntropy = new AntiEntropyService(config.nodeId(), membership.ringView(), config.replicas(), store, trees,
                 peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));
         this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
                 local::read, peers::call, scheduler, services.timing().tombstones());
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
-        this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, transfer,
+        this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, hints, transfer,
                 antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
-        this.admin = new NodeAdministration(membership, antiEntropy, peers.detector());
+        this.admin = new NodeAdministration(membership, antiEntropy, peers.detector(), hints);
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
-                .acking(WriteReplica.class, this::writeReplica)
+                .on(WriteReplica.class, (from, m) -> done(writeReplica(m)))
                 .acking(Ping.class, m -> { })
                 .on(CoordinateGet.class, (from, m) -> coordinateGet(m.key(), m.readQuorum())
                         .thenApply(v -> new ReplicaState(m.key(), v)))
@@ -125,17 +131,18 @@ public final class DynamoNode implements AutoCloseable {
                 .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
     }
 
-    private void writeReplica(WriteReplica m) {
-        local.write(m.key(), m.versions(), m.hintFor());
+    private Ack writeReplica(WriteReplica m) {
+        local.write(m.key(), m.versions(), m.hintFor(), m.synced());
         if (m.hintFor().isEmpty()) {
             transfer.stored(m.key());
         }
+        return new Ack(m.synced());
     }
 
     private CompletableFuture<Message> coordinateForwardedPut(String from, CoordinatePut m) {
         String operation = m.value().isTombstone() ? "delete" : "put";
         // The forwarder answers its client with the context alone: the values would cross the wire for nothing.
-        return coordinatePut(m.key(), m.context(), m.value(), m.writeQuorum(), operation)
+        return coordinatePut(m.key(), m.context(), m.value(), m.writeQuorum(), m.durableWrites(), operation)
                 .thenApply(v -> new ReplicaState(m.key(), v.withoutSiblings()));
     }
 
@@ -156,6 +163,7 @@ public final class DynamoNode implements AutoCloseable {
         NodeTiming timing = services.timing();
         Scheduler scheduler = services.scheduler();
         background.add(scheduler.every(timing.handoffInterval(), handoff::deliverRound));
+        background.add(scheduler.every(timing.handoffInterval(), hints::expireOld));
         background.add(scheduler.every(timing.probeInterval(), peers::probeUnreachable));
         return this;
     }
@@ -195,11 +203,11 @@ public final class DynamoNode implements AutoCloseable {
 
     /** @return the context of the new version */
     public Context put(Key key, Context context, Value value, OptionalInt writeQuorum) {
-        return await(keyValues.put(key, context, value, writeQuorum));
+        return await(keyValues.put(key, context, value, writeQuorum, OptionalInt.empty()));
     }
 
     public Context delete(Key key, Context context, OptionalInt writeQuorum) {
-        return await(keyValues.delete(key, context, writeQuorum));
+        return await(keyValues.delete(key, context, writeQuorum, OptionalInt.empty()));
     }
 
     /**
@@ -214,19 +222,32 @@ public final class DynamoNode implements AutoCloseable {
     }
 
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {
+        return putAsync(key, context, value, writeQuorum, OptionalInt.empty());
+    }
+
+    /** @param durableWrites dw for this request (1 to its W), or empty for the configured durability */
+    public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum,
+                                               OptionalInt durableWrites) {
         config.requireKeyWithinLimit(key);
         if (value.size() > config.maxValueBytes()) {
             throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
                     + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
         }
         int w = quorum("w", writeQuorum, config.writeQuorum());
-        return coordinatePut(key, context, value, w, "put").thenApply(SiblingSet::context);
+        return coordinatePut(key, context, value, w, durableWrites(durableWrites, w), "put")
+                .thenApply(SiblingSet::context);
     }
 
     public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum) {
+        return deleteAsync(key, context, writeQuorum, OptionalInt.empty());
+    }
+
+    public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum,
+                                                  OptionalInt durableWrites) {
         config.requireKeyWithinLimit(key);
         int w = quorum("w", writeQuorum, config.writeQuorum());
-        return coordinatePut(key, context, Value.tombstone(), w, "delete").thenApply(SiblingSet::context);
+        return coordinatePut(key, context, Value.tombstone(), w, durableWrites(durableWrites, w), "delete")
+                .thenApply(SiblingSet::context);
     }
 
     CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {
@@ -238,14 +259,16 @@ public final class DynamoNode implements AutoCloseable {
     }
 
     /** Coordinated by a replica that reads answer from, so the new version is stamped where the data is. */
-    CompletableFuture<SiblingSet> coordinatePut(Key key, Context context, Value value, int w, String operation) {
+    CompletableFuture<SiblingSet> coordinatePut(Key key, Context context, Value value, int w, int dw,
+                                                String operation) {
         Ring ring = membership.ringView().get();
         int partition = ring.partitioner().partitionOf(key.md5());
         PreferenceList list = ring.readList(partition, config.replicas());
         if (list.isReplica(id())) {
-            return writes.write(key, ring.writeLists(partition, config.replicas()), context, value, w, operation);
+            return writes.write(key, ring.writeLists(partition, config.replicas()), context, value, w, dw,
+                    operation);
         }
-        return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w), operation, key);
+        return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w, dw), operation, key);
     }
 
     /** Sends the request to the first replica that answers, in preference order. */
@@ -291,6 +314,23 @@ public final class DynamoNode implements AutoCloseable {
                     + config.replicas());
         }
         return q;
+    }
+
+    /** The request's dw, or the configured one (never above the request's W, which may be lower than the cluster's). */
+    private int durableWrites(OptionalInt requested, int w) {
+        if (requested.isEmpty()) {
+            return Math.min(config.durability().durableWrites(), w);
+        }
+        int dw = requested.getAsInt();
+        if (dw < 1 || dw > w) {
+            throw new InvalidQuorumException("dw=" + dw + " is out of range: it must be between 1 and W=" + w);
+        }
+        return dw;
+    }
+
+    /** When an unreachable peer last answered; 0 when it is reachable or never answered. */
+    private static long downSince(PeerHealth health) {
+        return health.routable() ? 0 : health.lastContactMillis();
     }
 
     /** Waits for a stage of {@link #keyValues()}, which is bounded in time and fails with the exception itself. */

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The key-value operations of a node, asynchronous: the face the REST API uses. Bad input (a key too long, a value
- * too large, a quorum outside 1..N) throws at once; everything else (too few replicas, a failed store, a request that
+ * too large, a quorum outside 1..N, a dw outside 1..W) throws at once; everything else (too few replicas, a failed store, a request that
  * outlasts the node's limit) fails the stage with the {@link DynamoException} itself, never wrapped.
  */
 public interface KeyValueService {
@@ -17,8 +17,22 @@ public interface KeyValueService {
     CompletionStage<ReadResult> get(Key key, OptionalInt readQuorum);
 
     /** The stage yields the context of the new version. */
-    CompletionStage<Context> put(Key key, Context context, Value value, OptionalInt writeQuorum);
+    default CompletionStage<Context> put(Key key, Context context, Value value, OptionalInt writeQuorum) {
+        return put(key, context, value, writeQuorum, OptionalInt.empty());
+    }
+
+    /**
+     * @param durableWrites dw, how many of the W acknowledgements must say the write is synced (1 to W), or empty
+     *                      for the cluster's durability setting
+     */
+    CompletionStage<Context> put(Key key, Context context, Value value, OptionalInt writeQuorum,
+                                 OptionalInt durableWrites);
 
     /** The stage yields the context of the tombstone. */
-    CompletionStage<Context> delete(Key key, Context context, OptionalInt writeQuorum);
+    default CompletionStage<Context> delete(Key key, Context context, OptionalInt writeQuorum) {
+        return delete(key, context, writeQuorum, OptionalInt.empty());
+    }
+
+    /** @param durableWrites as for {@link #put(Key, Context, Value, OptionalInt, OptionalInt)} */
+    CompletionStage<Context> delete(Key key, Context context, OptionalInt writeQuorum, OptionalInt durableWrites);
 }

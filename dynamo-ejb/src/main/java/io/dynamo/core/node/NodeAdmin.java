@@ -23,4 +23,7 @@ public interface NodeAdmin {
 
     /** Compares the partition with its next other replica in turn, now. */
     CompletableFuture<ExchangeResult> exchange(int partition);
+
+    /** Drops every hint this node holds for the target (anti-entropy repairs it instead); returns how many. */
+    long purgeHints(String target);
 }

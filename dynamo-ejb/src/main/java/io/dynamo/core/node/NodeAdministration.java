@@ -2,6 +2,7 @@ package io.dynamo.core.node;
 
 import io.dynamo.core.antientropy.AntiEntropyService;
 import io.dynamo.core.antientropy.ExchangeResult;
+import io.dynamo.core.handoff.HintStore;
 import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.membership.MembershipState;
@@ -12,16 +13,19 @@ import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingTransition;
 import java.util.concurrent.CompletableFuture;
 
-/** {@link NodeAdmin} over the node's membership and anti-entropy. */
+/** {@link NodeAdmin} over the node's membership, anti-entropy and hints. */
 final class NodeAdministration implements NodeAdmin {
     private final MembershipService membership;
     private final AntiEntropyService antiEntropy;
     private final FailureDetector detector;
+    private final HintStore hints;
 
-    NodeAdministration(MembershipService membership, AntiEntropyService antiEntropy, FailureDetector detector) {
+    NodeAdministration(MembershipService membership, AntiEntropyService antiEntropy, FailureDetector detector,
+            HintStore hints) {
         this.membership = membership;
         this.antiEntropy = antiEntropy;
         this.detector = detector;
+        this.hints = hints;
     }
 
     @Override
@@ -65,5 +69,10 @@ final class NodeAdministration implements NodeAdmin {
     @Override
     public CompletableFuture<ExchangeResult> exchange(int partition) {
         return antiEntropy.runOnce(partition);
+    }
+
+    @Override
+    public long purgeHints(String target) {
+        return hints.purge(target);
     }
 }

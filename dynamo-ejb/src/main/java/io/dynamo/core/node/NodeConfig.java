@@ -3,6 +3,7 @@ package io.dynamo.core.node;
 import io.dynamo.core.base.InvalidConfigException;
 import io.dynamo.core.base.InvalidKeyException;
 import io.dynamo.core.base.Key;
+import io.dynamo.core.store.Durability;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +20,7 @@ import java.nio.file.Path;
  * @param clockMaxEntries   entries a version's clock keeps before the oldest is dropped
  * @param siblingsWarn      a coordinated write that leaves a key with more siblings than this is logged and counted
  * @param siblingsMax       a coordinated write that would leave a key with more siblings than this is refused
+ * @param durability        when writes reach the disk, and how many synced acknowledgements a write waits for
  */
 public record NodeConfig(
         String nodeId,
@@ -31,7 +33,8 @@ public record NodeConfig(
         int maxValueBytes,
         int clockMaxEntries,
         int siblingsWarn,
-        int siblingsMax) {
+        int siblingsMax,
+        Durability durability) {
 
     public static final int DEFAULT_REPLICAS = 3;
     public static final int DEFAULT_READ_QUORUM = 2;
@@ -60,6 +63,16 @@ public record NodeConfig(
         require(siblingsMax >= 1 && siblingsMax <= 10_000, "dynamo.siblings.max", siblingsMax, "1 to 10000");
         require(siblingsWarn >= 1 && siblingsWarn <= siblingsMax, "dynamo.siblings.warn", siblingsWarn,
                 "1 to dynamo.siblings.max (" + siblingsMax + ")");
+        require(durability != null && durability.durableWrites() <= writeQuorum, Durability.SETTING,
+                durability == null ? null : durability.mode(), "none, interval or dw=K with K from 1 to W ("
+                        + writeQuorum + ")");
+    }
+
+    /** A config with the default durability. */
+    public NodeConfig(String nodeId, Path dataDir, int replicas, int readQuorum, int writeQuorum, int partitions,
+                      int maxKeyBytes, int maxValueBytes, int clockMaxEntries, int siblingsWarn, int siblingsMax) {
+        this(nodeId, dataDir, replicas, readQuorum, writeQuorum, partitions, maxKeyBytes, maxValueBytes,
+                clockMaxEntries, siblingsWarn, siblingsMax, Durability.DEFAULT);
     }
 
     /** A config with every default but the node id and data directory. */
@@ -71,12 +84,17 @@ public record NodeConfig(
 
     public NodeConfig withQuorum(int n, int r, int w) {
         return new NodeConfig(nodeId, dataDir, n, r, w, partitions, maxKeyBytes, maxValueBytes, clockMaxEntries,
-                siblingsWarn, siblingsMax);
+                siblingsWarn, siblingsMax, durability);
     }
 
     public NodeConfig withSiblingLimits(int warn, int max) {
         return new NodeConfig(nodeId, dataDir, replicas, readQuorum, writeQuorum, partitions, maxKeyBytes,
-                maxValueBytes, clockMaxEntries, warn, max);
+                maxValueBytes, clockMaxEntries, warn, max, durability);
+    }
+
+    public NodeConfig withDurability(Durability d) {
+        return new NodeConfig(nodeId, dataDir, replicas, readQuorum, writeQuorum, partitions, maxKeyBytes,
+                maxValueBytes, clockMaxEntries, siblingsWarn, siblingsMax, d);
     }
 
     private static void require(boolean ok, String setting, Object value, String accepted) {

@@ -35,13 +35,15 @@ final class NodeKeyValues implements KeyValueService {
     }
 
     @Override
-    public CompletableFuture<Context> put(Key key, Context context, Value value, OptionalInt writeQuorum) {
-        return bounded(node.putAsync(key, context, value, writeQuorum), "put", key);
+    public CompletableFuture<Context> put(Key key, Context context, Value value, OptionalInt writeQuorum,
+                                          OptionalInt durableWrites) {
+        return bounded(node.putAsync(key, context, value, writeQuorum, durableWrites), "put", key);
     }
 
     @Override
-    public CompletableFuture<Context> delete(Key key, Context context, OptionalInt writeQuorum) {
-        return bounded(node.deleteAsync(key, context, writeQuorum), "delete", key);
+    public CompletableFuture<Context> delete(Key key, Context context, OptionalInt writeQuorum,
+                                             OptionalInt durableWrites) {
+        return bounded(node.deleteAsync(key, context, writeQuorum, durableWrites), "delete", key);
     }
 
     private <T> CompletableFuture<T> bounded(CompletableFuture<T> work, String operation, Key key) {

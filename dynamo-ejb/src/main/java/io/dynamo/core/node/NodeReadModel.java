@@ -4,6 +4,7 @@ import io.dynamo.core.antientropy.AntiEntropyService;
 import io.dynamo.core.antientropy.TombstoneReaper;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.ReadCoordinator;
+import io.dynamo.core.handoff.BoundedHintStore;
 import io.dynamo.core.handoff.HintedHandoffService;
 import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
@@ -25,6 +26,7 @@ final class NodeReadModel implements NodeView {
     private final LoadTable loads;
     private final ReplicaStore store;
     private final HintedHandoffService handoff;
+    private final BoundedHintStore hints;
     private final PartitionTransfer transfer;
     private final AntiEntropyService antiEntropy;
     private final ReadCoordinator reads;
@@ -32,7 +34,7 @@ final class NodeReadModel implements NodeView {
     private final ReplicaCopies copies;
 
     NodeReadModel(NodeConfig config, MembershipService membership, FailureDetector detector, LoadTable loads,
-                  ReplicaStore store, HintedHandoffService handoff, PartitionTransfer transfer,
+                  ReplicaStore store, HintedHandoffService handoff, BoundedHintStore hints, PartitionTransfer transfer,
                   AntiEntropyService antiEntropy, ReadCoordinator reads, TombstoneReaper tombstones,
                   ReplicaCopies copies) {
         this.config = config;
@@ -41,6 +43,7 @@ final class NodeReadModel implements NodeView {
         this.loads = loads;
         this.store = store;
         this.handoff = handoff;
+        this.hints = hints;
         this.transfer = transfer;
         this.antiEntropy = antiEntropy;
         this.reads = reads;
@@ -93,7 +96,8 @@ final class NodeReadModel implements NodeView {
 
     @Override
     public Hints hints() {
-        return new Hints(handoff.queues(), handoff.deliveredCount());
+        return new Hints(handoff.queues(), handoff.deliveredCount(), hints.refusedOutsideWindow(),
+                hints.refusedOverCap(), hints.expiredCount());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dynamo.core.node;
 
 import io.dynamo.core.antientropy.TombstoneSettings;
 import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.handoff.HintSettings;
 import java.time.Duration;
 
 /**
@@ -13,18 +14,27 @@ import java.time.Duration;
  * @param antiEntropyInterval how often the node compares one of its partitions with another replica
  * @param probeInterval       how often peers marked unreachable are pinged
  * @param tombstones          when deleted keys are removed for good
+ * @param hints               how many hints are held, and for how long
  */
 public record NodeTiming(Duration requestTimeout, Duration handoffInterval, int hintsPerRound,
-                         Duration antiEntropyInterval, Duration probeInterval, TombstoneSettings tombstones) {
+                         Duration antiEntropyInterval, Duration probeInterval, TombstoneSettings tombstones,
+                         HintSettings hints) {
 
     public static final NodeTiming DEFAULTS = new NodeTiming(Duration.ofMillis(1000), Duration.ofSeconds(1), 200,
-            Duration.ofSeconds(5), Duration.ofSeconds(1), TombstoneSettings.DEFAULTS);
+            Duration.ofSeconds(5), Duration.ofSeconds(1), TombstoneSettings.DEFAULTS, HintSettings.DEFAULTS);
 
     /** Timing with the default tombstone settings. */
     public NodeTiming(Duration requestTimeout, Duration handoffInterval, int hintsPerRound,
             Duration antiEntropyInterval, Duration probeInterval) {
         this(requestTimeout, handoffInterval, hintsPerRound, antiEntropyInterval, probeInterval,
                 TombstoneSettings.DEFAULTS);
+    }
+
+    /** Timing with the default hint settings. */
+    public NodeTiming(Duration requestTimeout, Duration handoffInterval, int hintsPerRound,
+            Duration antiEntropyInterval, Duration probeInterval, TombstoneSettings tombstones) {
+        this(requestTimeout, handoffInterval, hintsPerRound, antiEntropyInterval, probeInterval, tombstones,
+                HintSettings.DEFAULTS);
     }
 
     public NodeTiming {
@@ -35,7 +45,12 @@ public record NodeTiming(Duration requestTimeout, Duration handoffInterval, int 
 
     public NodeTiming withTombstones(TombstoneSettings settings) {
         return new NodeTiming(requestTimeout, handoffInterval, hintsPerRound, antiEntropyInterval, probeInterval,
-                settings);
+                settings, hints);
+    }
+
+    public NodeTiming withHints(HintSettings settings) {
+        return new NodeTiming(requestTimeout, handoffInterval, hintsPerRound, antiEntropyInterval, probeInterval,
+                tombstones, settings);
     }
 
     /** Forwarded requests wait for the coordinator's own round of replica requests and a margin. */

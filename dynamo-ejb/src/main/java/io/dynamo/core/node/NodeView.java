@@ -63,10 +63,18 @@ public interface NodeView {
         }
     }
 
-    /** Hints held for unreachable replicas, one queue per target, and how many were delivered since start. */
-    record Hints(List<HintQueue> queues, long delivered) {
+    /**
+     * Hints held for unreachable replicas, one queue per target, and since start: how many were delivered, writes
+     * not hinted because their target was down longer than the window, hints refused at the byte caps, and hints
+     * dropped at the maximum age.
+     */
+    record Hints(List<HintQueue> queues, long delivered, long notHinted, long refused, long expired) {
         public Hints {
             queues = List.copyOf(queues);
+        }
+
+        public Hints(List<HintQueue> queues, long delivered) {
+            this(queues, delivered, 0, 0, 0);
         }
     }
 

@@ -63,6 +63,12 @@ public final class InMemoryStorageEngine implements StorageEngine {
                 (k, current) -> change.apply(current == null ? SiblingSet.EMPTY : current));
     }
 
+    /** Memory is all this store has: a synced write is a plain one (simulations lose a store only as a whole). */
+    @Override
+    public SiblingSet updateSynced(Key key, UnaryOperator<SiblingSet> change) {
+        return update(key, change);
+    }
+
     @Override
     public boolean remove(Key key, SiblingSet expected) {
         checkOpen();

@@ -41,8 +41,13 @@ public final class ReplicaStore {
      * @throws TooManySiblingsException when the write would break the sibling limit; nothing is stored then
      */
     public SiblingSet coordinate(Key key, Context context, Value value) {
+        return coordinate(key, context, value, false);
+    }
+
+    /** As {@link #coordinate(Key, Context, Value)}; when {@code synced}, returns once the write is fsynced. */
+    public SiblingSet coordinate(Key key, Context context, Value value, boolean synced) {
         long now = clock.millis();
-        SiblingSet after = update(key, current -> {
+        SiblingSet after = update(key, synced, current -> {
             // A dot beyond anything this actor has issued for the key, even if the context claims more.
             long floor = Math.max(current.clock().counter(dots.actor()), context.clock().counter(dots.actor()));
             Dot dot = dots.next(floor);
@@ -56,7 +61,12 @@ public final class ReplicaStore {
 
     /** Merges versions received from another replica. */
     public SiblingSet merge(Key key, SiblingSet incoming) {
-        return update(key, current -> current.merge(incoming).truncate(maxClockEntries));
+        return merge(key, incoming, false);
+    }
+
+    /** As {@link #merge(Key, SiblingSet)}; when {@code synced}, returns once the write is fsynced. */
+    public SiblingSet merge(Key key, SiblingSet incoming, boolean synced) {
+        return update(key, synced, current -> current.merge(incoming).truncate(maxClockEntries));
     }
 
     /** Removes the key if it is still exactly {@code expected} (after its data moved to its new owners). */
@@ -68,15 +78,16 @@ public final class ReplicaStore {
         return removed;
     }
 
-    private SiblingSet update(Key key, UnaryOperator<SiblingSet> change) {
+    private SiblingSet update(Key key, boolean synced, UnaryOperator<SiblingSet> change) {
         // The change may run more than once under contention; the last run's input is what it replaced.
         SiblingSet[] before = new SiblingSet[1];
+        UnaryOperator<SiblingSet> recorded = current -> {
+            before[0] = current;
+            return change.apply(current);
+        };
         SiblingSet after;
         try {
-            after = storage.update(key, current -> {
-                before[0] = current;
-                return change.apply(current);
-            });
+            after = synced ? storage.updateSynced(key, recorded) : storage.update(key, recorded);
         } catch (StorageException e) {
             health.failed(e.getMessage());
             throw e;

@@ -21,6 +21,12 @@ public interface StorageEngine extends AutoCloseable {
      */
     SiblingSet update(Key key, UnaryOperator<SiblingSet> change);
 
+    /**
+     * As {@link #update}, and returns only once the stored set is on stable storage (fsynced), so it survives a
+     * power loss and not only a crash of the process. Writes waiting together share one sync.
+     */
+    SiblingSet updateSynced(Key key, UnaryOperator<SiblingSet> change);
+
     /** Removes the key if its stored set still equals {@code expected}; true if it did. */
     boolean remove(Key key, SiblingSet expected);
 
@@ -31,7 +37,7 @@ public interface StorageEngine extends AutoCloseable {
     String incarnation();
 
     /**
-     * Durably reserves a block of {@code count} counters, all greater than {@code floor} and than any counter
+     * Durably reserves (on stable storage, whatever else the store syncs) a block of {@code count} counters, all greater than {@code floor} and than any counter
      * reserved before by this store, and returns the first.
      */
     long reserveCounters(long floor, int count);

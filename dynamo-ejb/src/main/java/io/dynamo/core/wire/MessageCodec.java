@@ -39,15 +39,20 @@ import java.util.Map;
  * <p>Format 0, the first, has no header: a tag byte, then the fields in declaration order. From format 1 on a
  * message starts with a zero byte (never a tag, so a node that reads only format 0 refuses it clearly: "unknown
  * message tag 0") and the format number as a varint, then the tag and the fields. Format 1 lays out the tag and
- * fields as format 0 does. A later change to a message's layout gets a new number; this codec keeps reading and
+ * fields as format 0 does. Format 2 adds durability: a byte after a write-replica's fields and an ack's tag (1 when
+ * the write is to be, or was, synced) and a varint after a coordinate-put's (the synced acknowledgements it needs);
+ * written in an older format these are dropped, so an older peer is asked for plain writes and counts as unsynced.
+ * A later change to a message's layout gets a new number; this codec keeps reading and
  * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
  * format both read.
  */
 public final class MessageCodec {
     /** The newest wire format this code reads and writes. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     /** The oldest wire format this code still reads and writes: the unversioned one of earlier releases. */
     public static final int OLDEST_FORMAT = 0;
+    /** The first format with the durability fields of write-replica, ack and coordinate-put. */
+    private static final int DURABILITY_FORMAT = 2;
     private static final int VERSIONED = 0;
     private static final int READ_REPLICA = 1;
     private static final int REPLICA_STATE = 2;
@@ -90,8 +95,9 @@ public final class MessageCodec {
             state(w.writeByte(REPLICA_STATE), m);
         } else if (message instanceof WriteReplica m) {
             SiblingSetCodec.write(key(w.writeByte(WRITE_REPLICA), m.key()), m.versions()).writeString(m.hintFor());
-        } else if (message instanceof Ack) {
-            w.writeByte(ACK);
+            flag(w, format, m.synced());
+        } else if (message instanceof Ack m) {
+            flag(w.writeByte(ACK), format, m.synced());
         } else if (message instanceof Ping) {
             w.writeByte(PING);
         } else if (message instanceof CoordinateGet m) {
@@ -99,6 +105,9 @@ public final class MessageCodec {
         } else if (message instanceof CoordinatePut m) {
             value(key(w.writeByte(COORDINATE_PUT), m.key()).writeBytes(ContextCodec.encode(m.context().clock())),
                     m.value()).writeVarLong(m.writeQuorum());
+            if (format >= DURABILITY_FORMAT) {
+                w.writeVarLong(m.durableWrites());
+            }
         } else if (message instanceof Failure m) {
             w.writeByte(FAILURE).writeVarLong(m.kind().ordinal()).writeString(m.message())
                     .writeVarLong(m.required()).writeVarLong(m.answered());
@@ -144,27 +153,30 @@ public final class MessageCodec {
 
     private static Message read(BinaryReader r, int newestReadable) {
         int tag = r.readByte();
+        int format = OLDEST_FORMAT;
         if (tag == VERSIONED) {
-            long format = r.readVarLong();
-            if (format <= OLDEST_FORMAT) {
+            long named = r.readVarLong();
+            if (named <= OLDEST_FORMAT) {
                 throw new IllegalArgumentException("a versioned message must name a format above " + OLDEST_FORMAT
-                        + ", not " + format);
+                        + ", not " + named);
             }
-            if (format > newestReadable) {
-                throw new UnsupportedFormatException((int) Math.min(format, Integer.MAX_VALUE), newestReadable);
+            if (named > newestReadable) {
+                throw new UnsupportedFormatException((int) Math.min(named, Integer.MAX_VALUE), newestReadable);
             }
-            // Formats 0 and 1 share their layout after the header; a new layout branches on the format here.
+            // Formats 0 and 1 share their layout after the header; later layouts branch on the format below.
+            format = (int) named;
             tag = r.readByte();
         }
         Message m = switch (tag) {
             case READ_REPLICA -> new ReadReplica(key(r));
             case REPLICA_STATE -> state(r);
-            case WRITE_REPLICA -> new WriteReplica(key(r), SiblingSetCodec.decode(r.readBytes()), r.readString());
-            case ACK -> new Ack();
+            case WRITE_REPLICA -> new WriteReplica(key(r), SiblingSetCodec.decode(r.readBytes()), r.readString(),
+                    flag(r, format));
+            case ACK -> new Ack(flag(r, format));
             case PING -> new Ping();
             case COORDINATE_GET -> new CoordinateGet(key(r), smallInt(r));
             case COORDINATE_PUT -> new CoordinatePut(key(r), new Context(ContextCodec.decode(r.readBytes())),
-                    value(r), smallInt(r));
+                    value(r), smallInt(r), format >= DURABILITY_FORMAT ? smallInt(r) : 0);
             case FAILURE -> new Failure(failureKind(r), r.readString(), smallInt(r), smallInt(r));
             case MERKLE_QUERY -> new MerkleQuery(smallInt(r), smallInt(r), ints(r));
             case MERKLE_HASHES -> new MerkleHashes(smallInt(r), smallInt(r), longs(r));
@@ -177,6 +189,21 @@ public final class MessageCodec {
         };
         r.expectEnd();
         return m;
+    }
+
+    private static BinaryWriter flag(BinaryWriter w, int format, boolean flag) {
+        return format >= DURABILITY_FORMAT ? w.writeByte(flag ? 1 : 0) : w;
+    }
+
+    private static boolean flag(BinaryReader r, int format) {
+        if (format < DURABILITY_FORMAT) {
+            return false;
+        }
+        int b = r.readByte();
+        if (b > 1) {
+            throw new IllegalArgumentException("a flag must be 0 or 1, not " + b);
+        }
+        return b == 1;
     }
 
     private static BinaryWriter key(BinaryWriter w, Key key) {

@@ -7,6 +7,7 @@ import io.dynamo.core.store.StorageException;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.SiblingSetCodec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -19,8 +20,6 @@ import jetbrains.exodus.bindings.LongBinding;
 import jetbrains.exodus.bindings.StringBinding;
 import jetbrains.exodus.env.Cursor;
 import jetbrains.exodus.env.Environment;
-import jetbrains.exodus.env.EnvironmentConfig;
-import jetbrains.exodus.env.Environments;
 import jetbrains.exodus.env.Store;
 import jetbrains.exodus.env.StoreConfig;
 import jetbrains.exodus.env.Transaction;
@@ -29,6 +28,9 @@ import jetbrains.exodus.env.Transaction;
  * Sibling sets in a Xodus environment: one store keyed by {@link RingOrder} (so a partition is a key range), one
  * small store for the incarnation and the counter reservation. Read-modify-write runs in one Xodus transaction,
  * which Xodus retries on conflict, so concurrent updates of a key are serialised without locks of our own.
+ * When commits reach the disk is up to {@link XodusCommitter}: synced writes share one fsync, the counter
+ * reservation and the incarnation are synced at once, the rest within the sync interval (or when Xodus' own
+ * periodic sync runs, without an interval).
  */
 public final class XodusStorageEngine implements StorageEngine {
     private static final String DATA = "siblings";
@@ -37,34 +39,45 @@ public final class XodusStorageEngine implements StorageEngine {
     private static final ByteIterable COUNTER_HIGH = StringBinding.stringToEntry("counter-high");
 
     private final Path dir;
+    private final XodusCommitter commits;
     private final Environment env;
     private final Store data;
     private final Store meta;
     private final String incarnation;
 
-    private XodusStorageEngine(Path dir, Environment env) {
+    private XodusStorageEngine(Path dir, XodusCommitter commits) {
         this.dir = dir;
-        this.env = env;
+        this.commits = commits;
+        this.env = commits.env();
         this.data = env.computeInTransaction(
                 txn -> env.openStore(DATA, StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn));
         this.meta = env.computeInTransaction(txn -> env.openStore(META, StoreConfig.WITHOUT_DUPLICATES, txn));
         this.incarnation = env.computeInTransaction(this::loadOrCreateIncarnation);
+        // The store's name is on the disk before anything is written under it (one fsync per open).
+        commits.sync();
     }
 
     /**
      * Opens (creating when missing) the store in {@code dir}.
      *
-     * @param durableWrites fsync every commit, so acknowledged writes survive a power loss and not only a crash
+     * @param syncInterval how long after a commit it is fsynced at the latest; zero leaves that to Xodus (whose
+     *                     own periodic sync runs only when later writes come), so a power loss may take any of it
      */
-    public static XodusStorageEngine open(Path dir, boolean durableWrites) {
-        EnvironmentConfig config = new EnvironmentConfig()
-                .setLogDurableWrite(durableWrites)
-                .setEnvCloseForcedly(true);
+    public static XodusStorageEngine open(Path dir, Duration syncInterval) {
+        return open(dir, XodusCommitter.open(dir, syncInterval, "store"));
+    }
+
+    /** As {@link #open(Path, Duration)}, with Xodus' reader/writer provider named (a test's seam). */
+    static XodusStorageEngine open(Path dir, Duration syncInterval, String provider) {
+        return open(dir, XodusCommitter.open(dir, syncInterval, provider, "store"));
+    }
+
+    private static XodusStorageEngine open(Path dir, XodusCommitter commits) {
         try {
-            return new XodusStorageEngine(dir, Environments.newInstance(dir.toFile(), config));
-        } catch (ExodusException | IllegalStateException e) {
-            throw new StorageException("cannot open the store in " + dir + ": " + e.getMessage()
-                    + "; check that the directory is writable and not used by another node", e);
+            return new XodusStorageEngine(dir, commits);
+        } catch (RuntimeException e) {
+            commits.close();
+            throw e;
         }
     }
 
@@ -78,23 +91,36 @@ public final class XodusStorageEngine implements StorageEngine {
     @Override
     public SiblingSet update(Key key, UnaryOperator<SiblingSet> change) {
         ArrayByteIterable storageKey = new ArrayByteIterable(RingOrder.storageKey(key));
-        return guarded("write " + key, () -> env.computeInTransaction(txn -> {
-            SiblingSet current = decode(data.get(txn, storageKey), key);
-            SiblingSet next = change.apply(current);
-            if (!next.equals(current)) {
-                data.put(txn, storageKey, new ArrayByteIterable(SiblingSetCodec.encode(next)));
-            }
-            return next;
-        }));
+        SiblingSet stored = guarded("write " + key, () -> env.computeInTransaction(
+                txn -> apply(txn, key, storageKey, change)));
+        commits.written();
+        return stored;
+    }
+
+    @Override
+    public SiblingSet updateSynced(Key key, UnaryOperator<SiblingSet> change) {
+        ArrayByteIterable storageKey = new ArrayByteIterable(RingOrder.storageKey(key));
+        return guarded("write " + key + " durably", () -> commits.durably(txn -> apply(txn, key, storageKey, change)));
+    }
+
+    private SiblingSet apply(Transaction txn, Key key, ArrayByteIterable storageKey, UnaryOperator<SiblingSet> change) {
+        SiblingSet current = decode(data.get(txn, storageKey), key);
+        SiblingSet next = change.apply(current);
+        if (!next.equals(current)) {
+            data.put(txn, storageKey, new ArrayByteIterable(SiblingSetCodec.encode(next)));
+        }
+        return next;
     }
 
     @Override
     public boolean remove(Key key, SiblingSet expected) {
         ArrayByteIterable storageKey = new ArrayByteIterable(RingOrder.storageKey(key));
-        return guarded("remove " + key, () -> env.computeInTransaction(txn -> {
+        boolean removed = guarded("remove " + key, () -> env.computeInTransaction(txn -> {
             SiblingSet current = decode(data.get(txn, storageKey), key);
             return current.equals(expected) && data.delete(txn, storageKey);
         }));
+        commits.written();
+        return removed;
     }
 
     @Override
@@ -128,13 +154,25 @@ public final class XodusStorageEngine implements StorageEngine {
 
     @Override
     public long reserveCounters(long floor, int count) {
-        return guarded("reserve counters", () -> env.computeInTransaction(txn -> {
-            ByteIterable stored = meta.get(txn, COUNTER_HIGH);
-            long high = stored == null ? 0 : LongBinding.compressedEntryToLong(stored);
-            long first = Math.max(high, floor) + 1;
-            meta.put(txn, COUNTER_HIGH, LongBinding.longToCompressedEntry(first + count - 1));
+        return guarded("reserve counters", () -> {
+            long first = env.computeInTransaction(txn -> {
+                ByteIterable stored = meta.get(txn, COUNTER_HIGH);
+                long high = stored == null ? 0 : LongBinding.compressedEntryToLong(stored);
+                long start = Math.max(high, floor) + 1;
+                meta.put(txn, COUNTER_HIGH, LongBinding.longToCompressedEntry(start + count - 1));
+                return start;
+            });
+            // Whatever the durability setting: a reservation lost to a power loss would let the node issue the
+            // block's dots again, and two different values with one dot are never told apart. Not through the
+            // committer: the caller holds the dot source's lock, which a queued write may be waiting for.
+            commits.sync();
             return first;
-        }));
+        });
+    }
+
+    /** Batches of synced writes committed so far (each one transaction and one fsync). */
+    long syncedBatches() {
+        return commits.batches();
     }
 
     @Override
@@ -145,7 +183,7 @@ public final class XodusStorageEngine implements StorageEngine {
     @Override
     public void close() {
         try {
-            env.close();
+            commits.close();
         } catch (ExodusException e) {
             throw new StorageException("closing the store in " + dir + " failed: " + e.getMessage(), e);
         }

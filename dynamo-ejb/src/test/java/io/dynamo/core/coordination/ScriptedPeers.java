@@ -32,7 +32,12 @@ final class ScriptedPeers implements ClusterTransport {
 
     /** Acknowledges the node's pending replica write. */
     void ack(String node) {
-        pending(node).reply().complete(new Ack());
+        ack(node, false);
+    }
+
+    /** Acknowledges the node's pending replica write, saying whether the node synced it. */
+    void ack(String node, boolean synced) {
+        pending(node).reply().complete(new Ack(synced));
     }
 
     /** Fails the node's pending request as a timeout would. */

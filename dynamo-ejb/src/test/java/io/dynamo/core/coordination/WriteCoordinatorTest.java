@@ -8,6 +8,7 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.InMemoryHintStore;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
+import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.InMemoryStorageEngine;
@@ -69,6 +70,34 @@ class WriteCoordinatorTest {
         assertThat(write.join().liveValues()).containsExactly(text("v"));
         peers.ack("c");
         assertThat(hints.targets()).isEmpty();
+    }
+
+    @Test
+    void withDwTheWriteWaitsForThatManySyncedAcknowledgementsNotJustW() {
+        CompletableFuture<SiblingSet> write = writes.write(KEY, ABC, Context.EMPTY, text("v"), 2, 2, "put");
+        assertThat(peers.sentTo("b")).singleElement().isEqualTo(new WriteReplica(KEY, storage.read(KEY), "", true));
+        peers.ack("b", false);
+        assertThat(write).as("W=2 reached, but only the coordinator synced").isNotDone();
+        peers.ack("c", true);
+        assertThat(write).isCompleted();
+    }
+
+    @Test
+    void withDwAWriteFailsOnceTooFewReplicasAreLeftToSyncIt() {
+        CompletableFuture<SiblingSet> write = writes.write(KEY, ABC, Context.EMPTY, text("v"), 2, 2, "put");
+        peers.ack("b", false);
+        peers.fail("c");
+        assertFailed(write, "needed 2 replicas");
+    }
+
+    @Test
+    void withDwAWriteWhoseTargetsAllAnsweredUnsyncedFailsAtOnceThoughASpareIsLeft() {
+        PreferenceList withSpare = new PreferenceList(0, List.of("a", "b", "c"), List.of("d"));
+        CompletableFuture<SiblingSet> write = writes.write(KEY, withSpare, Context.EMPTY, text("v"), 2, 2, "put");
+        peers.ack("b", false);
+        peers.ack("c", false);
+        assertFailed(write, "needed 2 replicas to sync the write (dw) but 1 did");
+        assertThat(peers.sentTo("d")).as("a spare stands in only for a target that failed").isEmpty();
     }
 
     private CompletableFuture<SiblingSet> write() {

@@ -26,7 +26,7 @@ class WriteQuorumTest {
     /** During a ring change: W in the previous ring's replicas and W in the new ring's. */
     @Test
     void twoGroupsEachNeedW() {
-        WriteQuorum quorum = new WriteQuorum(2, List.of(Set.of("a", "b", "c"), Set.of("a", "b", "d")));
+        WriteQuorum quorum = new WriteQuorum(2, 0, List.of(Set.of("a", "b", "c"), Set.of("a", "b", "d")));
         List.of("a", "b", "c", "d").forEach(quorum::sent);
         quorum.acked("a");
         quorum.acked("c");
@@ -38,7 +38,7 @@ class WriteQuorumTest {
 
     @Test
     void aGroupThatCannotReachWMakesTheWriteUnreachable() {
-        WriteQuorum quorum = new WriteQuorum(2, List.of(Set.of("a", "b", "c"), Set.of("a", "d", "e")));
+        WriteQuorum quorum = new WriteQuorum(2, 0, List.of(Set.of("a", "b", "c"), Set.of("a", "d", "e")));
         List.of("a", "b", "c", "d", "e").forEach(quorum::sent);
         quorum.acked("b");
         quorum.acked("c");

@@ -87,4 +87,48 @@ public abstract class HintStoreContract {
         assertThat(hints.targets()).containsExactly("n3");
         assertThat(hints.read(Key.of("k"))).isEqualTo(a);
     }
+
+    @Test
+    void purgeRemovesOneTargetsHintsAndExpiryTheOldOnes() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            hints.add("n3", Key.of("k" + i), write(SiblingSet.EMPTY, "n1", i + 1, "v"), 1000 + i);
+            hints.add("n4", Key.of("k" + i), write(SiblingSet.EMPTY, "n1", i + 1, "v"), 2000 + i);
+        }
+        assertThat(hints.expire(1010)).as("n3's first ten").isEqualTo(10);
+        assertThat(hints.queues()).extracting(HintQueue::target, HintQueue::count, HintQueue::oldestStoredAtMillis)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("n3", 20L, 1010L),
+                        org.assertj.core.groups.Tuple.tuple("n4", 30L, 2000L));
+        assertThat(hints.read(Key.of("k0"))).as("still held for n4").isNotEqualTo(SiblingSet.EMPTY);
+        assertThat(hints.purge("n4")).isEqualTo(30);
+        assertThat(hints.purge("n4")).isZero();
+        assertThat(hints.targets()).containsExactly("n3");
+        hints = reopen(hints);
+        assertThat(hints.queues()).singleElement().satisfies(q -> {
+            assertThat(q.count()).isEqualTo(20);
+            assertThat(q.oldestStoredAtMillis()).isEqualTo(1010);
+        });
+        assertThat(hints.batch("n3", 100)).hasSize(20);
+    }
+
+    @Test
+    void queueBytesFollowMergesAndRemovals() throws Exception {
+        SiblingSet a = write(SiblingSet.EMPTY, "n1", 1, "a");
+        hints.add("n3", Key.of("k"), a, 100);
+        long one = hints.queues().get(0).bytes();
+        SiblingSet later = write(SiblingSet.EMPTY, "n2", 1, "a much longer value than the first");
+        hints.add("n3", Key.of("k"), later, 110);
+        assertThat(hints.queues()).singleElement().satisfies(q -> {
+            assertThat(q.count()).isEqualTo(1);
+            assertThat(q.bytes()).isGreaterThan(one);
+        });
+        hints.add("n3", Key.of("j"), a, 120);
+        hints = reopen(hints);
+        long two = hints.queues().get(0).bytes();
+        assertThat(hints.remove("n3", Key.of("k"), a.merge(later))).isTrue();
+        assertThat(hints.queues()).singleElement().satisfies(q -> {
+            assertThat(q.count()).isEqualTo(1);
+            assertThat(q.bytes()).isEqualTo(one).isLessThan(two);
+            assertThat(q.oldestStoredAtMillis()).isEqualTo(120);
+        });
+    }
 }

@@ -98,6 +98,14 @@ class DynamoNodeTest {
                 .isInstanceOf(InvalidQuorumException.class).hasMessageContaining("r=0");
         assertThatThrownBy(() -> node.put(Key.of("k"), Context.EMPTY, text("v"), OptionalInt.of(2)))
                 .isInstanceOf(InvalidQuorumException.class).hasMessageContaining("w=2");
+        for (int dw : new int[] {0, 2}) {
+            assertThatThrownBy(() -> node.putAsync(Key.of("k"), Context.EMPTY, text("v"), DEFAULT, OptionalInt.of(dw)))
+                    .isInstanceOf(InvalidQuorumException.class)
+                    .hasMessage("dw=" + dw + " is out of range: it must be between 1 and W=1");
+        }
+        assertThatThrownBy(() -> node.deleteAsync(Key.of("k"), Context.EMPTY, DEFAULT, OptionalInt.of(2)))
+                .isInstanceOf(InvalidQuorumException.class).hasMessageContaining("dw=2");
+        assertThat(node.putAsync(Key.of("k"), Context.EMPTY, text("v"), DEFAULT, OptionalInt.of(1)).join()).isNotNull();
         assertThatThrownBy(() -> Key.of(new byte[0])).isInstanceOf(InvalidKeyException.class);
     }
 

@@ -6,6 +6,7 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.CoordinatePut;
 import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
@@ -60,5 +61,22 @@ class WritePathTest {
         assertThat(sent).hasSize(2);
         // One set, so one binary form: SiblingSetCodec keeps it with the set (SiblingSetEncodingTest).
         assertThat(sent).allSatisfy(versions -> assertThat(versions).isSameAs(stored));
+    }
+
+    @Test
+    void withDwTheForwardedPutCarriesItReplicasAreAskedToSyncAndTheirAcksSaySo() {
+        cluster.node("d").keyValues().put(KEY, Context.EMPTY, Value.of(TEN_KB, null), OptionalInt.empty(),
+                OptionalInt.of(2)).toCompletableFuture().join();
+
+        List<WireCluster.Exchange> forwarded = cluster.exchanges().stream()
+                .filter(e -> e.request() instanceof CoordinatePut).toList();
+        assertThat(forwarded).singleElement()
+                .satisfies(e -> assertThat(((CoordinatePut) e.request()).durableWrites()).isEqualTo(2));
+        List<WireCluster.Exchange> replicated = cluster.exchanges().stream()
+                .filter(e -> e.request() instanceof WriteReplica).toList();
+        assertThat(replicated).hasSize(2).allSatisfy(e -> {
+            assertThat(((WriteReplica) e.request()).synced()).isTrue();
+            assertThat(e.decodedReply()).isEqualTo(new Ack(true));
+        });
     }
 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.dynamo.core.coordination.CoordinatePut;
 import io.dynamo.core.peer.Ping;
+import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Message;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +45,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1})
+    @ValueSource(ints = {0, 1, 2})
     void theBytesAnEarlierReleaseWroteDecodeToTheSameMessages(int format) {
         SAMPLES.forEach((name, sample) -> {
             Message decoded = MessageCodec.decode(captured(format, name));
@@ -52,7 +55,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1})
+    @ValueSource(ints = {0, 1, 2})
     void eachFormatIsStillWrittenByteForByte(int format) {
         SAMPLES.forEach((name, sample) -> assertThat(MessageCodec.encode(sample, format))
                 .as("%s in format %d", name, format).isEqualTo(captured(format, name)));
@@ -61,18 +64,18 @@ class WireFormatTest {
     @Test
     void theNewestFormatIsTheDefaultAndNamesItself() {
         byte[] ping = MessageCodec.encode(new Ping());
-        assertThat(MessageCodec.FORMAT).isEqualTo(1);
-        assertThat(ping).containsExactly(0, 1, 5);
+        assertThat(MessageCodec.FORMAT).isEqualTo(2);
+        assertThat(ping).containsExactly(0, 2, 5);
     }
 
     @Test
     void aNewerFormatIsRefusedWithBothNumbers() {
-        byte[] fromTheFuture = {0, 2, 5};
+        byte[] fromTheFuture = {0, 3, 5};
         assertThatThrownBy(() -> MessageCodec.decode(fromTheFuture)).isInstanceOfSatisfying(
                 UnsupportedFormatException.class, e -> {
-                    assertThat(e.format()).isEqualTo(2);
-                    assertThat(e.newestReadable()).isEqualTo(1);
-                }).hasMessage("wire format version 2 is newer than the newest this node reads (1)");
+                    assertThat(e.format()).isEqualTo(3);
+                    assertThat(e.newestReadable()).isEqualTo(2);
+                }).hasMessage("wire format version 3 is newer than the newest this node reads (2)");
     }
 
     @Test
@@ -89,8 +92,27 @@ class WireFormatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format above 0");
         assertThatThrownBy(() -> MessageCodec.decode(new byte[] {0}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 1");
+        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 2");
+    }
+
+    /** Format 2 carries durability; written for an older peer it is dropped, so that peer is asked for none. */
+    @Test
+    void durabilityTravelsInFormat2AndIsDroppedForOlderPeers() {
+        WriteReplica write = (WriteReplica) SAMPLES.get("write-replica");
+        WriteReplica synced = new WriteReplica(write.key(), write.versions(), "node-4", true);
+        CoordinatePut put = (CoordinatePut) SAMPLES.get("coordinate-put");
+        CoordinatePut durable = new CoordinatePut(put.key(), put.context(), put.value(), 3, 2);
+        for (Message m : new Message[] {synced, new Ack(true), durable}) {
+            assertThat(MessageCodec.decode(MessageCodec.encode(m))).usingRecursiveComparison()
+                    .ignoringFieldsMatchingRegexes(".*encoded.*").isEqualTo(m);
+        }
+        assertThat(MessageCodec.decode(MessageCodec.encode(synced, 1))).isEqualTo(
+                new WriteReplica(write.key(), write.versions(), "node-4", false));
+        assertThat(MessageCodec.decode(MessageCodec.encode(new Ack(true), 1))).isEqualTo(new Ack(false));
+        assertThat(((CoordinatePut) MessageCodec.decode(MessageCodec.encode(durable, 1))).durableWrites()).isZero();
+        assertThatThrownBy(() -> MessageCodec.decode(new byte[] {0, 2, 4, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 or 1");
     }
 
     /** A new format needs its captures before it can be the newest. */

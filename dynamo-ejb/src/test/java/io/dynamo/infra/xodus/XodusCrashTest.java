@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class XodusCrashTest {
             child.destroyForcibly().waitFor();
         }
         assertThat(lastAcked).isGreaterThanOrEqualTo(2000);
-        try (XodusStorageEngine reopened = XodusStorageEngine.open(dir, false)) {
+        try (XodusStorageEngine reopened = XodusStorageEngine.open(dir, Duration.ZERO)) {
             for (long i = 1; i <= lastAcked; i++) {
                 assertThat(reopened.read(Key.of("key-" + i)).liveValues()).as("key-" + i).hasSize(1);
             }

@@ -13,6 +13,7 @@ import io.dynamo.core.version.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ class XodusFullDiskTest {
         List<Integer> acknowledged = new ArrayList<>();
         StorageException failure = null;
         Value value = Value.of(new byte[16 * 1024], "application/octet-stream");
-        try (XodusStorageEngine engine = XodusStorageEngine.open(dir, true)) {
+        try (XodusStorageEngine engine = XodusStorageEngine.open(dir, Duration.ZERO)) {
             ReplicaStore replica = new ReplicaStore(engine, new DotSource("n1", engine), Clock.systemUTC(), 10,
                     SiblingLimits.none("n1"));
             for (int i = 0; i < 1000 && failure == null; i++) {
@@ -81,7 +82,7 @@ class XodusFullDiskTest {
             replica.coordinate(Key.of("after"), Context.EMPTY, value);
             assertThat(replica.health().failure()).as("cleared by the next successful write").isEmpty();
         }
-        try (XodusStorageEngine reopened = XodusStorageEngine.open(dir, true)) {
+        try (XodusStorageEngine reopened = XodusStorageEngine.open(dir, Duration.ZERO)) {
             for (int n : acknowledged) {
                 assertThat(reopened.read(Key.of("k" + n)).liveValues()).as("k" + n + " after reopening").hasSize(1);
             }

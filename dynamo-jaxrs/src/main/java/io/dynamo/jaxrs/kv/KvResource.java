@@ -73,7 +73,8 @@ public class KvResource {
     @PUT
     @Path(ANY_KEY)
     public CompletionStage<Response> put(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
-                                         @QueryParam("w") String w, @HeaderParam(DynamoHeaders.CONTEXT) String context,
+                                         @QueryParam("w") String w, @QueryParam("dw") String dw,
+                                         @HeaderParam(DynamoHeaders.CONTEXT) String context,
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                          InputStream body) {
@@ -81,23 +82,26 @@ public class KvResource {
             Key k = KeyPath.decode(key);
             QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
+            OptionalInt durableWrites = QuorumParam.durableWrites(dw);
             Context seen = Context.decode(context);
             Value value = Value.of(BoundedBody.read(body, contentLength, config.maxValueBytes()), contentType);
-            return AsyncAnswer.of(keyValues.put(k, seen, value, writeQuorum), KvResource::written, writer);
+            return AsyncAnswer.of(keyValues.put(k, seen, value, writeQuorum, durableWrites), KvResource::written,
+                    writer);
         });
     }
 
     @DELETE
     @Path(ANY_KEY)
     public CompletionStage<Response> delete(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
-                                            @QueryParam("w") String w,
+                                            @QueryParam("w") String w, @QueryParam("dw") String dw,
                                             @HeaderParam(DynamoHeaders.CONTEXT) String context) {
         return timed(timers::delete, () -> {
             Key k = KeyPath.decode(key);
             QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
-            return AsyncAnswer.of(keyValues.delete(k, Context.decode(context), writeQuorum), KvResource::written,
-                    writer);
+            OptionalInt durableWrites = QuorumParam.durableWrites(dw);
+            return AsyncAnswer.of(keyValues.delete(k, Context.decode(context), writeQuorum, durableWrites),
+                    KvResource::written, writer);
         });
     }
 

@@ -26,6 +26,11 @@ public class NodeMetrics {
         registry.gauge("dynamo.hints.queued", node, n -> n.hints().queues().stream()
                 .mapToLong(HintQueue::count).sum());
         registry.gauge("dynamo.hints.delivered", node, n -> n.hints().delivered());
+        registry.gauge("dynamo.hints.bytes", node, n -> n.hints().queues().stream()
+                .mapToLong(HintQueue::bytes).sum());
+        registry.gauge("dynamo.hints.not.hinted", node, n -> n.hints().notHinted());
+        registry.gauge("dynamo.hints.refused", node, n -> n.hints().refused());
+        registry.gauge("dynamo.hints.expired", node, n -> n.hints().expired());
         registry.gauge("dynamo.antientropy.keys.repaired", node, n -> n.repairs().antiEntropy().keysRepaired());
         registry.gauge("dynamo.readrepair.copies.repaired", node, n -> n.repairs().readRepairs());
         registry.gauge("dynamo.keys.stored", node, NodeView::keysStored);

@@ -26,6 +26,11 @@ class QuorumParamTest {
             assertThatThrownBy(() -> QuorumParam.parse("r", bad)).as(bad)
                     .isInstanceOf(InvalidParameterException.class)
                     .hasMessageContaining("query parameter r");
+            assertThatThrownBy(() -> QuorumParam.durableWrites(bad)).as(bad)
+                    .isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("query parameter dw").hasMessageContaining("from 1 to W");
         }
+        assertThat(QuorumParam.durableWrites("1")).isEqualTo(OptionalInt.of(1));
+        assertThat(QuorumParam.durableWrites(null)).isEmpty();
     }
 }

@@ -40,6 +40,11 @@ public final class ForgetfulStorage implements StorageDecorator {
             return super.update(key, current -> forgetSome(current, change.apply(current)));
         }
 
+        @Override
+        public SiblingSet updateSynced(Key key, UnaryOperator<SiblingSet> change) {
+            return super.updateSynced(key, current -> forgetSome(current, change.apply(current)));
+        }
+
         private SiblingSet forgetSome(SiblingSet before, SiblingSet after) {
             // This node's own writes carry its actor, "<node>.<incarnation>"; only versions from others are forgotten.
             String mine = "." + delegate().incarnation();
