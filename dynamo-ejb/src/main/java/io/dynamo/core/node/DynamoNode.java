@@ -19,6 +19,8 @@ import io.dynamo.core.coordination.ReadCoordinator;
 import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.coordination.WriteCoordinator;
 import io.dynamo.core.handoff.HintedHandoffService;
+import io.dynamo.core.membership.ChangeRequest;
+import io.dynamo.core.membership.Claimant;
 import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.Gossiper;
 import io.dynamo.core.membership.LoadTable;
@@ -110,7 +112,8 @@ public final class DynamoNode implements AutoCloseable {
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
         this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, transfer,
                 antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
-        this.admin = new NodeAdministration(membership, antiEntropy, peers.detector());
+        Claimant claimant = new Claimant(membership, peers);
+        this.admin = new NodeAdministration(membership, antiEntropy, claimant);
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
                 .acking(WriteReplica.class, this::writeReplica)
@@ -121,6 +124,7 @@ public final class DynamoNode implements AutoCloseable {
                 .acking(RemoveTombstone.class, tombstones::remove)
                 .acking(TransferBatch.class, m -> m.states().forEach(s -> local.write(s.key(), s.versions(), "")))
                 .on(Gossip.class, gossiper::onGossip)
+                .on(ChangeRequest.class, (from, m) -> done(claimant.onRequest(m)))
                 .on(MerkleQuery.class, antiEntropy::onMerkleQuery)
                 .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
     }
