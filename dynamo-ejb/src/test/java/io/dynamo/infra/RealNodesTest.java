@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
@@ -77,10 +78,13 @@ class RealNodesTest {
             await(newcomer.id() + "'s join is committed", () -> {
                 try {
                     plan[0] = first.admin().planJoin(first.view().ring(), Member.of(newcomer.id()));
-                    first.admin().commit(plan[0]);
+                    first.admin().commit(plan[0]).join();
                     return true;
-                } catch (JoinRefusedException | RingChangingException notYet) {
-                    return false;
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof JoinRefusedException || e.getCause() instanceof RingChangingException) {
+                        return false;
+                    }
+                    throw e;
                 }
             });
             await(newcomer.id() + " learns its ring by gossip and the change ends",

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.membership.JoinRefusedException;
+import io.dynamo.core.membership.RingChangingException;
+import io.dynamo.core.membership.StalePlanException;
 import io.dynamo.core.node.NodeAdmin;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Joins and leaves under load: the ring changes by admin plans, data follows, no acknowledged key is lost. */
@@ -123,22 +126,48 @@ class MembershipScenariosTest {
         try (LocalCluster cluster = new LocalCluster(7, 3, 3, 2, 2, Q, LocalCluster.fastTiming())) {
             NodeAdmin admin = cluster.node("n1").admin();
             Ring before = cluster.ring();
-            assertThatThrownBy(() -> admin.commit(admin.planJoin(before, Member.of("ghost"))))
+            assertThatThrownBy(() -> cluster.commit("n1", admin.planJoin(before, Member.of("ghost"))))
                     .isInstanceOf(JoinRefusedException.class).hasMessageContaining("never been heard from");
 
             cluster.addNode("n4");
             cluster.runFor(Duration.ofSeconds(3));
             cluster.crash("n4");
             cluster.runFor(Duration.ofSeconds(3)); // n1's gossip and probes find n4 gone
-            assertThatThrownBy(() -> admin.commit(admin.planJoin(before, Member.of("n4"))))
+            assertThatThrownBy(() -> cluster.commit("n1", admin.planJoin(before, Member.of("n4"))))
                     .isInstanceOf(JoinRefusedException.class).hasMessageContaining("does not answer node n1");
             assertThat(cluster.node("n1").view().ring()).isEqualTo(before);
 
             cluster.restart("n4");
             cluster.runFor(Duration.ofSeconds(3));
             PartitionPlan plan = admin.planJoin(before, Member.of("n4"));
-            admin.commit(plan);
+            cluster.commit("n1", plan);
             assertThat(cluster.node("n1").view().ring().sameLayout(plan.to())).isTrue();
+        }
+    }
+
+    /** Riak's claimant: every commit goes through the ring's first member, so of two at once exactly one wins. */
+    @Test
+    void twoChangesCommittedAtOnceThroughTwoNodesExactlyOneWinsAndTheOtherIsRefused() {
+        try (LocalCluster cluster = new LocalCluster(8, 4, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+            cluster.addNode("n5");
+            cluster.runFor(Duration.ofSeconds(3));
+            Ring before = cluster.ring();
+            PartitionPlan join = cluster.node("n2").admin().planJoin(before, Member.of("n5"));
+            PartitionPlan leave = cluster.node("n3").admin().planLeave(before, "n4");
+            CompletableFuture<Void> first = cluster.node("n2").admin().commit(join);
+            CompletableFuture<Void> second = cluster.node("n3").admin().commit(leave);
+            cluster.runFor(Duration.ofSeconds(1));
+
+            assertThat(first).isDone();
+            assertThat(second).isDone();
+            assertThat(List.of(first, second)).filteredOn(f -> !f.isCompletedExceptionally()).hasSize(1);
+            CompletableFuture<Void> lost = first.isCompletedExceptionally() ? first : second;
+            assertThatThrownBy(lost::join).cause().isInstanceOfAny(StalePlanException.class,
+                    RingChangingException.class).hasMessageContaining("refused by the claimant n1");
+            PartitionPlan won = first.isCompletedExceptionally() ? leave : join;
+            cluster.runFor(Duration.ofSeconds(5));
+            assertThat(cluster.nodeIds()).allSatisfy(id -> assertThat(cluster.node(id).view().ring()
+                    .sameLayout(won.to())).as("%s has the winner's ring", id).isTrue());
         }
     }
 

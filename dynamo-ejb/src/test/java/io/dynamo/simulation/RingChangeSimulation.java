@@ -36,7 +36,8 @@ final class RingChangeSimulation {
         COPIES_ACKED_UNSTORED
     }
 
-    record Result(int acknowledged, long pairsChecked, int changes, List<String> problems, List<String> log) {
+    record Result(int acknowledged, long pairsChecked, int staticReads, int changes, List<String> problems,
+                  List<String> log) {
     }
 
     private RingChangeSimulation() {
@@ -63,7 +64,10 @@ final class RingChangeSimulation {
             Nemesis nemesis = new Nemesis(cluster, random, 0.02);
             RingChanges changes = new RingChanges(cluster, random, List.of(Change.join("n5"),
                     Change.leave("n" + (1 + random.nextInt(4))), Change.join("n6")));
+            StaticKeys fixed = new StaticKeys(cluster, random, 100);
+            fixed.write();
             workload.start(5);
+            fixed.startReading(Duration.ofMillis(20));
             nemesis.start();
             changes.start(Duration.ofMillis(300 + random.nextInt(700)));
             for (int i = 0; i < 900 && !workload.finished(); i++) {
@@ -74,6 +78,7 @@ final class RingChangeSimulation {
             for (int i = 0; i < 120 && !(changes.allCommitted() && settled(cluster)); i++) {
                 cluster.runFor(Duration.ofMillis(500));
             }
+            fixed.stop();
             cluster.runFor(Duration.ofSeconds(5));
             for (int round = 0; round < 3 && repairEverything(cluster) > 0; round++) {
                 cluster.runFor(Duration.ofSeconds(2));
@@ -87,13 +92,15 @@ final class RingChangeSimulation {
             if (!changes.allCommitted()) {
                 problems.add("only " + changes.committed() + " of the ring changes were committed");
             }
+            problems.addAll(fixed.problems());
             problems.addAll(endState(cluster, workload.keys()));
 
             int acknowledged = (int) workload.history().stream()
                     .filter(op -> op.added != null && op.acknowledged()).count();
             List<String> log = new ArrayList<>(changes.log());
             log.addAll(nemesis.log());
-            return new Result(acknowledged, checker.pairsChecked(), changes.committed(), problems, log);
+            return new Result(acknowledged, checker.pairsChecked(), fixed.checked(), changes.committed(), problems,
+                    log);
         }
     }
 

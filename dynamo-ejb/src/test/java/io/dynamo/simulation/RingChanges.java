@@ -1,5 +1,6 @@
 package io.dynamo.simulation;
 
+import io.dynamo.core.base.Causes;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.node.NodeAdmin;
 import io.dynamo.core.ring.Member;
@@ -42,6 +43,7 @@ final class RingChanges {
     private final List<String> log = new ArrayList<>();
     private int committed;
     private long lastVersion;
+    private long inFlightSince = -1;
 
     RingChanges(LocalCluster cluster, Random random, List<Change> changes) {
         this.cluster = cluster;
@@ -79,10 +81,23 @@ final class RingChanges {
     }
 
     private void attempt(Change change, String via) {
+        // A commit whose node crashed meanwhile never answers (its timers stop with it): try again after a while.
+        if (inFlightSince >= 0 && cluster.scheduler().nowMillis() - inFlightSince < 3_000) {
+            return;
+        }
         try {
             NodeAdmin admin = cluster.node(via).admin();
             Ring ring = cluster.node(via).view().ring();
             if (ring.handover().isPresent() || ring.version() < lastVersion) {
+                return;
+            }
+            if (ring.version() > lastVersion && ring.contains(change.node()) == change.join()) {
+                // A commit whose answer timed out may still have been made: the operator finds it in the ring.
+                planned.remove(change);
+                committed++;
+                lastVersion = ring.version();
+                log.add(cluster.scheduler().nowMillis() + " " + change + " found committed at " + via + " in ring v"
+                        + ring.version());
                 return;
             }
             if (change.join() && !cluster.nodeIds().contains(change.node())) {
@@ -90,12 +105,23 @@ final class RingChanges {
             }
             PartitionPlan plan = change.join() ? admin.planJoin(ring, Member.of(change.node()))
                     : admin.planLeave(ring, change.node());
-            admin.commit(plan);
-            planned.poll();
-            committed++;
-            lastVersion = plan.to().version();
-            log.add(cluster.scheduler().nowMillis() + " " + change + " committed at " + via + " as ring v"
-                    + plan.to().version());
+            long started = cluster.scheduler().nowMillis();
+            inFlightSince = started;
+            admin.commit(plan).whenComplete((ok, failure) -> {
+                if (inFlightSince == started) {
+                    inFlightSince = -1;
+                }
+                if (failure == null) {
+                    planned.remove(change);
+                    committed++;
+                    lastVersion = plan.to().version();
+                    log.add(cluster.scheduler().nowMillis() + " " + change + " committed through " + via
+                            + " as ring v" + plan.to().version());
+                } else {
+                    log.add(cluster.scheduler().nowMillis() + " " + change + " refused through " + via + ": "
+                            + Causes.unwrap(failure).getMessage());
+                }
+            });
         } catch (DynamoException | IllegalArgumentException refused) {
             log.add(cluster.scheduler().nowMillis() + " " + change + " refused at " + via + ": "
                     + refused.getMessage());

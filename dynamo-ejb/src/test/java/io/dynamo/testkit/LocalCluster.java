@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Many nodes in one JVM on a simulated network and clock, built through the same {@link DynamoNode} wiring as
@@ -95,7 +96,7 @@ public final class LocalCluster implements AutoCloseable {
         for (int tries = 0; ; tries++) {
             PartitionPlan plan = admin.admin().planJoin(admin.view().ring(), Member.of(id));
             try {
-                admin.admin().commit(plan);
+                commit(via, plan);
                 return plan;
             } catch (JoinRefusedException notYet) {
                 if (tries > 100) {
@@ -119,8 +120,17 @@ public final class LocalCluster implements AutoCloseable {
     public PartitionPlan leave(String id, String via) {
         DynamoNode admin = node(via);
         PartitionPlan plan = admin.admin().planLeave(admin.view().ring(), id);
-        admin.admin().commit(plan);
+        commit(via, plan);
         return plan;
+    }
+
+    /** Commits the plan through {@code via} (and the claimant), waiting; fails with the refusal itself. */
+    public void commit(String via, PartitionPlan plan) {
+        try {
+            await(node(via).admin().commit(plan));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Quick settings for tests: short timeouts and frequent background rounds. */

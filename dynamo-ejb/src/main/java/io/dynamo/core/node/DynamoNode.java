@@ -20,6 +20,8 @@ import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.coordination.WriteCoordinator;
 import io.dynamo.core.handoff.BoundedHintStore;
 import io.dynamo.core.handoff.HintedHandoffService;
+import io.dynamo.core.membership.ChangeRequest;
+import io.dynamo.core.membership.Claimant;
 import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.Gossiper;
 import io.dynamo.core.membership.LoadTable;
@@ -116,7 +118,8 @@ public final class DynamoNode implements AutoCloseable {
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
         this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, hints, transfer,
                 antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
-        this.admin = new NodeAdministration(membership, antiEntropy, peers.detector(), hints);
+        Claimant claimant = new Claimant(membership, peers);
+        this.admin = new NodeAdministration(antiEntropy, claimant, hints);
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
                 .on(WriteReplica.class, (from, m) -> done(writeReplica(m)))
@@ -127,6 +130,7 @@ public final class DynamoNode implements AutoCloseable {
                 .acking(RemoveTombstone.class, tombstones::remove)
                 .acking(TransferBatch.class, m -> m.states().forEach(s -> local.write(s.key(), s.versions(), "")))
                 .on(Gossip.class, gossiper::onGossip)
+                .on(ChangeRequest.class, (from, m) -> done(claimant.onRequest(m)))
                 .on(MerkleQuery.class, antiEntropy::onMerkleQuery)
                 .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
     }

@@ -16,10 +16,13 @@ public interface NodeAdmin {
     PartitionPlan planLeave(Ring from, String node);
 
     /**
-     * Makes the plan's ring this node's ring (gossip spreads it); refused with
-     * {@link io.dynamo.core.membership.StalePlanException} unless the plan starts from the current ring.
+     * Commits the plan through the cluster's claimant, which makes it the ring (gossip spreads it). Fails with
+     * {@link io.dynamo.core.membership.StalePlanException} unless the plan starts from the claimant's ring,
+     * {@link io.dynamo.core.membership.RingChangingException} while the last change is under way,
+     * {@link io.dynamo.core.membership.JoinRefusedException} for a node the cluster cannot hand partitions to, and
+     * {@link io.dynamo.core.transport.UnreachableException} when the claimant does not answer.
      */
-    void commit(PartitionPlan plan);
+    CompletableFuture<Void> commit(PartitionPlan plan);
 
     /** Compares the partition with its next other replica in turn, now. */
     CompletableFuture<ExchangeResult> exchange(int partition);

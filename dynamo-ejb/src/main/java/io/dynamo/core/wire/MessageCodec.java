@@ -12,6 +12,8 @@ import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
 import io.dynamo.core.coordination.CoordinateGet;
 import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.membership.ChangeAnswer;
+import io.dynamo.core.membership.ChangeRequest;
 import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.MembershipStateCodec;
 import io.dynamo.core.membership.NodeLoad;
@@ -69,6 +71,8 @@ public final class MessageCodec {
     private static final int TRANSFER_BATCH = 13;
     private static final int GOSSIP = 14;
     private static final int REMOVE_TOMBSTONE = 15;
+    private static final int CHANGE_REQUEST = 16;
+    private static final int CHANGE_ANSWER = 17;
 
     private MessageCodec() {
     }
@@ -125,6 +129,11 @@ public final class MessageCodec {
             state(w.writeByte(REMOVE_TOMBSTONE), new ReplicaState(m.key(), m.versions()));
         } else if (message instanceof Gossip m) {
             loads(w.writeByte(GOSSIP).writeBytes(MembershipStateCodec.encode(m.state())), m.loads());
+        } else if (message instanceof ChangeRequest m) {
+            w.writeByte(CHANGE_REQUEST).writeByte(m.join() ? 1 : 0).writeString(m.node()).writeVarLong(m.weight())
+                    .writeVarLong(m.fromVersion());
+        } else if (message instanceof ChangeAnswer m) {
+            w.writeByte(CHANGE_ANSWER).writeString(m.refusal()).writeString(m.detail()).writeVarLong(m.ringVersion());
         } else {
             throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
         }
@@ -185,6 +194,8 @@ public final class MessageCodec {
             case TRANSFER_BATCH -> new TransferBatch(smallInt(r), states(r));
             case REMOVE_TOMBSTONE -> removeTombstone(state(r));
             case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()), loads(r));
+            case CHANGE_REQUEST -> new ChangeRequest(flag(r), r.readString(), smallInt(r), r.readVarLong());
+            case CHANGE_ANSWER -> new ChangeAnswer(r.readString(), r.readString(), r.readVarLong());
             default -> throw new IllegalArgumentException("unknown message tag " + tag);
         };
         r.expectEnd();
@@ -345,6 +356,14 @@ public final class MessageCodec {
             throw new IllegalArgumentException("number " + v + " out of range");
         }
         return (int) v;
+    }
+
+    private static boolean flag(BinaryReader r) {
+        int b = r.readByte();
+        if (b > 1) {
+            throw new IllegalArgumentException("flag byte " + b + " is neither 0 nor 1");
+        }
+        return b == 1;
     }
 
     private static Failure.Kind failureKind(BinaryReader r) {

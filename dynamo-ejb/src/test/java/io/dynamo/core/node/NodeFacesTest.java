@@ -88,7 +88,7 @@ class NodeFacesTest {
         PartitionPlan join = node.admin().planJoin(before, Member.of("n2"));
         assertThat(node.view().ring()).as("planning changes nothing").isEqualTo(before);
 
-        assertThatThrownBy(() -> node.admin().commit(join)).isInstanceOf(JoinRefusedException.class)
+        assertThatThrownBy(() -> node.admin().commit(join).join()).hasCauseInstanceOf(JoinRefusedException.class)
                 .hasMessageContaining("node n2 has never been heard from by node n1")
                 .hasMessageContaining("plan the join again");
         assertThat(node.view().ring()).isEqualTo(before);

@@ -9,6 +9,8 @@ import io.dynamo.core.antientropy.SegmentQuery;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.CoordinateGet;
 import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.membership.ChangeAnswer;
+import io.dynamo.core.membership.ChangeRequest;
 import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
@@ -66,6 +68,14 @@ final class WireSamples {
                 new ReplicaState(Key.of("x"), SiblingSet.EMPTY))));
         m.put("remove-tombstone", new RemoveTombstone(KEY, tombstone()));
         m.put("gossip", new Gossip(membership(), Map.of("node-1", new NodeLoad(12_345, 1_700_000_000_000L))));
+        return m;
+    }
+
+    /** Messages that exist from wire format 2 on: the claimant's ring changes. */
+    static Map<String, Message> sinceFormat2() {
+        Map<String, Message> m = new LinkedHashMap<>();
+        m.put("change-request", new ChangeRequest(true, "node-4", 2, 7));
+        m.put("change-answer", new ChangeAnswer(ChangeAnswer.STALE_PLAN, "the plan was made from ring v7", 8));
         return m;
     }
 

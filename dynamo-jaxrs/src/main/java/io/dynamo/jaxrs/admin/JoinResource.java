@@ -44,7 +44,7 @@ public class JoinResource {
         MembershipChange join = MembershipRequests.join(body, true);
         Ring ring = Plans.requireVersion(node.ring(), join.ringVersion(), node.id());
         PartitionPlan plan = plan(ring, join);
-        admin.commit(plan);
+        Await.result(admin.commit(plan), "the commit of the join of node " + join.node());
         return PlanViews.of(node.id(), PlanViews.JOIN, join.node(), join.weight(), plan, true);
     }
 

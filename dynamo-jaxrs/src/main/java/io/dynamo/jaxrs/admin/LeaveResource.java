@@ -46,7 +46,7 @@ public class LeaveResource {
         MembershipChange leave = MembershipRequests.leave(body, true);
         Ring ring = Plans.requireVersion(node.ring(), leave.ringVersion(), node.id());
         PartitionPlan plan = plan(ring, leave);
-        admin.commit(plan);
+        Await.result(admin.commit(plan), "the commit of the leave of node " + leave.node());
         return PlanViews.of(node.id(), PlanViews.LEAVE, leave.node(), null, plan, true);
     }
 
