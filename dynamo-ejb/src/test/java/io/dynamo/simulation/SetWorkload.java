@@ -165,8 +165,12 @@ final class SetWorkload {
         return node.putAsync(key, context, value, OptionalInt.empty());
     }
 
-    /** Every node runs and routes to every other: a coordinator now picks the key's own replicas, not stand-ins. */
     private boolean calm() {
+        return calm(cluster);
+    }
+
+    /** Every node runs and routes to every other: a coordinator now picks the key's own replicas, not stand-ins. */
+    static boolean calm(LocalCluster cluster) {
         List<String> ids = cluster.nodeIds();
         for (String id : ids) {
             if (!cluster.isRunning(id)) {

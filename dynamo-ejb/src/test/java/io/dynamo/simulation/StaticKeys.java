@@ -78,7 +78,7 @@ final class StaticKeys {
         String via = up.get(random.nextInt(up.size()));
         int i = random.nextInt(count);
         long start = cluster.scheduler().nowMillis();
-        boolean calm = calm();
+        boolean calm = SetWorkload.calm(cluster);
         try {
             cluster.node(via).getAsync(Key.of("static-" + i), OptionalInt.empty()).whenComplete((read, failure) -> {
                 if (failure == null) {
@@ -90,20 +90,5 @@ final class StaticKeys {
             // A node that knows no ring yet refuses at once; a client moves on.
         }
         cluster.scheduler().schedule(every, () -> readOne(every));
-    }
-
-    private boolean calm() {
-        List<String> ids = cluster.nodeIds();
-        for (String id : ids) {
-            if (!cluster.isRunning(id)) {
-                return false;
-            }
-            for (String peer : ids) {
-                if (!peer.equals(id) && !cluster.node(id).failureDetector().routable(peer)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }
