@@ -8,8 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code hints}: the hints each node holds for replicas it stood in for. */
-@Command(name = "hints", description = "The hints each node holds for the replicas it stood in for: one queue per"
-        + " target, with its size and the age of its oldest hint (asked of each node).")
+@Command(name = "hints", subcommands = HintsPurgeCommand.class, description = "The hints each node holds for the"
+        + " replicas it stood in for: one queue per target, with its size and the age of its oldest hint (asked of"
+        + " each node). 'hints purge NODE' drops the hints for NODE.")
 final class HintsCommand implements Callable<Integer> {
     private final Context context;
 

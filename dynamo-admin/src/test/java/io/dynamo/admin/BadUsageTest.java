@@ -32,6 +32,8 @@ class BadUsageTest {
         "key                                      | Missing required parameter: 'KEY'",
         "key ''                                   | KEY must not be empty.",
         "anti-entropy run                         | Missing required parameter: 'PARTITION'",
+        "hints purge                              | Missing required parameter: 'NODE'",
+        "hints purge a/b --yes                    | 'a/b' is not a node id",
         "join node-4 --weight abc                 | Invalid value for option '--weight': 'abc' is not an int",
         "join node-4 --weight 0                   | --weight must be a whole number of 1 or more; got 0.",
         "join node/4                              | 'node/4' is not a node id: 1 to 64 letters, digits, '-' or '_'.",

@@ -3,6 +3,7 @@ package io.dynamo.client;
 import io.dynamo.api.AntiEntropyBody;
 import io.dynamo.api.ExchangeBody;
 import io.dynamo.api.HintsBody;
+import io.dynamo.api.HintsPurgedBody;
 import io.dynamo.api.KeyPaths;
 import io.dynamo.api.KeyPlacementBody;
 import io.dynamo.api.KeyVersionsBody;
@@ -83,6 +84,11 @@ public final class DynamoAdmin {
     /** Runs one anti-entropy exchange of the partition now, from the node that takes the request. */
     public ExchangeBody antiEntropy(int partition) {
         return post("admin/anti-entropy/" + partition, null, ExchangeBody.class);
+    }
+
+    /** Drops every hint the answering node holds for {@code target}, at once and without a plan (audited there). */
+    public HintsPurgedBody purgeHints(String target) {
+        return call("DELETE", "admin/hints/" + KeyPaths.segment(target), null, HintsPurgedBody.class);
     }
 
     private <T> T get(String path, Class<T> type) {

@@ -199,6 +199,19 @@ class AdminCliIT {
     }
 
     @Test
+    @Order(10)
+    void hintsPurgeAsksFirstThenAsksEveryNodeToDropTheTargetsHints() {
+        Run declined = Run.withInput(Run.typed("n\n"), admin, "hints", "purge", "gone-node");
+        assertThat(declined.code()).as(declined.toString()).isEqualTo(ExitCode.DECLINED);
+        assertThat(declined.err()).contains("Not purged");
+
+        Run purged = Run.of(admin, "hints", "purge", "gone-node", "--yes");
+        assertThat(purged.code()).as(purged.toString()).isZero();
+        assertThat(purged.out()).contains("NODE").contains("PURGED").containsPattern("cli1\\s+0");
+        assertThat(purged.clean()).isTrue();
+    }
+
+    @Test
     @Order(8)
     void aDeclinedPlanLeavesTheRingUnchanged() {
         Run run = Run.withInput(Run.typed("n\n"), admin, "join", "ghost", "--weight", "1");
