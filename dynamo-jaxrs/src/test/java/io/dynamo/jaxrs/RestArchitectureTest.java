@@ -23,6 +23,7 @@ import io.dynamo.core.membership.NodeStatus;
 import io.dynamo.core.node.DynamoNode;
 import io.dynamo.core.peer.PeerHealth;
 import io.dynamo.core.peer.Reachability;
+import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionMove;
 import io.dynamo.core.ring.PartitionPlan;
@@ -42,8 +43,8 @@ class RestArchitectureTest {
 
     /** The core's values the views turn into JSON; each is an immutable record (or the ring, immutable too). */
     private static final DescribedPredicate<JavaClass> VALUES = belongToAnyOf(Ring.class, Member.class,
-            PreferenceList.class, PartitionPlan.class, PartitionMove.class, MembershipState.class, NodeInfo.class,
-            NodeStatus.class, PeerHealth.class, Reachability.class, HintQueue.class, TransferProgress.class,
+            PreferenceList.class, PartitionPlan.class, PartitionMove.class, Handover.class, MembershipState.class,
+            NodeInfo.class, NodeStatus.class, PeerHealth.class, Reachability.class, HintQueue.class, TransferProgress.class,
             TransferStatus.class, AntiEntropyStats.class, PartitionStats.class, ExchangeResult.class);
 
     @ArchTest
