@@ -14,6 +14,8 @@ import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.version.Context;
+import io.dynamo.core.version.Dot;
+import io.dynamo.core.version.SiblingSet;
 import io.dynamo.testkit.LocalCluster;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,6 +170,34 @@ class MembershipScenariosTest {
             cluster.runFor(Duration.ofSeconds(5));
             assertThat(cluster.nodeIds()).allSatisfy(id -> assertThat(cluster.node(id).view().ring()
                     .sameLayout(won.to())).as("%s has the winner's ring", id).isTrue());
+        }
+    }
+
+    /** A hint for a node that left (and was stopped) would wait forever: it goes to the key's current replicas. */
+    @Test
+    void hintsForANodeThatLeftGoToTheKeysCurrentReplicasAndAreThenDropped() {
+        try (LocalCluster cluster = new LocalCluster(9, 4, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+            PartitionPlan leave = cluster.leave("n4", "n1");
+            for (int i = 0; i < 100 && !cluster.nodeIds().stream().allMatch(id -> cluster.node(id).view().ring()
+                    .equals(leave.to())); i++) {
+                cluster.runFor(Duration.ofMillis(200));
+            }
+            assertThat(cluster.node("n1").view().ring()).as("the leave is over").isEqualTo(leave.to());
+            cluster.crash("n4");
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String key = "hinted-" + i;
+                keys.add(key);
+                SiblingSet versions = SiblingSet.EMPTY.put(Context.EMPTY, new Dot("n4.old", i + 1),
+                        LocalCluster.text("v-" + key), cluster.scheduler().nowMillis(), 10);
+                cluster.hintStore("n1").add("n4", Key.of(key), versions, cluster.scheduler().nowMillis());
+            }
+
+            cluster.runFor(Duration.ofSeconds(5));
+
+            assertThat(cluster.hintStore("n1").targets()).as("no hint left for a node that is gone").isEmpty();
+            assertEveryKeyOnItsReplicas(cluster, keys);
+            assertThat(cluster.node("n1").view().hints().rerouted()).isEqualTo(20);
         }
     }
 

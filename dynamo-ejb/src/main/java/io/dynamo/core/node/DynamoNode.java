@@ -109,7 +109,8 @@ public final class DynamoNode implements AutoCloseable {
         transfer.onCopied(membership::confirm);
         this.reads = new ReadCoordinator(local, peers);
         this.writes = new WriteCoordinator(local, peers);
-        this.handoff = new HintedHandoffService(hints, peers, services.timing().hintsPerRound());
+        this.handoff = new HintedHandoffService(hints, peers, services.timing().hintsPerRound(), membership.ringView(),
+                config.replicas(), (key, versions) -> local.write(key, versions, ""));
         this.trees = new PartitionTrees(services.storage(), config.partitions());
         this.antiEntropy = new AntiEntropyService(config.nodeId(), membership.ringView(), config.replicas(), store, trees,
                 peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));

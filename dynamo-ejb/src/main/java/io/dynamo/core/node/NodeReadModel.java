@@ -97,7 +97,7 @@ final class NodeReadModel implements NodeView {
     @Override
     public Hints hints() {
         return new Hints(handoff.queues(), handoff.deliveredCount(), hints.refusedOutsideWindow(),
-                hints.refusedOverCap(), hints.expiredCount());
+                hints.refusedOverCap(), hints.expiredCount(), handoff.reroutedCount());
     }
 
     @Override

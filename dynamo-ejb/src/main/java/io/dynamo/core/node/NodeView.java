@@ -65,16 +65,16 @@ public interface NodeView {
 
     /**
      * Hints held for unreachable replicas, one queue per target, and since start: how many were delivered, writes
-     * not hinted because their target was down longer than the window, hints refused at the byte caps, and hints
-     * dropped at the maximum age.
+     * not hinted because their target was down longer than the window, hints refused at the byte caps, hints
+     * dropped at the maximum age, and hints for nodes out of the ring handed to their keys' current replicas.
      */
-    record Hints(List<HintQueue> queues, long delivered, long notHinted, long refused, long expired) {
+    record Hints(List<HintQueue> queues, long delivered, long notHinted, long refused, long expired, long rerouted) {
         public Hints {
             queues = List.copyOf(queues);
         }
 
         public Hints(List<HintQueue> queues, long delivered) {
-            this(queues, delivered, 0, 0, 0);
+            this(queues, delivered, 0, 0, 0, 0);
         }
     }
 
