@@ -2,7 +2,6 @@ package io.dynamo.simulation;
 
 import io.dynamo.core.antientropy.ExchangeResult;
 import io.dynamo.core.base.Key;
-import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.transfer.TransferBatch;
@@ -54,7 +53,7 @@ final class RingChangeSimulation {
         timing = new NodeTiming(timing.requestTimeout(), timing.handoffInterval(), timing.hintsPerRound(),
                 Duration.ofSeconds(10), timing.probeInterval(), timing.tombstones());
         try (LocalCluster cluster = new LocalCluster(seed, 4, N, r, w, Q, timing,
-                NodeWiring.PLAIN.withClockMaxEntries(NodeConfig.DEFAULT_CLOCK_MAX_ENTRIES))) {
+                NodeWiring.PLAIN)) {
             Random random = new Random(seed * 17 + 3);
             cluster.network().delays(1, 15).duplication(0.02);
             if (variant == Variant.COPIES_ACKED_UNSTORED) {
