@@ -32,13 +32,20 @@ class MembershipScenariosTest {
     /** Writes new keys through random running nodes every few milliseconds; remembers the acknowledged ones. */
     private static final class Load {
         final List<String> acknowledged = new ArrayList<>();
+        final List<String> refused = new ArrayList<>();
         private final LocalCluster cluster;
         private final Random random = new Random(5);
+        private final String prefix;
         private int next;
         private boolean running = true;
 
         Load(LocalCluster cluster) {
+            this(cluster, "load-");
+        }
+
+        Load(LocalCluster cluster, String prefix) {
             this.cluster = cluster;
+            this.prefix = prefix;
         }
 
         void start() {
@@ -54,13 +61,15 @@ class MembershipScenariosTest {
                 return;
             }
             List<String> up = cluster.nodeIds().stream().filter(cluster::isRunning).toList();
-            String key = "load-" + next++;
+            String key = prefix + next++;
             try {
                 cluster.node(up.get(random.nextInt(up.size())))
                         .putAsync(Key.of(key), Context.EMPTY, LocalCluster.text("v-" + key), OptionalInt.of(2))
                         .whenComplete((c, failure) -> {
                             if (failure == null) {
                                 acknowledged.add(key);
+                            } else {
+                                refused.add(key + ": " + failure.getMessage());
                             }
                         });
             } catch (DynamoException refused) {
@@ -221,6 +230,47 @@ class MembershipScenariosTest {
             assertThat(load.acknowledged).hasSizeGreaterThan(500);
             assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
             assertThat(cluster.storage("n2").keyCount()).as("the leaver handed everything over").isZero();
+        }
+    }
+
+    /**
+     * Two nodes with N=2, a third joining: the two rings' replicas are then every node, so no fallback is left
+     * outside them. The newcomer stops before taking its copies and holds the change open; writes must not wait
+     * for it: the replica it replaces stands in for it in the new ring, as that ring's fallback would.
+     */
+    @Test
+    void aStoppedNewcomerHoldingAChangeOpenDoesNotStopWritesOnASmallCluster() {
+        try (LocalCluster cluster = new LocalCluster(8, 2, 2, 1, 2, Q, LocalCluster.fastTiming())) {
+            Load before = new Load(cluster, "before-");
+            before.start();
+            cluster.runFor(Duration.ofSeconds(2));
+            PartitionPlan plan = cluster.join("n3", "n1");
+            cluster.crash("n3");
+            cluster.runFor(Duration.ofSeconds(5));
+            before.stop();
+            assertThat(cluster.ring().handover()).as("n3 holds the change open").isPresent();
+
+            Load during = new Load(cluster, "during-");
+            during.start();
+            cluster.runFor(Duration.ofSeconds(5));
+            during.stop();
+            assertThat(during.acknowledged).hasSizeGreaterThan(500);
+            assertThat(during.refused).as("writes refused while n3 is down and the change open").isEmpty();
+
+            cluster.restart("n3");
+            cluster.runFor(Duration.ofSeconds(60));
+            assertThat(cluster.ring().handover()).as("the change ended").isEmpty();
+            assertThat(cluster.ring()).isEqualTo(plan.to());
+            List<String> all = new ArrayList<>(before.acknowledged);
+            all.addAll(during.acknowledged);
+            Ring ring = cluster.ring();
+            for (String key : all) {
+                int partition = ring.partitioner().partitionOfKey(Key.of(key).bytes());
+                for (String id : ring.preferenceList(partition, 2).replicas()) {
+                    assertThat(cluster.stored(id, key).liveValues()).extracting(LocalCluster::text)
+                            .as("%s on its replica %s", key, id).containsExactly("v-" + key);
+                }
+            }
         }
     }
 }

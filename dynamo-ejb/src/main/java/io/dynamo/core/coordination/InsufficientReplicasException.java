@@ -9,9 +9,16 @@ public final class InsufficientReplicasException extends DynamoException {
     private final int answered;
 
     public InsufficientReplicasException(String operation, Key key, int required, int answered, String nodeId) {
+        this(operation, key, required, answered, nodeId, "");
+    }
+
+    /** @param where which replicas fell short, e.g. during a ring change; empty when there is one set */
+    public InsufficientReplicasException(String operation, Key key, int required, int answered, String nodeId,
+                                         String where) {
         this(operation + " of key '" + key + "' on node " + nodeId + " needed " + required
-                + " replicas but " + answered + " answered; retry later, lower the quorum for this request, "
-                + "or bring the missing replicas back", required, answered);
+                + " replicas but " + answered + " answered" + (where.isEmpty() ? "" : " " + where)
+                + "; retry later, lower the quorum for this request, or bring the missing replicas back",
+                required, answered);
     }
 
     private InsufficientReplicasException(String message, int required, int answered) {

@@ -4,6 +4,7 @@ import io.dynamo.core.ring.PreferenceList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,15 +15,26 @@ import java.util.function.Predicate;
  * Sloppy quorum: the first N healthy nodes of a key's preference list. A replica this node routes around is
  * replaced by the next healthy fallback, which holds the copy as a hint for it; a target that then fails is
  * replaced the same way while fallbacks remain.
+ *
+ * <p>During a ring change a write reaches the replicas of both rings, which on a small cluster can be every node,
+ * leaving no fallback. A replica of one ring is then stood in for by a replica of the other ring, as the
+ * fallback its own ring would have picked: the stand-in gets a second copy, as a hint, that counts only in the
+ * replica's groups the stand-in is not a replica of ({@link WriteQuorum}). Without this, one stopped replica of either ring would hold every write of its
+ * partitions below W until the change ends, and the change cannot end without it.
  */
 public final class TargetSelection {
     private final List<Target> initial;
     private final Deque<String> spares;
+    private final List<String> crossSpares;
+    private final List<Set<String>> lists;
     private final List<String> uncovered;
 
-    private TargetSelection(List<Target> initial, Deque<String> spares, List<String> uncovered) {
+    private TargetSelection(List<Target> initial, Deque<String> spares, List<String> crossSpares,
+                            List<Set<String>> lists, List<String> uncovered) {
         this.initial = initial;
         this.spares = spares;
+        this.crossSpares = crossSpares;
+        this.lists = lists;
         this.uncovered = uncovered;
     }
 
@@ -33,7 +45,8 @@ public final class TargetSelection {
 
     /**
      * Targets for the replicas of every list (a write during a ring change reaches the previous ring's replicas
-     * and the new ring's), each node once; the fallbacks are the last list's, less any replica of another list.
+     * and the new ring's), each node once as a replica; the fallbacks are the last list's, less any replica of
+     * another list, then the replicas of one list standing in for those of another.
      */
     public static TargetSelection of(List<PreferenceList> lists, Predicate<String> routable) {
         Set<String> replicas = new LinkedHashSet<>();
@@ -44,18 +57,27 @@ public final class TargetSelection {
                 spares.add(fallback);
             }
         }
+        List<String> crossSpares = new ArrayList<>();
+        if (lists.size() > 1) {
+            replicas.stream().filter(routable).forEach(crossSpares::add);
+        }
+        TargetSelection selection = new TargetSelection(null, spares, crossSpares,
+                lists.stream().map(l -> Set.copyOf(l.replicas())).toList(), null);
         List<Target> targets = new ArrayList<>();
         List<String> uncovered = new ArrayList<>();
         for (String replica : replicas) {
             if (routable.test(replica)) {
                 targets.add(Target.replica(replica));
-            } else if (!spares.isEmpty()) {
-                targets.add(new Target(spares.poll(), replica));
             } else {
-                uncovered.add(replica);
+                List<Target> standIns = selection.standIns(replica);
+                targets.addAll(standIns);
+                if (standIns.isEmpty()) {
+                    uncovered.add(replica);
+                }
             }
         }
-        return new TargetSelection(List.copyOf(targets), spares, List.copyOf(uncovered));
+        return new TargetSelection(List.copyOf(targets), spares, crossSpares, selection.lists,
+                List.copyOf(uncovered));
     }
 
     /** Replicas routed around with no fallback left to stand in (a cluster of N nodes or fewer). */
@@ -71,6 +93,29 @@ public final class TargetSelection {
     public synchronized Optional<Target> replace(Target failed) {
         String next = spares.poll();
         return next == null ? Optional.empty() : Optional.of(new Target(next, failed.owner()));
+    }
+
+    /**
+     * Stand-ins for a replica routed around from the start: a fallback outside every list covers all of the
+     * replica's groups. Else replicas of another list, each used once (so that none stands in twice in one group),
+     * until each of the replica's groups has one it is not in. Only here: a target that fails later is replaced by
+     * fallbacks alone ({@link #replace}), so that {@link #sparesLeft} counts exactly what may still answer.
+     */
+    private List<Target> standIns(String owner) {
+        String next = spares.poll();
+        if (next != null) {
+            return List.of(new Target(next, owner));
+        }
+        List<Set<String>> open = new ArrayList<>(lists.stream().filter(l -> l.contains(owner)).toList());
+        List<Target> chosen = new ArrayList<>();
+        for (Iterator<String> it = crossSpares.iterator(); it.hasNext() && !open.isEmpty(); ) {
+            String node = it.next();
+            if (!node.equals(owner) && open.removeIf(l -> !l.contains(node))) {
+                it.remove();
+                chosen.add(new Target(node, owner));
+            }
+        }
+        return chosen;
     }
 
     public synchronized int sparesLeft() {

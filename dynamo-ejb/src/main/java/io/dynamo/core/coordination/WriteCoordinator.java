@@ -53,11 +53,11 @@ public final class WriteCoordinator {
         TargetSelection selection = TargetSelection.of(lists, n -> n.equals(self) || peers.detector().routable(n));
         WriteQuorum quorum = new WriteQuorum(w, dw, lists.size() == 1 ? List.of()
                 : lists.stream().map(l -> Set.copyOf(l.replicas())).toList());
-        selection.initial().forEach(t -> quorum.sent(t.owner()));
+        selection.initial().forEach(t -> quorum.sent(t));
         if (quorum.unreachable(selection.sparesLeft())) {
             // Too few nodes reachable to ever reach W: refuse before storing anything.
             return CompletableFuture.failedFuture(new InsufficientReplicasException(operation, key, w,
-                    selection.initial().size() + selection.sparesLeft(), self));
+                    quorum.reachable() + selection.sparesLeft(), self, where(quorum, lists)));
         }
         boolean synced = dw > 0;
         SiblingSet written = local.store().coordinate(key, context, value, synced);
@@ -65,39 +65,53 @@ public final class WriteCoordinator {
         CompletableFuture<SiblingSet> result = new CompletableFuture<>();
         synchronized (quorum) {
             quorum.acked(self, synced);
-            settle(quorum, selection, result, key, written, operation);
+            settle(quorum, selection, result, key, written, lists, operation);
         }
         for (Target t : selection.initial()) {
-            if (!t.node().equals(self)) {
-                send(t, key, written, synced, quorum, selection, result, operation);
+            if (!t.equals(Target.replica(self))) {
+                send(t, key, written, synced, quorum, selection, result, lists, operation);
             }
         }
         return result;
     }
 
     private void send(Target target, Key key, SiblingSet versions, boolean synced, WriteQuorum quorum,
-                      TargetSelection selection, CompletableFuture<SiblingSet> result, String operation) {
-        peers.call(target.node(), new WriteReplica(key, versions, target.hintFor(), synced))
+                      TargetSelection selection, CompletableFuture<SiblingSet> result, List<PreferenceList> lists,
+                      String operation) {
+        call(target, new WriteReplica(key, versions, target.hintFor(), synced))
                 .whenComplete((reply, failure) -> {
                     Target replacement = null;
                     synchronized (quorum) {
                         if (failure == null && reply instanceof Ack ack) {
-                            quorum.acked(target.owner(), ack.synced());
+                            quorum.acked(target, ack.synced());
                         } else {
-                            quorum.failed(target.owner());
+                            quorum.failed(target);
                             replacement = selection.replace(target).orElse(null);
                             if (replacement != null) {
-                                quorum.sent(replacement.owner());
+                                quorum.sent(replacement);
                             } else {
                                 keepHint(target.owner(), key, versions, synced);
                             }
                         }
-                        settle(quorum, selection, result, key, versions, operation);
+                        settle(quorum, selection, result, key, versions, lists, operation);
                     }
                     if (replacement != null) {
-                        send(replacement, key, versions, synced, quorum, selection, result, operation);
+                        send(replacement, key, versions, synced, quorum, selection, result, lists, operation);
                     }
                 });
+    }
+
+    /** The coordinator standing in for a replica of the other ring during a change keeps the hint itself. */
+    private CompletableFuture<?> call(Target target, WriteReplica write) {
+        if (!target.node().equals(peers.localNode())) {
+            return peers.call(target.node(), write);
+        }
+        try {
+            local.write(write.key(), write.versions(), write.hintFor(), write.synced());
+            return CompletableFuture.completedFuture(new Ack(write.synced()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
@@ -115,15 +129,26 @@ public final class WriteCoordinator {
     }
 
     private void settle(WriteQuorum quorum, TargetSelection selection, CompletableFuture<SiblingSet> result,
-                        Key key, SiblingSet versions, String operation) {
+                        Key key, SiblingSet versions, List<PreferenceList> lists, String operation) {
         if (quorum.reached()) {
             result.complete(versions);
         } else if (quorum.unreachable(selection.sparesLeft())) {
             result.completeExceptionally(quorum.acks() >= quorum.required() && quorum.syncedShort()
                     ? InsufficientReplicasException.notSynced(operation, key, peers.localNode(),
                             quorum.requiredSynced(), quorum.syncedAcks())
-                    : new InsufficientReplicasException(operation, key, quorum.required(), quorum.acks(),
-                            peers.localNode()));
+                    : new InsufficientReplicasException(operation, key, quorum.required(),
+                            quorum.acks(quorum.shortestGroup()),
+                            peers.localNode(), where(quorum, lists)));
         }
+    }
+
+    /** During a ring change, which ring's replicas fell short. */
+    private static String where(WriteQuorum quorum, List<PreferenceList> lists) {
+        if (lists.size() == 1) {
+            return "";
+        }
+        int group = quorum.shortestGroup();
+        return "of the " + (group == lists.size() - 1 ? "new" : "previous") + " ring's replicas "
+                + lists.get(group).replicas() + " (the ring is changing)";
     }
 }

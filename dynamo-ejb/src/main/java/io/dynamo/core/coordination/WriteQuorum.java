@@ -7,7 +7,8 @@ import java.util.Set;
  * Counts a write's acknowledgements against W in every replica group, and those that say the write was synced
  * against dw. One group in steady state; during a ring change, the previous ring's replicas and the new ring's, so
  * that the write is in W copies whichever ring the next read uses. An acknowledgement counts for each group its
- * owner (the replica itself, or the replica a stand-in holds a hint for) belongs to; a synced one counts once
+ * owner (the replica itself, or the replica a stand-in holds a hint for) belongs to, unless the stand-in is a
+ * replica of that group itself; a synced one counts once
  * towards dw. Pure, so its arithmetic is tested on its own.
  */
 public final class WriteQuorum {
@@ -42,7 +43,11 @@ public final class WriteQuorum {
     }
 
     public void sent(String owner) {
-        count(owner, outstanding, 1);
+        sent(Target.replica(owner));
+    }
+
+    public void sent(Target target) {
+        count(target, outstanding, 1);
         outstandingTotal++;
     }
 
@@ -51,8 +56,12 @@ public final class WriteQuorum {
     }
 
     public void acked(String owner, boolean wasSynced) {
-        count(owner, outstanding, -1);
-        count(owner, acks, 1);
+        acked(Target.replica(owner), wasSynced);
+    }
+
+    public void acked(Target target, boolean wasSynced) {
+        count(target, outstanding, -1);
+        count(target, acks, 1);
         outstandingTotal--;
         if (wasSynced) {
             synced++;
@@ -60,13 +69,19 @@ public final class WriteQuorum {
     }
 
     public void failed(String owner) {
-        count(owner, outstanding, -1);
+        failed(Target.replica(owner));
+    }
+
+    public void failed(Target target) {
+        count(target, outstanding, -1);
         outstandingTotal--;
     }
 
-    private void count(String owner, int[] counts, int delta) {
+    /** A stand-in counts in its owner's groups except those it is a replica of itself, so no node counts twice. */
+    private void count(Target target, int[] counts, int delta) {
         for (int g = 0; g < counts.length; g++) {
-            if (groups.isEmpty() || groups.get(g).contains(owner)) {
+            if (groups.isEmpty() || groups.get(g).contains(target.owner())
+                    && (!target.isStandIn() || !groups.get(g).contains(target.node()))) {
                 counts[g] += delta;
             }
         }
@@ -102,6 +117,30 @@ public final class WriteQuorum {
             fewest = Math.min(fewest, ack);
         }
         return fewest;
+    }
+
+    /** The acknowledgements counted in one group. */
+    public int acks(int group) {
+        return acks[group];
+    }
+
+    /** The acknowledgements, plus those still awaited, of the group with the fewest. */
+    public int reachable() {
+        int g = shortestGroup();
+        return acks[g] + outstanding[g];
+    }
+
+    /** The group with the fewest acknowledgements and awaited ones (0 with one group): the one that falls short. */
+    public int shortestGroup() {
+        int shortest = 0;
+        for (int g = 1; g < acks.length; g++) {
+            int reachable = acks[g] + outstanding[g];
+            int shortestReachable = acks[shortest] + outstanding[shortest];
+            if (reachable < shortestReachable || reachable == shortestReachable && acks[g] < acks[shortest]) {
+                shortest = g;
+            }
+        }
+        return shortest;
     }
 
     /** True when W acknowledgements may still come but dw synced ones cannot. */

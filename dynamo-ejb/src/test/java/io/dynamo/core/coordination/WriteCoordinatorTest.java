@@ -100,6 +100,50 @@ class WriteCoordinatorTest {
         assertThat(peers.sentTo("d")).as("a spare stands in only for a target that failed").isEmpty();
     }
 
+    // A ring change on three nodes with N=2: partition 0 moves from [a, b] to [b, c], so the two rings' replicas
+    // are every node and no fallback is left outside them.
+    private static final PreferenceList BEFORE = new PreferenceList(0, List.of("a", "b"), List.of("c"));
+    private static final PreferenceList AFTER = new PreferenceList(0, List.of("b", "c"), List.of("a"));
+
+    @Test
+    void duringARingChangeAReplicaOfTheOtherRingStandsInForADownNewReplica() {
+        detector.missed("c");
+        CompletableFuture<SiblingSet> write = writeDuringChange();
+        assertThat(hints.targets()).as("the coordinator a holds c's copy as a hint").containsExactly("c");
+        assertThat(write).as("b's answer still awaited").isNotDone();
+        peers.ack("b");
+        assertThat(write).as("previous ring: a, b; new ring: b, and a for c").isCompleted();
+        assertThat(peers.sentTo("c")).isEmpty();
+    }
+
+    @Test
+    void duringARingChangeAReplicaOfBothRingsThatIsDownIsStoodInForInEachRingByANodeNotInIt() {
+        detector.missed("b");
+        CompletableFuture<SiblingSet> write = writeDuringChange();
+        assertThat(hints.targets()).as("a stands in for b in the new ring").containsExactly("b");
+        assertThat(peers.sentTo("c")).as("c as a replica, and as b's stand-in in the previous ring")
+                .containsExactlyInAnyOrder(new WriteReplica(KEY, storage.read(KEY), "", false),
+                        new WriteReplica(KEY, storage.read(KEY), "b", false));
+        peers.ack("c");
+        assertThat(write).as("the previous ring still waits for c standing in for b").isNotDone();
+        peers.ack("c");
+        assertThat(write).isCompleted();
+    }
+
+    @Test
+    void aStandInDoesNotCountInAGroupItIsAReplicaOf() {
+        detector.missed("b");
+        CompletableFuture<SiblingSet> write = writeDuringChange();
+        peers.ack("c"); // standing in for b: counts in the previous ring only, where c is no replica
+        peers.fail("c"); // as a replica of the new ring
+        assertFailed(write, "needed 2 replicas but 1 answered of the new ring's replicas [b, c] "
+                + "(the ring is changing)");
+    }
+
+    private CompletableFuture<SiblingSet> writeDuringChange() {
+        return writes.write(KEY, List.of(BEFORE, AFTER), Context.EMPTY, text("v"), 2, 0, "put");
+    }
+
     private CompletableFuture<SiblingSet> write() {
         return writes.write(KEY, ABC, Context.EMPTY, text("v"), 2, "put");
     }
