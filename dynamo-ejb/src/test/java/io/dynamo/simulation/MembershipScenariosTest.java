@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.Key;
+import io.dynamo.core.membership.ChangeRefusedException;
 import io.dynamo.core.membership.JoinRefusedException;
+import io.dynamo.core.membership.NodeStatus;
 import io.dynamo.core.membership.RingChangingException;
 import io.dynamo.core.membership.StalePlanException;
 import io.dynamo.core.node.NodeAdmin;
+import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.SiblingSet;
@@ -28,6 +32,9 @@ import org.junit.jupiter.api.Test;
 /** Joins and leaves under load: the ring changes by admin plans, data follows, no acknowledged key is lost. */
 class MembershipScenariosTest {
     private static final int Q = 64;
+    /** So that only the change's own copies can bring a dead node's data to its successors. */
+    private static final NodeTiming WITHOUT_ANTI_ENTROPY = new NodeTiming(Duration.ofMillis(100),
+            Duration.ofMillis(200), 50, Duration.ofHours(1), Duration.ofMillis(200));
 
     /** Writes new keys through random running nodes every few milliseconds; remembers the acknowledged ones. */
     private static final class Load {
@@ -94,7 +101,7 @@ class MembershipScenariosTest {
         Ring ring = cluster.ring();
         for (String key : keys) {
             PreferenceList list = ring.preferenceList(ring.partitioner().partitionOfKey(Key.of(key).bytes()), 3);
-            for (String id : cluster.nodeIds()) {
+            for (String id : cluster.nodeIds().stream().filter(cluster::isRunning).toList()) {
                 List<String> held = cluster.stored(id, key).liveValues().stream().map(LocalCluster::text).toList();
                 if (list.replicas().contains(id)) {
                     assertThat(held).as("%s on its replica %s", key, id).containsExactly("v-" + key);
@@ -185,7 +192,7 @@ class MembershipScenariosTest {
     /** A hint for a node that left (and was stopped) would wait forever: it goes to the key's current replicas. */
     @Test
     void hintsForANodeThatLeftGoToTheKeysCurrentReplicasAndAreThenDropped() {
-        try (LocalCluster cluster = new LocalCluster(9, 4, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+        try (LocalCluster cluster = new LocalCluster(9, 4, 3, 2, 2, Q, WITHOUT_ANTI_ENTROPY)) {
             PartitionPlan leave = cluster.leave("n4", "n1");
             for (int i = 0; i < 100 && !cluster.nodeIds().stream().allMatch(id -> cluster.node(id).view().ring()
                     .equals(leave.to())); i++) {
@@ -271,6 +278,92 @@ class MembershipScenariosTest {
                             .as("%s on its replica %s", key, id).containsExactly("v-" + key);
                 }
             }
+        }
+    }
+
+    @Test
+    void aDeadNodeIsRemovedUnderLoadAndItsPartitionsAreCopiedFromTheSurvivors() {
+        try (LocalCluster cluster = new LocalCluster(9, 4, 3, 2, 2, Q, WITHOUT_ANTI_ENTROPY)) {
+            Load load = new Load(cluster);
+            load.start();
+            cluster.runFor(Duration.ofSeconds(2));
+            cluster.crash("n3");
+            cluster.runFor(Duration.ofSeconds(2));
+            PartitionPlan plan = cluster.change("n2", RingChange.remove("n3"));
+            assertThat(plan.moves()).allSatisfy(m -> assertThat(m.from()).isEqualTo("n3"));
+            cluster.runFor(Duration.ofSeconds(3));
+            load.stop();
+            cluster.runFor(Duration.ofSeconds(30));
+
+            assertThat(cluster.ring().handover()).as("the change ended without the dead node").isEmpty();
+            assertThat(cluster.ring().contains("n3")).isFalse();
+            assertThat(cluster.node("n1").view().members().state().node("n3").orElseThrow().status())
+                    .as("a removed node is marked LEFT").isEqualTo(NodeStatus.LEFT);
+            assertThat(load.acknowledged).hasSizeGreaterThan(500);
+            assertEveryKeyOnItsReplicas(cluster, load.acknowledged);
+        }
+    }
+
+    @Test
+    void theDeadClaimantItselfCanBeReplacedAndTheNewcomerTakesExactlyItsPartitions() {
+        try (LocalCluster cluster = new LocalCluster(10, 4, 3, 2, 2, Q, WITHOUT_ANTI_ENTROPY)) {
+            Load load = new Load(cluster);
+            load.start();
+            cluster.runFor(Duration.ofSeconds(2));
+            List<Integer> owned = cluster.ring().partitionsOf("n1");
+            cluster.crash("n1");
+            cluster.addNode("n5");
+            cluster.runFor(Duration.ofSeconds(2));
+            PartitionPlan plan = cluster.change("n3", RingChange.replace("n1", "n5"));
+            cluster.runFor(Duration.ofSeconds(3));
+            load.stop();
+            cluster.runFor(Duration.ofSeconds(30));
+
+            assertThat(cluster.ring().handover()).isEmpty();
+            assertThat(cluster.ring().partitionsOf("n5")).isEqualTo(owned);
+            assertThat(plan.moves()).hasSize(owned.size());
+            assertThat(load.acknowledged).hasSizeGreaterThan(500);
+            assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
+        }
+    }
+
+    @Test
+    void twoJoinsAndALeaveInOnePlanAreOneRingChangeUnderLoad() {
+        try (LocalCluster cluster = new LocalCluster(11, 3, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+            Load load = new Load(cluster);
+            load.start();
+            cluster.runFor(Duration.ofSeconds(2));
+            long before = cluster.ring().version();
+            cluster.addNode("n4");
+            cluster.addNode("n5");
+            PartitionPlan plan = cluster.change("n1", RingChange.join("n4", 1), RingChange.join("n5", 1),
+                    RingChange.leave("n2"));
+            assertThat(plan.to().version()).isEqualTo(before + 1);
+            cluster.runFor(Duration.ofSeconds(3));
+            load.stop();
+            cluster.runFor(Duration.ofSeconds(40));
+
+            assertThat(cluster.ring()).isEqualTo(plan.to());
+            assertThat(cluster.ring().handover()).isEmpty();
+            assertThat(load.acknowledged).hasSizeGreaterThan(500);
+            assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
+            assertThat(cluster.storage("n2").keyCount()).as("the leaver handed everything over").isZero();
+        }
+    }
+
+    @Test
+    void aLeaveBelowNAndARemoveOfALiveNodeAreRefusedAndTheRingStays() {
+        try (LocalCluster cluster = new LocalCluster(12, 3, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+            Ring before = cluster.ring();
+            NodeAdmin admin = cluster.node("n1").admin();
+            assertThatThrownBy(() -> admin.planLeave(before, "n3")).isInstanceOf(ChangeRefusedException.class)
+                    .hasMessageContaining("would leave 2 nodes").hasMessageContaining("fewer than the 3 replicas");
+            PartitionPlan remove = admin.plan(before, List.of(RingChange.remove("n3")));
+            assertThatThrownBy(() -> cluster.commit("n2", remove)).isInstanceOf(ChangeRefusedException.class)
+                    .hasMessageContaining("node n3 still answers").hasMessageContaining("refused by the claimant n1");
+            cluster.runFor(Duration.ofSeconds(2));
+            assertThat(cluster.nodeIds()).allSatisfy(id -> assertThat(cluster.node(id).view().ring())
+                    .isEqualTo(before));
         }
     }
 }

@@ -16,6 +16,7 @@ import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
@@ -91,10 +92,17 @@ public final class LocalCluster implements AutoCloseable {
      */
     public PartitionPlan join(String id, String via) {
         addNode(id);
+        return change(via, RingChange.join(id, 1));
+    }
+
+    /**
+     * Plans the changes at {@code via} and commits them as one ring change; nodes they add must have been started
+     * ({@link #addNode}). Re-plans while a newcomer has not announced itself yet; fails with any other refusal.
+     */
+    public PartitionPlan change(String via, RingChange... changes) {
         DynamoNode admin = node(via);
-        // The join is refused until the newcomer has announced itself by gossip, as an operator would find.
         for (int tries = 0; ; tries++) {
-            PartitionPlan plan = admin.admin().planJoin(admin.view().ring(), Member.of(id));
+            PartitionPlan plan = admin.admin().plan(admin.view().ring(), List.of(changes));
             try {
                 commit(via, plan);
                 return plan;

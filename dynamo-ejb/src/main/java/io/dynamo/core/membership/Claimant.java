@@ -5,19 +5,26 @@ import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.ring.RingTransition;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * One change at a time, cluster-wide: every ring change is committed by the claimant, the ring's first member by
- * node id (Riak's claimant), which every node names alike from the ring. A node asked to commit forwards the change
- * to the claimant, which plans it again from its own ring and commits it there, one after another. So two changes
+ * node id that the asking node can reach (Riak's claimant). A node asked to commit forwards the change to the
+ * claimant, which plans it again from its own ring and commits it there, one after another. So two changes
  * committed at once through two nodes cannot both win: the second is planned from a ring that is no longer the
  * claimant's, and is refused (409 {@code stale_plan} or {@code ring_changing}) instead of being dropped by gossip.
- * While the claimant does not answer, ring changes wait for it.
+ * While the first member is down the next one claims, so that a dead claimant can itself be removed or replaced;
+ * only nodes that disagree on which members are down (a partition) could then each commit one change at once, and
+ * gossip would keep one of them.
  */
 public final class Claimant {
     private final MembershipService membership;
@@ -28,15 +35,21 @@ public final class Claimant {
         this.peers = peers;
     }
 
-    /** The node that commits the ring's changes. */
+    /** The node that commits the ring's changes when every member is up. */
     public static String of(Ring ring) {
         return ring.members().get(0).nodeId();
     }
 
+    /** The first member by node id that {@code routable} finds reachable (itself always), else the first. */
+    public static String of(Ring ring, Predicate<String> routable) {
+        return ring.members().stream().map(Member::nodeId).filter(routable).findFirst().orElse(of(ring));
+    }
+
     /** Commits the plan through the claimant; fails with the claimant's refusal as this node's exception. */
     public CompletableFuture<Void> commit(PartitionPlan plan) {
-        String claimant = of(plan.from());
-        if (claimant.equals(membership.localNode())) {
+        String self = membership.localNode();
+        String claimant = of(plan.from(), id -> id.equals(self) || peers.detector().routable(id));
+        if (claimant.equals(self)) {
             try {
                 commitHere(plan);
                 return CompletableFuture.completedFuture(null);
@@ -44,7 +57,8 @@ public final class Claimant {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        ChangeRequest request = request(plan);
+        List<RingChange> changes = changes(plan);
+        Message request = request(changes, plan.from().version());
         return peers.call(claimant, request).exceptionally(failure -> {
             if (Causes.unwrap(failure) instanceof UnreachableException u) {
                 throw new UnreachableException(claimant, "the claimant, which commits every ring change, did not"
@@ -59,23 +73,32 @@ public final class Claimant {
                         + reply.getClass().getSimpleName() + "; is it running an older release?");
             }
             if (!answer.committed()) {
-                throw refusal(answer, request, claimant);
+                throw refusal(answer, changes, plan.from().version(), claimant);
             }
             return null;
         });
     }
 
-    /** The claimant's side: plans the change from its ring and commits it, or says why not. */
+    /** The claimant's side of a single join or leave. */
     public Message onRequest(ChangeRequest r) {
+        return onPlan(List.of(r.join() ? RingChange.join(r.node(), r.weight()) : RingChange.leave(r.node())),
+                r.fromVersion());
+    }
+
+    /** The claimant's side of a plan: plans the changes from its ring and commits them, or says why not. */
+    public Message onRequest(PlanRequest r) {
+        return onPlan(r.changes(), r.fromVersion());
+    }
+
+    private Message onPlan(List<RingChange> changes, long fromVersion) {
         Ring ring = membership.ringView().get();
         try {
-            if (ring.version() != r.fromVersion()) {
-                throw new StalePlanException(r.fromVersion(), ring.version(), "the plan was made from ring v"
-                        + r.fromVersion() + " but the claimant " + membership.localNode() + " has ring v"
+            if (ring.version() != fromVersion) {
+                throw new StalePlanException(fromVersion, ring.version(), "the plan was made from ring v"
+                        + fromVersion + " but the claimant " + membership.localNode() + " has ring v"
                         + ring.version() + "; the ring changed since the plan was made: plan again and review it");
             }
-            commitHere(r.join() ? RingTransition.join(ring, new Member(r.node(), r.weight()))
-                    : RingTransition.leave(ring, r.node()));
+            commitHere(RingTransition.plan(ring, changes));
             return ChangeAnswer.committed(membership.ringView().get().version());
         } catch (StalePlanException e) {
             return new ChangeAnswer(ChangeAnswer.STALE_PLAN, e.getMessage(), ring.version());
@@ -83,16 +106,20 @@ public final class Claimant {
             return new ChangeAnswer(ChangeAnswer.RING_CHANGING, e.getMessage(), ring.version());
         } catch (JoinRefusedException e) {
             return new ChangeAnswer(ChangeAnswer.JOIN_REFUSED, e.getMessage(), ring.version());
+        } catch (ChangeRefusedException e) {
+            return new ChangeAnswer(ChangeAnswer.CHANGE_REFUSED, e.getMessage(), ring.version());
         } catch (IllegalArgumentException e) {
             return new ChangeAnswer(ChangeAnswer.INVALID_REQUEST, e.getMessage(), ring.version());
         }
     }
 
     /**
-     * Commits here once every node the plan adds is one the cluster can hand partitions to: a node that has
-     * announced itself by gossip (so it runs, holds the cluster's secret and has the same Q: a node with another Q
-     * is refused by gossip) and that this node does not find unreachable. A join of a node that never started
-     * would otherwise leave its share of every write in hints and hold the change open for good.
+     * Commits here once the plan is one the cluster can carry out. Every node it adds has announced itself by
+     * gossip (so it runs, holds the cluster's secret and has the same Q: a node with another Q is refused by
+     * gossip) and this node does not find it unreachable: a join of a node that never started would leave its share
+     * of every write in hints and hold the change open for good. A leave keeps at least N nodes (a remove may not:
+     * the node is gone either way). A removed node must be unreachable (a live one leaves, streaming its data out);
+     * a replaced node that is unreachable is dropped as dead, the other replicas copying its partitions.
      */
     private void commitHere(PartitionPlan plan) {
         MembershipState state = membership.state();
@@ -112,33 +139,76 @@ public final class Claimant {
                         + " that it runs and reaches this node, then plan the join again");
             }
         }
-        membership.commit(plan);
+        List<RingChange> changes = changes(plan);
+        requireEnoughNodes(plan, membership.replicas());
+        Set<String> gone = new TreeSet<>();
+        for (RingChange c : changes) {
+            boolean down = !c.node().equals(membership.localNode()) && !peers.detector().routable(c.node());
+            if (c.kind() == RingChange.Kind.REMOVE && !down) {
+                throw new ChangeRefusedException("node " + c.node() + " still answers node " + membership.localNode()
+                        + "; remove is for a node that is down for good: let a live node leave so that its data"
+                        + " streams out, or stop it first");
+            }
+            if (c.kind() == RingChange.Kind.REMOVE || c.kind() == RingChange.Kind.REPLACE && down) {
+                gone.add(c.node());
+            }
+        }
+        membership.commit(plan, gone);
     }
 
-    private static ChangeRequest request(PartitionPlan plan) {
+    /** Refuses a plan that leaves fewer than N nodes by a leave (a remove may: the node is gone either way). */
+    public static void requireEnoughNodes(PartitionPlan plan, int n) {
+        int remaining = plan.to().members().size();
+        if (changes(plan).stream().anyMatch(c -> c.kind() == RingChange.Kind.LEAVE) && remaining < n
+                && remaining < plan.from().members().size()) {
+            throw new ChangeRefusedException("the plan would leave " + remaining + " node" + (remaining == 1 ? "" : "s")
+                    + " in ring v" + plan.to().version() + ", fewer than the " + n + " replicas of each key (N): join"
+                    + " a node first, or replace the leaving node instead");
+        }
+    }
+
+    /** The plan's changes; a plan made without them (by an older caller) is one join or one leave. */
+    private static List<RingChange> changes(PartitionPlan plan) {
+        if (!plan.changes().isEmpty()) {
+            return plan.changes();
+        }
         for (Member m : plan.to().members()) {
             if (!plan.from().contains(m.nodeId())) {
-                return new ChangeRequest(true, m.nodeId(), m.weight(), plan.from().version());
+                return List.of(RingChange.join(m.nodeId(), m.weight()));
             }
         }
         for (Member m : plan.from().members()) {
             if (!plan.to().contains(m.nodeId())) {
-                return new ChangeRequest(false, m.nodeId(), 1, plan.from().version());
+                return List.of(RingChange.leave(m.nodeId()));
             }
         }
         throw new IllegalArgumentException("the plan from ring v" + plan.from().version() + " neither adds nor"
                 + " removes a node");
     }
 
-    private static RuntimeException refusal(ChangeAnswer answer, ChangeRequest request, String claimant) {
+    /** A single join or leave as the request claimants of older releases read; anything else as a plan. */
+    private static Message request(List<RingChange> changes, long fromVersion) {
+        if (changes.size() == 1 && changes.get(0).kind() == RingChange.Kind.JOIN) {
+            return new ChangeRequest(true, changes.get(0).node(), changes.get(0).weight(), fromVersion);
+        }
+        if (changes.size() == 1 && changes.get(0).kind() == RingChange.Kind.LEAVE) {
+            return new ChangeRequest(false, changes.get(0).node(), 1, fromVersion);
+        }
+        return new PlanRequest(changes, fromVersion);
+    }
+
+    private static RuntimeException refusal(ChangeAnswer answer, List<RingChange> changes, long fromVersion,
+                                            String claimant) {
         String detail = answer.detail() + " (refused by the claimant " + claimant + ")";
         return switch (answer.refusal()) {
-            case ChangeAnswer.STALE_PLAN -> new StalePlanException(request.fromVersion(), answer.ringVersion(), detail);
+            case ChangeAnswer.STALE_PLAN -> new StalePlanException(fromVersion, answer.ringVersion(), detail);
             case ChangeAnswer.RING_CHANGING -> new RingChangingException(answer.ringVersion(), detail);
-            case ChangeAnswer.JOIN_REFUSED -> new JoinRefusedException(request.node(), detail);
+            case ChangeAnswer.JOIN_REFUSED -> new JoinRefusedException(changes.stream().map(RingChange::added)
+                    .filter(a -> !a.isEmpty()).findFirst().orElse(""), detail);
+            case ChangeAnswer.CHANGE_REFUSED -> new ChangeRefusedException(detail);
             // The claimant found the request invalid for its ring, which the requester planned from a ring that
             // was valid for it: the rings differ, so the plan is stale.
-            default -> new StalePlanException(request.fromVersion(), answer.ringVersion(), detail);
+            default -> new StalePlanException(fromVersion, answer.ringVersion(), detail);
         };
     }
 }

@@ -3,13 +3,14 @@ package io.dynamo.core.membership;
 import io.dynamo.core.base.InvalidConfigException;
 import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
-import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.PartitionPlan;
+import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingTransition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -85,6 +86,11 @@ public final class MembershipService {
         return () -> state.get().ring().orElseThrow(() -> new RingUnknownException(localNode));
     }
 
+    /** N, the replicas of each key. */
+    public int replicas() {
+        return replicas;
+    }
+
     public void onRingChange(RingChangeListener listener) {
         listeners.add(listener);
     }
@@ -107,6 +113,14 @@ public final class MembershipService {
      * last change is still under way.
      */
     public synchronized MembershipState commit(PartitionPlan plan) {
+        return commit(plan, Set.of());
+    }
+
+    /**
+     * Commits the plan, dropping the dead nodes {@code gone} (removed, or replaced while down): they take no part
+     * in the change, the surviving replicas copy their partitions, and they are marked LEFT at once.
+     */
+    public synchronized MembershipState commit(PartitionPlan plan, Set<String> gone) {
         MembershipState current = state.get();
         Ring ring = current.ring().orElseThrow(() -> new RingUnknownException(localNode));
         if (!plan.from().sameLayout(ring)) {
@@ -121,7 +135,7 @@ public final class MembershipService {
                     + " GET /admin/ring shows no change under way");
         }
         requireSameQ(plan.to(), partitions, "the plan's ring");
-        MembershipState next = current.withRing(plan.to().settled().withHandover(Handover.from(ring)));
+        MembershipState next = current.withRing(plan.to().settled().withHandover(Handover.from(ring, gone)));
         for (Member m : plan.to().members()) {
             if (next.node(m.nodeId()).isEmpty()) {
                 // A newcomer marks itself JOINED when it sees itself in the ring, so JOINED means "it knows".
@@ -129,7 +143,10 @@ public final class MembershipService {
             }
         }
         for (Member m : ring.members()) {
-            if (!plan.to().contains(m.nodeId())) {
+            if (gone.contains(m.nodeId())) {
+                next = next.withNode(next.node(m.nodeId()).map(n -> n.withStatus(NodeStatus.LEFT))
+                        .orElse(new NodeInfo(m.nodeId(), "", NodeStatus.LEFT, 1)));
+            } else if (!plan.to().contains(m.nodeId())) {
                 next = next.withNode(leaving(next, m.nodeId()));
             }
         }

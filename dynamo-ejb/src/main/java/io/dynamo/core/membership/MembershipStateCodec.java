@@ -17,12 +17,15 @@ import java.util.Map;
  * ring (a presence byte; version, Q, the members as id and weight, and each partition's owner as an index into
  * the members, so Q=256 costs about 256 bytes), then the node records. Format 2 follows the ring with its
  * handover (a ring change under way): the previous ring as above, then the nodes that saw the change, the copies
- * confirmed (partition, source, target) and the nodes that switched. A settled ring is written in format 1, which
- * older nodes read; a node of an older release cannot read a ring change under way.
+ * confirmed (partition, source, target) and the nodes that switched. Format 3 adds the dead nodes the change drops
+ * (a remove, or a replace of a node that was down). Each state is written in the oldest format that holds it (a
+ * settled ring in format 1), so that older nodes read all they can; a node of an older release cannot read a ring
+ * change under way.
  */
 public final class MembershipStateCodec {
     private static final int FORMAT = 1;
     private static final int FORMAT_WITH_HANDOVER = 2;
+    private static final int FORMAT_WITH_GONE = 3;
     private static final int MAX_WEIGHT = 1 << 20;
 
     private MembershipStateCodec() {
@@ -32,7 +35,7 @@ public final class MembershipStateCodec {
         BinaryWriter w = new BinaryWriter(256);
         Ring ring = state.ring().orElse(null);
         Handover handover = ring == null ? null : ring.handover().orElse(null);
-        w.writeByte(handover == null ? FORMAT : FORMAT_WITH_HANDOVER);
+        w.writeByte(handover == null ? FORMAT : handover.gone().isEmpty() ? FORMAT_WITH_HANDOVER : FORMAT_WITH_GONE);
         w.writeByte(ring == null ? 0 : 1);
         if (ring != null) {
             writeRing(w, ring);
@@ -45,6 +48,9 @@ public final class MembershipStateCodec {
                 w.writeVarLong(s.partition()).writeString(s.source()).writeString(s.target());
             }
             writeNames(w, handover.switched());
+            if (!handover.gone().isEmpty()) {
+                writeNames(w, handover.gone());
+            }
         }
         w.writeVarLong(state.nodes().size());
         for (NodeInfo n : state.nodes().values()) {
@@ -58,16 +64,16 @@ public final class MembershipStateCodec {
     public static MembershipState decode(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int format = r.readByte();
-        if (format != FORMAT && format != FORMAT_WITH_HANDOVER) {
+        if (format < FORMAT || format > FORMAT_WITH_GONE) {
             throw new IllegalArgumentException("unknown membership state format " + format + "; expected " + FORMAT
-                    + " or " + FORMAT_WITH_HANDOVER);
+                    + " to " + FORMAT_WITH_GONE);
         }
         int present = r.readByte();
-        if (present > 1 || present == 0 && format == FORMAT_WITH_HANDOVER) {
+        if (present > 1 || present == 0 && format >= FORMAT_WITH_HANDOVER) {
             throw new IllegalArgumentException("invalid ring presence flag " + present + " in format " + format);
         }
         Ring ring = present == 1 ? readRing(r) : null;
-        if (format == FORMAT_WITH_HANDOVER) {
+        if (format >= FORMAT_WITH_HANDOVER) {
             Ring previous = readRing(r);
             List<String> seen = readNames(r);
             int count = r.readCount(3);
@@ -80,7 +86,9 @@ public final class MembershipStateCodec {
                 }
                 confirmed.add(new PartitionStream((int) partition, r.readString(), r.readString()));
             }
-            ring = ring.withHandover(new Handover(previous, seen, confirmed, readNames(r)));
+            List<String> switched = readNames(r);
+            List<String> gone = format == FORMAT_WITH_GONE ? readNames(r) : List.of();
+            ring = ring.withHandover(new Handover(previous, seen, confirmed, switched, gone));
         }
         int count = r.readCount(4);
         List<NodeInfo> nodes = new ArrayList<>(count);

@@ -26,6 +26,7 @@ import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.Gossiper;
 import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
+import io.dynamo.core.membership.PlanRequest;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.peer.PeerHealth;
@@ -42,8 +43,8 @@ import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.transfer.PartitionTransfer;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.transfer.TransferSettings;
-import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Ack;
+import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.core.version.Context;
@@ -120,7 +121,7 @@ public final class DynamoNode implements AutoCloseable {
         this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, hints, transfer,
                 antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
         Claimant claimant = new Claimant(membership, peers);
-        this.admin = new NodeAdministration(antiEntropy, claimant, hints);
+        this.admin = new NodeAdministration(antiEntropy, claimant, hints, config.replicas());
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
                 .on(WriteReplica.class, (from, m) -> done(writeReplica(m)))
@@ -132,6 +133,7 @@ public final class DynamoNode implements AutoCloseable {
                 .acking(TransferBatch.class, m -> m.states().forEach(s -> local.write(s.key(), s.versions(), "")))
                 .on(Gossip.class, gossiper::onGossip)
                 .on(ChangeRequest.class, (from, m) -> done(claimant.onRequest(m)))
+                .on(PlanRequest.class, (from, m) -> done(claimant.onRequest(m)))
                 .on(MerkleQuery.class, antiEntropy::onMerkleQuery)
                 .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
     }

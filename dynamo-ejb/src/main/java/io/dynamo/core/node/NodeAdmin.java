@@ -4,6 +4,8 @@ import io.dynamo.core.antientropy.ExchangeResult;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** The commands the admin API gives a node: ring changes, planned then committed, and anti-entropy on demand. */
@@ -14,6 +16,13 @@ public interface NodeAdmin {
 
     /** What removing the node from the ring would move; nothing changes. */
     PartitionPlan planLeave(Ring from, String node);
+
+    /**
+     * What several changes (joins, leaves, removes, replaces) would move as one ring change; nothing changes until
+     * {@link #commit}. Refused with {@link io.dynamo.core.membership.ChangeRefusedException} for a leave that would
+     * leave fewer than N nodes, and with {@link IllegalArgumentException} for changes the ring cannot take.
+     */
+    PartitionPlan plan(Ring from, List<RingChange> changes);
 
     /**
      * Commits the plan through the cluster's claimant, which makes it the ring (gossip spreads it). Fails with

@@ -7,7 +7,9 @@ import io.dynamo.core.membership.Claimant;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.ring.RingTransition;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link NodeAdmin} over the node's claimant, anti-entropy and hints. */
@@ -16,7 +18,10 @@ final class NodeAdministration implements NodeAdmin {
     private final Claimant claimant;
     private final HintStore hints;
 
-    NodeAdministration(AntiEntropyService antiEntropy, Claimant claimant, HintStore hints) {
+    private final int replicas;
+
+    NodeAdministration(AntiEntropyService antiEntropy, Claimant claimant, HintStore hints, int replicas) {
+        this.replicas = replicas;
         this.antiEntropy = antiEntropy;
         this.claimant = claimant;
         this.hints = hints;
@@ -29,7 +34,14 @@ final class NodeAdministration implements NodeAdmin {
 
     @Override
     public PartitionPlan planLeave(Ring from, String node) {
-        return RingTransition.leave(from, node);
+        return plan(from, List.of(RingChange.leave(node)));
+    }
+
+    @Override
+    public PartitionPlan plan(Ring from, List<RingChange> changes) {
+        PartitionPlan plan = RingTransition.plan(from, changes);
+        Claimant.requireEnoughNodes(plan, replicas);
+        return plan;
     }
 
     /** Commits the plan through the cluster's claimant ({@link Claimant}). */

@@ -25,9 +25,19 @@ public final class Handover {
     private final Set<String> seen;
     private final Set<PartitionStream> confirmed;
     private final Set<String> switched;
+    private final Set<String> gone;
 
     public Handover(Ring previous, Collection<String> seen, Collection<PartitionStream> confirmed,
             Collection<String> switched) {
+        this(previous, seen, confirmed, switched, Set.of());
+    }
+
+    /**
+     * @param gone members of the previous ring that are dead and leave it (removed, or replaced while down): they
+     *             take no part, and the surviving replicas copy their partitions instead; fixed at the commit
+     */
+    public Handover(Ring previous, Collection<String> seen, Collection<PartitionStream> confirmed,
+            Collection<String> switched, Collection<String> gone) {
         if (previous.handover().isPresent()) {
             throw new IllegalArgumentException("ring v" + previous.version() + " is itself changing; a change"
                     + " starts from a settled ring");
@@ -36,11 +46,23 @@ public final class Handover {
         this.seen = Collections.unmodifiableSet(new TreeSet<>(seen));
         this.confirmed = Collections.unmodifiableSet(new TreeSet<>(confirmed));
         this.switched = Collections.unmodifiableSet(new TreeSet<>(switched));
+        this.gone = Collections.unmodifiableSet(new TreeSet<>(gone));
+        for (String node : this.gone) {
+            if (!previous.contains(node)) {
+                throw new IllegalArgumentException("node " + node + " is not a member of ring v" + previous.version()
+                        + " and cannot be gone from it");
+            }
+        }
     }
 
     /** A change just committed: nothing seen, copied or switched yet. */
     public static Handover from(Ring previous) {
         return new Handover(previous, Set.of(), Set.of(), Set.of());
+    }
+
+    /** A change just committed that drops the dead nodes {@code gone} from the previous ring. */
+    public static Handover from(Ring previous, Collection<String> gone) {
+        return new Handover(previous, Set.of(), Set.of(), Set.of(), gone);
     }
 
     /** The ring before the change. */
@@ -60,26 +82,30 @@ public final class Handover {
         return switched;
     }
 
+    public Set<String> gone() {
+        return gone;
+    }
+
     Handover withSeen(String node) {
-        return seen.contains(node) ? this : new Handover(previous, plus(seen, node), confirmed, switched);
+        return seen.contains(node) ? this : new Handover(previous, plus(seen, node), confirmed, switched, gone);
     }
 
     Handover withConfirmed(PartitionStream stream) {
-        return confirmed.contains(stream) ? this : new Handover(previous, seen, plus(confirmed, stream), switched);
+        return confirmed.contains(stream) ? this : new Handover(previous, seen, plus(confirmed, stream), switched, gone);
     }
 
     Handover withSwitched(String node) {
-        return switched.contains(node) ? this : new Handover(previous, seen, confirmed, plus(switched, node));
+        return switched.contains(node) ? this : new Handover(previous, seen, confirmed, plus(switched, node), gone);
     }
 
     /** Both records of the same change, united; the caller checks that both start from the same ring. */
     Handover union(Handover other) {
-        if (!previous.equals(other.previous)) {
+        if (!previous.equals(other.previous) || !gone.equals(other.gone)) {
             throw new IllegalArgumentException("two changes from different rings (v" + previous.version() + " and v"
                     + other.previous.version() + ") cannot be united");
         }
         Handover united = new Handover(previous, plus(seen, other.seen), plus(confirmed, other.confirmed),
-                plus(switched, other.switched));
+                plus(switched, other.switched), gone);
         return united.equals(this) ? this : united.equals(other) ? other : united;
     }
 
@@ -96,11 +122,11 @@ public final class Handover {
     @Override
     public boolean equals(Object o) {
         return o instanceof Handover h && previous.equals(h.previous) && seen.equals(h.seen)
-                && confirmed.equals(h.confirmed) && switched.equals(h.switched);
+                && confirmed.equals(h.confirmed) && switched.equals(h.switched) && gone.equals(h.gone);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(previous, seen, confirmed, switched);
+        return Objects.hash(previous, seen, confirmed, switched, gone);
     }
 }

@@ -5,12 +5,17 @@ import java.util.stream.Collectors;
 
 /**
  * A proposed ring change, shown to the operator before it is committed: the ring before, the ring after (one
- * version later) and every partition that changes owner, ascending by partition.
+ * version later), every partition that changes owner, ascending by partition, and the changes it was planned from.
  */
-public record PartitionPlan(Ring from, Ring to, List<PartitionMove> moves) {
+public record PartitionPlan(Ring from, Ring to, List<PartitionMove> moves, List<RingChange> changes) {
+
+    public PartitionPlan(Ring from, Ring to, List<PartitionMove> moves) {
+        this(from, to, moves, List.of());
+    }
 
     public PartitionPlan {
         moves = List.copyOf(moves);
+        changes = List.copyOf(changes);
         if (to.version() != from.version() + 1) {
             throw new IllegalArgumentException("a plan goes from ring v" + from.version() + " to v"
                     + (from.version() + 1) + ", not v" + to.version());

@@ -130,11 +130,12 @@ public final class Ring {
         return handover == null ? this : new Ring(this, null);
     }
 
-    /** The members of this ring and, during a change, of the previous one: the nodes that take part. */
+    /** The members of this ring and, during a change, of the previous one but the dead it drops: who takes part. */
     public Set<String> participants() {
         Set<String> all = new TreeSet<>(byId.keySet());
         if (handover != null) {
             all.addAll(handover.previous().byId.keySet());
+            all.removeAll(handover.gone());
         }
         return all;
     }
@@ -233,7 +234,7 @@ public final class Ring {
         }
         Streams cached = streams;
         if (cached == null || cached.n() != n) {
-            List<PartitionStream> all = StreamPlan.of(handover.previous(), settled(), n);
+            List<PartitionStream> all = StreamPlan.of(handover.previous(), settled(), n, handover.gone());
             cached = new Streams(n, all, handover.confirmed().containsAll(all));
             streams = cached;
         }

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plans membership changes as pure functions of the ring. Only the partitions that must change owner move: a join
  * takes exactly the newcomer's quota from the members most over their new quota, a leave hands exactly the
- * leaver's partitions to the members furthest below theirs. Where the choice is free, partitions are placed so
+ * leaver's partitions to the members furthest below theirs, a replacement takes exactly its predecessor's. Where the choice is free, partitions are placed so
  * neighbouring partitions keep distinct owners and preference lists stay short walks.
  */
 public final class RingTransition {
@@ -19,11 +21,60 @@ public final class RingTransition {
     }
 
     public static PartitionPlan join(Ring ring, Member newcomer) {
-        String id = newcomer.nodeId();
-        if (ring.contains(id)) {
-            throw new IllegalArgumentException("node " + id + " is already a member of ring v" + ring.version()
-                    + "; remove it first if it should rejoin with another weight");
+        return plan(ring, List.of(RingChange.join(newcomer.nodeId(), newcomer.weight())));
+    }
+
+    public static PartitionPlan leave(Ring ring, String nodeId) {
+        return plan(ring, List.of(RingChange.leave(nodeId)));
+    }
+
+    /**
+     * The plan for several changes at once, applied in order as one ring change (one version, one handover): a
+     * remove places the dead node's partitions as a leave would, a replace gives the new node exactly the old one's
+     * partitions and weight. Each node may be named once.
+     */
+    public static PartitionPlan plan(Ring ring, List<RingChange> changes) {
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("a plan needs at least one change");
         }
+        Set<String> named = new HashSet<>();
+        for (RingChange c : changes) {
+            for (String id : c.kind() == RingChange.Kind.REPLACE ? List.of(c.node(), c.added()) : List.of(c.node())) {
+                if (!named.add(id)) {
+                    throw new IllegalArgumentException("node " + id + " is named twice in the plan; name each node"
+                            + " in one change only");
+                }
+            }
+            if (!c.added().isEmpty() && ring.contains(c.added())) {
+                throw new IllegalArgumentException("node " + c.added() + " is already a member of ring v"
+                        + ring.version() + (c.kind() == RingChange.Kind.JOIN ? "; remove it first if it should"
+                        + " rejoin with another weight" : "; a replacement must be a new node"));
+            }
+            if (c.kind() != RingChange.Kind.JOIN && !ring.contains(c.node())) {
+                throw new IllegalArgumentException("node " + c.node() + " is not a member of ring v" + ring.version()
+                        + "; check the node id against the members " + ring.members());
+            }
+        }
+        Ring next = ring;
+        for (RingChange c : changes) {
+            next = switch (c.kind()) {
+                case JOIN -> joined(next, new Member(c.node(), c.weight()));
+                case LEAVE, REMOVE -> without(next, c.node());
+                case REPLACE -> replaced(next, c.node(), c.replacement());
+            };
+        }
+        return plan(ring, next.members(), next.owners().toArray(new String[0]), changes);
+    }
+
+    private static Ring replaced(Ring ring, String old, String replacement) {
+        List<Member> members = ring.members().stream()
+                .map(m -> m.nodeId().equals(old) ? new Member(replacement, m.weight()) : m).toList();
+        List<String> owners = ring.owners().stream().map(o -> o.equals(old) ? replacement : o).toList();
+        return new Ring(ring.version() + 1, ring.partitionCount(), members, owners);
+    }
+
+    private static Ring joined(Ring ring, Member newcomer) {
+        String id = newcomer.nodeId();
         List<Member> members = new ArrayList<>(ring.members());
         members.add(newcomer);
         Map<String, Integer> counts = ring.counts();
@@ -49,14 +100,10 @@ public final class RingTransition {
             gives.merge(owners[chosen], -1, Integer::sum);
             owners[chosen] = id;
         }
-        return plan(ring, members, owners);
+        return new Ring(ring.version() + 1, q, members, List.of(owners));
     }
 
-    public static PartitionPlan leave(Ring ring, String nodeId) {
-        if (!ring.contains(nodeId)) {
-            throw new IllegalArgumentException("node " + nodeId + " is not a member of ring v" + ring.version()
-                    + "; check the node id against the members " + ring.members());
-        }
+    private static Ring without(Ring ring, String nodeId) {
         if (ring.members().size() == 1) {
             throw new IllegalArgumentException("node " + nodeId + " is the last member of the ring and cannot leave;"
                     + " join another node first so it can take over the partitions");
@@ -73,7 +120,7 @@ public final class RingTransition {
 
         String[] owners = ring.owners().toArray(new String[0]);
         Handout.assign(owners, leaving, receives);
-        return plan(ring, remaining, owners);
+        return new Ring(ring.version() + 1, q, remaining, List.of(owners));
     }
 
     /** Splits {@code total} units one at a time, always to the node with the most room left (ties by id). */
@@ -120,7 +167,7 @@ public final class RingTransition {
         return true;
     }
 
-    private static PartitionPlan plan(Ring ring, List<Member> members, String[] owners) {
+    private static PartitionPlan plan(Ring ring, List<Member> members, String[] owners, List<RingChange> changes) {
         List<PartitionMove> moves = new ArrayList<>();
         for (int p = 0; p < owners.length; p++) {
             if (!owners[p].equals(ring.owner(p))) {
@@ -128,6 +175,6 @@ public final class RingTransition {
             }
         }
         Ring next = new Ring(ring.version() + 1, ring.partitionCount(), members, List.of(owners));
-        return new PartitionPlan(ring, next, moves);
+        return new PartitionPlan(ring, next, moves, changes);
     }
 }

@@ -17,10 +17,12 @@ import io.dynamo.core.membership.ChangeRequest;
 import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.MembershipStateCodec;
 import io.dynamo.core.membership.NodeLoad;
+import io.dynamo.core.membership.PlanRequest;
 import io.dynamo.core.peer.Ping;
 import io.dynamo.core.replica.ReadReplica;
 import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.replica.WriteReplica;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Failure;
@@ -44,17 +46,20 @@ import java.util.Map;
  * fields as format 0 does. Format 2 adds durability: a byte after a write-replica's fields and an ack's tag (1 when
  * the write is to be, or was, synced) and a varint after a coordinate-put's (the synced acknowledgements it needs);
  * written in an older format these are dropped, so an older peer is asked for plain writes and counts as unsynced.
+ * Format 3 adds the plan-request (several ring changes, removes and replaces); an older peer is never sent one.
  * A later change to a message's layout gets a new number; this codec keeps reading and
  * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
  * format both read.
  */
 public final class MessageCodec {
     /** The newest wire format this code reads and writes. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     /** The oldest wire format this code still reads and writes: the unversioned one of earlier releases. */
     public static final int OLDEST_FORMAT = 0;
     /** The first format with the durability fields of write-replica, ack and coordinate-put. */
     private static final int DURABILITY_FORMAT = 2;
+    /** The first format with the plan-request. */
+    public static final int PLAN_FORMAT = 3;
     private static final int VERSIONED = 0;
     private static final int READ_REPLICA = 1;
     private static final int REPLICA_STATE = 2;
@@ -73,6 +78,7 @@ public final class MessageCodec {
     private static final int REMOVE_TOMBSTONE = 15;
     private static final int CHANGE_REQUEST = 16;
     private static final int CHANGE_ANSWER = 17;
+    private static final int PLAN_REQUEST = 18;
 
     private MessageCodec() {
     }
@@ -134,6 +140,16 @@ public final class MessageCodec {
                     .writeVarLong(m.fromVersion());
         } else if (message instanceof ChangeAnswer m) {
             w.writeByte(CHANGE_ANSWER).writeString(m.refusal()).writeString(m.detail()).writeVarLong(m.ringVersion());
+        } else if (message instanceof PlanRequest m) {
+            if (format < PLAN_FORMAT) {
+                throw new IllegalArgumentException("a plan of several changes, a remove or a replace cannot be sent"
+                        + " in wire format " + format + ", which the claimant reads: upgrade every node first");
+            }
+            w.writeByte(PLAN_REQUEST).writeVarLong(m.fromVersion()).writeVarLong(m.changes().size());
+            for (RingChange c : m.changes()) {
+                w.writeVarLong(c.kind().ordinal()).writeString(c.node()).writeVarLong(c.weight())
+                        .writeString(c.replacement());
+            }
         } else {
             throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
         }
@@ -196,6 +212,7 @@ public final class MessageCodec {
             case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()), loads(r));
             case CHANGE_REQUEST -> new ChangeRequest(flag(r), r.readString(), smallInt(r), r.readVarLong());
             case CHANGE_ANSWER -> new ChangeAnswer(r.readString(), r.readString(), r.readVarLong());
+            case PLAN_REQUEST -> planRequest(r);
             default -> throw new IllegalArgumentException("unknown message tag " + tag);
         };
         r.expectEnd();
@@ -348,6 +365,21 @@ public final class MessageCodec {
             out[i] = r.readVarLong();
         }
         return out;
+    }
+
+    private static PlanRequest planRequest(BinaryReader r) {
+        long fromVersion = r.readVarLong();
+        int count = r.readCount(4);
+        List<RingChange> changes = new ArrayList<>(count);
+        RingChange.Kind[] kinds = RingChange.Kind.values();
+        for (int i = 0; i < count; i++) {
+            int kind = smallInt(r);
+            if (kind >= kinds.length) {
+                throw new IllegalArgumentException("unknown ring change kind " + kind);
+            }
+            changes.add(new RingChange(kinds[kind], r.readString(), smallInt(r), r.readString()));
+        }
+        return new PlanRequest(changes, fromVersion);
     }
 
     private static int smallInt(BinaryReader r) {

@@ -33,7 +33,10 @@ final class States {
             return ring;
         }
         Ring previous = randomLayout(random, q, ring.version() - 1);
-        Ring changing = ring.withHandover(Handover.from(previous));
+        // One in three changes drops a dead member of the previous ring (a remove or replace of a node that is down).
+        List<String> gone = random.nextInt(3) == 0
+                ? List.of(previous.members().get(random.nextInt(previous.members().size())).nodeId()) : List.of();
+        Ring changing = ring.withHandover(Handover.from(previous, gone));
         for (String id : changing.participants()) {
             if (random.nextBoolean()) {
                 changing = changing.seenBy(id);

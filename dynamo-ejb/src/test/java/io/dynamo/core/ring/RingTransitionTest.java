@@ -146,6 +146,62 @@ class RingTransitionTest {
     }
 
     @Test
+    void aReplacementTakesExactlyItsPredecessorsPartitionsAndWeight() {
+        Ring ring = Ring.initial(64, List.of(Member.of("a"), new Member("b", 2), Member.of("c")));
+        PartitionPlan plan = RingTransition.plan(ring, List.of(RingChange.replace("b", "z")));
+        assertThat(plan.to().version()).isEqualTo(ring.version() + 1);
+        assertThat(plan.to().partitionsOf("z")).isEqualTo(ring.partitionsOf("b"));
+        assertThat(plan.to().contains("b")).isFalse();
+        assertThat(plan.to().members()).contains(new Member("z", 2));
+        assertThat(plan.moves()).allSatisfy(m -> {
+            assertThat(m.from()).isEqualTo("b");
+            assertThat(m.to()).isEqualTo("z");
+        });
+        assertThat(plan.changes()).containsExactly(RingChange.replace("b", "z"));
+    }
+
+    @Test
+    void aRemovePlacesTheDeadNodesPartitionsAsALeaveWould() {
+        Ring ring = Ring.initial(64, Rings.members(4));
+        String dead = ring.members().get(1).nodeId();
+        assertThat(RingTransition.plan(ring, List.of(RingChange.remove(dead))).to())
+                .isEqualTo(RingTransition.leave(ring, dead).to());
+    }
+
+    @Test
+    void severalChangesMakeOneVersionEqualToApplyingThemInOrder() {
+        Ring ring = Ring.initial(128, Rings.members(3));
+        String leaver = ring.members().get(0).nodeId();
+        PartitionPlan plan = RingTransition.plan(ring, List.of(RingChange.join("x", 1), RingChange.join("y", 2),
+                RingChange.leave(leaver)));
+        Ring stepwise = RingTransition.leave(RingTransition.join(RingTransition.join(ring, Member.of("x")).to(),
+                new Member("y", 2)).to(), leaver).to();
+        assertThat(plan.to().version()).isEqualTo(ring.version() + 1);
+        assertThat(plan.to().owners()).isEqualTo(stepwise.owners());
+        assertThat(plan.to().members()).isEqualTo(stepwise.members());
+        checkOnlyMovedPartitionsChanged(plan);
+        checkWithinOneOfQuota(plan.to());
+        Rings.checkPreferenceLists(plan.to(), 3);
+    }
+
+    @Test
+    void aPlanNamingANodeTwiceOrNothingOrABadNodeIsRefused() {
+        Ring ring = Ring.initial(16, Rings.members(3));
+        String member = ring.members().get(0).nodeId();
+        assertThatThrownBy(() -> RingTransition.plan(ring, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one change");
+        assertThatThrownBy(() -> RingTransition.plan(ring, List.of(RingChange.join("x", 1), RingChange.leave("x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node x is named twice");
+        assertThatThrownBy(() -> RingTransition.plan(ring, List.of(RingChange.remove(member),
+                RingChange.replace(member, "z")))).hasMessageContaining("node " + member + " is named twice");
+        assertThatThrownBy(() -> RingTransition.plan(ring, List.of(RingChange.replace(member,
+                ring.members().get(1).nodeId())))).hasMessageContaining("a replacement must be a new node");
+        assertThatThrownBy(() -> RingTransition.plan(ring, List.of(RingChange.remove("ghost"))))
+                .hasMessageContaining("ghost is not a member");
+        assertThatThrownBy(() -> RingChange.replace("a", "a")).hasMessageContaining("cannot replace itself");
+    }
+
+    @Test
     void plansMustAdvanceTheVersionByOne() {
         Ring ring = Ring.single("a", 8);
         assertThatThrownBy(() -> new PartitionPlan(ring, ring, List.of()))

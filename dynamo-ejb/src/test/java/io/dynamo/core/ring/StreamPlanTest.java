@@ -22,6 +22,32 @@ class StreamPlanTest {
         return StreamPlan.of(before, after, N).stream().filter(s -> s.partition() == p).toList();
     }
 
+    @Property(tries = 40)
+    void aDeadNodeStreamsNothingAndEverySurvivingReplicaFeedsItsSuccessors(@ForAll long seed) {
+        Random random = new Random(seed);
+        int size = 2 + random.nextInt(6);
+        Ring before = ring(1 << (3 + random.nextInt(4)), size);
+        String dead = "n" + (1 + random.nextInt(size));
+        Ring after = RingTransition.plan(before, List.of(random.nextBoolean() ? RingChange.remove(dead)
+                : RingChange.replace(dead, "new"))).to();
+        List<PartitionStream> streams = StreamPlan.of(before, after, N, Set.of(dead));
+        assertThat(streams).noneMatch(s -> s.source().equals(dead));
+        for (int p = 0; p < before.partitionCount(); p++) {
+            List<String> oldReplicas = before.preferenceList(p, N).replicas();
+            List<String> newcomers = new java.util.ArrayList<>(after.preferenceList(p, N).replicas());
+            newcomers.removeAll(oldReplicas);
+            int partition = p;
+            for (String survivor : oldReplicas) {
+                if (!survivor.equals(dead) && oldReplicas.contains(dead)) {
+                    for (String target : newcomers) {
+                        assertThat(streams).as("p%d from %s", partition, survivor)
+                                .contains(new PartitionStream(partition, survivor, target));
+                    }
+                }
+            }
+        }
+    }
+
     @Property(tries = 60)
     void everyNewReplicaIsFedByEveryReplicaThatLeavesItsList(@ForAll long seed) {
         Random random = new Random(seed);

@@ -30,11 +30,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WireFormatTest {
     private static final Map<String, Message> SAMPLES = WireSamples.all();
     private static final Map<String, Message> SINCE_2 = WireSamples.sinceFormat2();
+    private static final Map<String, Message> SINCE_3 = WireSamples.sinceFormat3();
 
     @Test
     void everyMessageTypeHasACapturedSample() {
         Set<Class<?>> sampled = SAMPLES.values().stream().map(Object::getClass).collect(Collectors.toSet());
         SINCE_2.values().forEach(m -> sampled.add(m.getClass()));
+        SINCE_3.values().forEach(m -> sampled.add(m.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(messageTypes());
     }
 
@@ -48,7 +50,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 3})
     void theBytesAnEarlierReleaseWroteDecodeToTheSameMessages(int format) {
         samples(format).forEach((name, sample) -> {
             Message decoded = MessageCodec.decode(captured(format, name));
@@ -58,7 +60,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 3})
     void eachFormatIsStillWrittenByteForByte(int format) {
         samples(format).forEach((name, sample) -> assertThat(MessageCodec.encode(sample, format))
                 .as("%s in format %d", name, format).isEqualTo(captured(format, name)));
@@ -67,18 +69,18 @@ class WireFormatTest {
     @Test
     void theNewestFormatIsTheDefaultAndNamesItself() {
         byte[] ping = MessageCodec.encode(new Ping());
-        assertThat(MessageCodec.FORMAT).isEqualTo(2);
-        assertThat(ping).containsExactly(0, 2, 5);
+        assertThat(MessageCodec.FORMAT).isEqualTo(3);
+        assertThat(ping).containsExactly(0, 3, 5);
     }
 
     @Test
     void aNewerFormatIsRefusedWithBothNumbers() {
-        byte[] fromTheFuture = {0, 3, 5};
+        byte[] fromTheFuture = {0, 4, 5};
         assertThatThrownBy(() -> MessageCodec.decode(fromTheFuture)).isInstanceOfSatisfying(
                 UnsupportedFormatException.class, e -> {
-                    assertThat(e.format()).isEqualTo(3);
-                    assertThat(e.newestReadable()).isEqualTo(2);
-                }).hasMessage("wire format version 3 is newer than the newest this node reads (2)");
+                    assertThat(e.format()).isEqualTo(4);
+                    assertThat(e.newestReadable()).isEqualTo(3);
+                }).hasMessage("wire format version 4 is newer than the newest this node reads (3)");
     }
 
     @Test
@@ -95,8 +97,8 @@ class WireFormatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format above 0");
         assertThatThrownBy(() -> MessageCodec.decode(new byte[] {0}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 2");
+        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 3");
     }
 
     /** Format 2 carries durability; written for an older peer it is dropped, so that peer is asked for none. */
@@ -118,6 +120,16 @@ class WireFormatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 or 1");
     }
 
+    /** A plan-request exists from format 3 on: a claimant of an older release is never sent one it cannot read. */
+    @Test
+    void aPlanRequestIsRefusedForAnOlderPeerWithWhatToDo() {
+        Message plan = SINCE_3.get("plan-request");
+        assertThatThrownBy(() -> MessageCodec.encode(plan, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("upgrade every node first");
+        assertThatThrownBy(() -> MessageCodec.decode(new byte[] {0, 3, 18, 7, 1, 9, 1, 'a', 1, 0}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown ring change kind 9");
+    }
+
     /** A new format needs its captures before it can be the newest. */
     @Test
     void capturesExistForEveryFormatThisCodeReads() {
@@ -132,6 +144,9 @@ class WireFormatTest {
         Map<String, Message> all = new LinkedHashMap<>(SAMPLES);
         if (format >= 2) {
             all.putAll(SINCE_2);
+        }
+        if (format >= 3) {
+            all.putAll(SINCE_3);
         }
         return all;
     }

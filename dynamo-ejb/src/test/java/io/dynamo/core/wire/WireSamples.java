@@ -16,12 +16,14 @@ import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
 import io.dynamo.core.membership.NodeLoad;
 import io.dynamo.core.membership.NodeStatus;
+import io.dynamo.core.membership.PlanRequest;
 import io.dynamo.core.peer.Ping;
 import io.dynamo.core.replica.ReadReplica;
 import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Failure;
@@ -76,6 +78,14 @@ final class WireSamples {
         Map<String, Message> m = new LinkedHashMap<>();
         m.put("change-request", new ChangeRequest(true, "node-4", 2, 7));
         m.put("change-answer", new ChangeAnswer(ChangeAnswer.STALE_PLAN, "the plan was made from ring v7", 8));
+        return m;
+    }
+
+    /** Messages that exist from wire format 3 on: plans of several changes, removes and replaces. */
+    static Map<String, Message> sinceFormat3() {
+        Map<String, Message> m = new LinkedHashMap<>();
+        m.put("plan-request", new PlanRequest(List.of(RingChange.join("node-4", 2), RingChange.leave("node-1"),
+                RingChange.remove("node-2"), RingChange.replace("node-3", "node-5")), 7));
         return m;
     }
 

@@ -10,6 +10,7 @@ import io.dynamo.core.base.ValueTooLargeException;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.RemoteRequestException;
 import io.dynamo.core.membership.RingUnknownException;
+import io.dynamo.core.membership.ChangeRefusedException;
 import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.RingChangingException;
 import io.dynamo.core.membership.StalePlanException;
@@ -50,6 +51,7 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(StalePlanException.class, ErrorCode.STALE_PLAN),
             Map.entry(RingChangingException.class, ErrorCode.RING_CHANGING),
             Map.entry(JoinRefusedException.class, ErrorCode.JOIN_REFUSED),
+            Map.entry(ChangeRefusedException.class, ErrorCode.CHANGE_REFUSED),
             Map.entry(TooManySiblingsException.class, ErrorCode.TOO_MANY_SIBLINGS),
             Map.entry(ExchangeNotPossibleException.class, ErrorCode.EXCHANGE_NOT_POSSIBLE),
             Map.entry(AntiEntropyException.class, ErrorCode.ANTI_ENTROPY_FAILED),
