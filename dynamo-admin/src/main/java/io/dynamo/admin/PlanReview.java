@@ -3,11 +3,13 @@ package io.dynamo.admin;
 import io.dynamo.api.MoveBody;
 import io.dynamo.api.PartitionCountBody;
 import io.dynamo.api.PlanBody;
+import io.dynamo.api.PlanChangeBody;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * A join or leave in two steps, as the admin API makes them: the plan is shown, the operator confirms (or gave
+ * A ring change (join, leave, replace, remove) in two steps, as the admin API makes them: the plan is shown, the operator confirms (or gave
  * {@code --yes}), and the commit names the plan's ring version, so a ring that changed in between is refused.
  */
 final class PlanReview {
@@ -44,10 +46,17 @@ final class PlanReview {
         return ExitCode.OK;
     }
 
+    private static String change(PlanChangeBody c) {
+        return switch (c.op()) {
+            case "join" -> "join " + c.node() + " with weight " + (c.weight() == null ? 1 : c.weight());
+            case "replace" -> "replace " + c.node() + " with " + c.with();
+            default -> c.op() + " " + c.node();
+        };
+    }
+
     static String render(PlanBody plan) {
-        String what = "join".equals(plan.operation())
-                ? "join " + plan.node() + " with weight " + (plan.weight() == null ? 1 : plan.weight())
-                : plan.operation() + " " + plan.node();
+        String what = plan.changes() == null || plan.changes().isEmpty() ? plan.operation() + " " + plan.node()
+                : plan.changes().stream().map(PlanReview::change).collect(Collectors.joining(", "));
         StringBuilder text = new StringBuilder("plan (from ").append(plan.answeredBy()).append("): ").append(what)
                 .append(", ring v").append(plan.fromVersion()).append(" -> v").append(plan.toVersion()).append(": ")
                 .append(plan.moves().size()).append(plan.moves().size() == 1 ? " partition moves" : " partitions move")

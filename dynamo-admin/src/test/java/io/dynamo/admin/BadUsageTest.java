@@ -38,6 +38,11 @@ class BadUsageTest {
         "join node-4 --weight 0                   | --weight must be a whole number of 1 or more; got 0.",
         "join node/4                              | 'node/4' is not a node id: 1 to 64 letters, digits, '-' or '_'.",
         "leave ''                                 | '' is not a node id",
+        "remove                                   | Missing required parameter: 'NODE'",
+        "remove a.b                               | 'a.b' is not a node id",
+        "replace                                  | Missing required parameters: 'NODE', 'NEW'",
+        "replace node-3                           | Missing required parameter: 'NEW'",
+        "replace node-3 node/5                    | 'node/5' is not a node id",
         "anti-entropy run x                       | Invalid value for positional parameter at index 0 (PARTITION): 'x'",
         "anti-entropy run -1                      | PARTITION must be 0 or more; got -1.",
         "status --node 'ht tp://x'                | --node 'ht tp://x' is not a node URL",
@@ -78,8 +83,8 @@ class BadUsageTest {
         Run run = Run.of(ENV, "--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("status", "ring", "nodes", "join", "leave", "transfers", "hints",
-                "anti-entropy", "key", "Exit codes:", "5   declined at the prompt");
+        assertThat(run.out()).contains("status", "ring", "nodes", "join", "leave", "replace", "remove", "transfers",
+                "hints", "anti-entropy", "key", "Exit codes:", "5   declined at the prompt");
         assertThat(Run.of(ENV, "join", "--help").out()).contains("--weight=W", "--yes", "Exit codes:");
     }
 

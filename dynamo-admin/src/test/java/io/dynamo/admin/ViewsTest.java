@@ -14,6 +14,7 @@ import io.dynamo.api.NodeBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.PartitionCountBody;
 import io.dynamo.api.PlanBody;
+import io.dynamo.api.PlanChangeBody;
 import io.dynamo.api.ReplicaVersionsBody;
 import io.dynamo.api.RingBody;
 import io.dynamo.api.RingChangeBody;
@@ -69,7 +70,8 @@ class ViewsTest {
     void aPlanShowsCountsAndMoves() {
         PlanBody plan = new PlanBody("n1", "join", "n3", 2, false, 3, 4, List.of(new MoveBody(1, "n2", "n3"),
                 new MoveBody(4, "n1", "n3")), List.of(new PartitionCountBody("n1", 4, 3),
-                new PartitionCountBody("n2", 4, 3), new PartitionCountBody("n3", 0, 2)));
+                new PartitionCountBody("n2", 4, 3), new PartitionCountBody("n3", 0, 2)),
+                List.of(new PlanChangeBody("join", "n3", 2, null)));
 
         String text = PlanReview.render(plan);
 

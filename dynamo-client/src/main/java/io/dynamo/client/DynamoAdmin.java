@@ -10,11 +10,15 @@ import io.dynamo.api.KeyVersionsBody;
 import io.dynamo.api.MembershipChangeBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.PlanBody;
+import io.dynamo.api.PlanChangeBody;
+import io.dynamo.api.PlanRequestBody;
+import io.dynamo.api.ReplaceBody;
 import io.dynamo.api.RingBody;
 import io.dynamo.api.TransfersBody;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,6 +83,33 @@ public final class DynamoAdmin {
 
     public PlanBody commitLeave(String node, long ringVersion) {
         return post("admin/leave/commit", new MembershipChangeBody(node, null, ringVersion), PlanBody.class);
+    }
+
+    /** Plans taking a dead node out of the ring; its partitions are copied from the other replicas. */
+    public PlanBody planRemove(String node) {
+        return post("admin/remove", new MembershipChangeBody(node, null, null), PlanBody.class);
+    }
+
+    public PlanBody commitRemove(String node, long ringVersion) {
+        return post("admin/remove/commit", new MembershipChangeBody(node, null, ringVersion), PlanBody.class);
+    }
+
+    /** Plans replacing {@code node}, running or dead, by {@code with}, which takes exactly its partitions. */
+    public PlanBody planReplace(String node, String with) {
+        return post("admin/replace", new ReplaceBody(node, with, null), PlanBody.class);
+    }
+
+    public PlanBody commitReplace(String node, String with, long ringVersion) {
+        return post("admin/replace/commit", new ReplaceBody(node, with, ringVersion), PlanBody.class);
+    }
+
+    /** Plans several changes (joins, leaves, removes, replaces) as one ring change. */
+    public PlanBody plan(List<PlanChangeBody> changes) {
+        return post("admin/plan", new PlanRequestBody(changes, null), PlanBody.class);
+    }
+
+    public PlanBody commitPlan(List<PlanChangeBody> changes, long ringVersion) {
+        return post("admin/plan/commit", new PlanRequestBody(changes, ringVersion), PlanBody.class);
     }
 
     /** Runs one anti-entropy exchange of the partition now, from the node that takes the request. */

@@ -309,6 +309,42 @@ class AdminApiIT {
                 .allSatisfy(o -> assertThat(o.getString()).isEqualTo(SELF));
     }
 
+    @Test
+    void aReplaceIsPlannedButRefusedForANodeNeverHeardFromAndBadRemovesReplacesAndPlansAre4xx() {
+        long v = ringVersion();
+        JsonObject plan = ok(api.post(ADMIN + "replace", "{\"node\": \"" + SELF + "\", \"with\": \"ghost\"}", JSON));
+        assertThat(plan.getString("operation")).isEqualTo("replace");
+        assertThat(plan.getString("node")).isEqualTo(SELF);
+        assertThat(plan.getJsonArray("moves").getValuesAs(JsonObject.class)).as("every partition")
+                .hasSize(plan.getJsonArray("counts").getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("node").equals(SELF)).findFirst().orElseThrow().getInt("before"))
+                .allSatisfy(m -> assertThat(m.getString("to")).isEqualTo("ghost"));
+        assertThat(plan.getJsonArray("changes").getJsonObject(0).getString("with")).isEqualTo("ghost");
+        assertError(api.post(ADMIN + "replace/commit", "{\"node\": \"" + SELF + "\", \"with\": \"ghost\","
+                + " \"ringVersion\": " + v + "}", JSON), 409, "join_refused", "node ghost has never been heard from");
+
+        assertError(api.post(ADMIN + "remove", "{\"node\": \"" + SELF + "\"}", JSON), 400, "invalid_request",
+                "last member");
+        assertError(api.post(ADMIN + "remove", "{\"node\": \"nobody\"}", JSON), 400, "invalid_request",
+                "not a member");
+        assertError(api.post(ADMIN + "replace", "{\"node\": \"nobody\", \"with\": \"x\"}", JSON), 400,
+                "invalid_request", "not a member");
+        assertError(api.post(ADMIN + "replace", "{\"node\": \"" + SELF + "\"}", JSON), 400, "invalid_request",
+                "field 'with' is missing");
+        assertError(api.post(ADMIN + "plan", "{\"changes\": [{\"op\": \"join\", \"node\": \"x\"},"
+                + " {\"op\": \"leave\", \"node\": \"x\"}]}", JSON), 400, "invalid_request", "named twice");
+        assertError(api.post(ADMIN + "plan", "{\"changes\": [{\"op\": \"grow\", \"node\": \"x\"}]}", JSON), 400,
+                "invalid_request", "field 'changes[0].op'");
+        assertError(api.post(ADMIN + "plan/commit", "{\"changes\": [{\"op\": \"join\", \"node\": \"x\"}],"
+                + " \"ringVersion\": " + (v + 1) + "}", JSON), 409, "stale_plan");
+        assertError(api.post(ADMIN + "remove/commit", "node=x", "text/plain"), 415, "unsupported_media_type");
+
+        JsonObject ring = ok(api.get(ADMIN + "ring"));
+        assertThat(ring.getJsonNumber("version").longValue()).as("the ring stays as it was").isEqualTo(v);
+        assertThat(ring.getJsonArray("owners").getValuesAs(JsonString.class))
+                .allSatisfy(o -> assertThat(o.getString()).isEqualTo(SELF));
+    }
+
     // --- bad input -----------------------------------------------------------------------------------------------
 
     @Test

@@ -140,7 +140,15 @@ class AdminCliIT {
         Run leave = Run.of(admin, "leave", "ghost", "--yes");
         Run join = Run.of(admin, "join", "cli1", "--yes");
         Run outOfRange = Run.of(admin, "anti-entropy", "run", "8");
+        Run remove = Run.of(admin, "remove", "cli1", "--yes");
+        Run replace = Run.of(admin, "replace", "cli1", "ghost", "--yes");
 
+        assertThat(remove.code()).as(remove.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(remove.err()).contains("(400 invalid_request: node cli1 is the last member of the ring");
+        assertThat(replace.code()).as(replace.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(replace.out())
+                .contains("plan (from cli1): replace cli1 with ghost, ring v1 -> v2: 8 partitions move");
+        assertThat(replace.err()).contains("(409 join_refused: node ghost has never been heard from");
         assertThat(exchange.code()).as(exchange.toString()).isEqualTo(ExitCode.REFUSED);
         assertThat(exchange.err()).startsWith("dynamo-admin: 127.0.0.1:" + node.httpPort
                 + " refused the request (409 exchange_not_possible: ");
@@ -150,7 +158,7 @@ class AdminCliIT {
         assertThat(join.err()).contains("is already a member of ring v1");
         assertThat(outOfRange.code()).isEqualTo(ExitCode.USAGE);
         assertThat(outOfRange.err()).contains("partition 8 does not exist: ring v1 has Q=8");
-        assertThat(List.of(exchange, leave, join, outOfRange)).allMatch(Run::clean);
+        assertThat(List.of(exchange, leave, join, outOfRange, remove, replace)).allMatch(Run::clean);
     }
 
     @Test

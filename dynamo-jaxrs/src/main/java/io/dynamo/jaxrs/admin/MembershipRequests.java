@@ -1,6 +1,8 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.core.ring.RingChange;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -11,12 +13,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parses the bodies of join and leave (see {@link io.dynamo.api.MembershipChangeBody}) with messages that name
- * the field at fault. Unknown fields are ignored, so that clients written against later versions keep working.
+ * Parses the bodies of ring changes (join, leave and remove: {@link io.dynamo.api.MembershipChangeBody}; replace:
+ * {@link io.dynamo.api.ReplaceBody}; a plan of several: {@link io.dynamo.api.PlanRequestBody}) with messages that
+ * name the field at fault. Unknown fields are ignored, so that clients written against later versions keep working.
  */
 final class MembershipRequests {
     static final int MAX_BODY_BYTES = 16 * 1024;
@@ -37,12 +42,69 @@ final class MembershipRequests {
         return new MembershipChange(node(json), 1, commit ? ringVersion(json) : 0);
     }
 
+    /** A remove: the body of a leave, naming a dead node. */
+    static PlannedChanges remove(InputStream body, boolean commit) {
+        JsonObject json = object(read(body), "{\"node\": \"node-3\"" + (commit ? ", \"ringVersion\": 3}" : "}"));
+        return new PlannedChanges(List.of(RingChange.remove(node(json))), commit ? ringVersion(json) : 0);
+    }
+
+    static PlannedChanges replace(InputStream body, boolean commit) {
+        JsonObject json = object(read(body), "{\"node\": \"node-3\", \"with\": \"node-5\""
+                + (commit ? ", \"ringVersion\": 3}" : "}"));
+        return new PlannedChanges(List.of(replacement(node(json), node(json, "with"), "with")),
+                commit ? ringVersion(json) : 0);
+    }
+
+    /** Several changes as one plan: {@code {"changes": [{"op": "join", "node": "node-4"}, ...]}}. */
+    static PlannedChanges plan(InputStream body, boolean commit) {
+        String example = "{\"changes\": [{\"op\": \"join\", \"node\": \"node-4\"}, {\"op\": \"leave\","
+                + " \"node\": \"node-1\"}]" + (commit ? ", \"ringVersion\": 3}" : "}");
+        JsonObject json = object(read(body), example);
+        JsonValue value = json.get("changes");
+        if (!(value instanceof JsonArray array) || array.isEmpty()) {
+            throw new InvalidRequestException("field 'changes' = " + (value == null ? "(missing)" : shown(value))
+                    + " is invalid: it must be a non-empty array of changes, such as " + example);
+        }
+        List<RingChange> changes = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "changes[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject change)) {
+                throw new InvalidRequestException("field '" + at + "' = " + shown(array.get(i)) + " is invalid: each"
+                        + " change is an object such as {\"op\": \"remove\", \"node\": \"node-3\"}");
+            }
+            changes.add(change(change, at));
+        }
+        return new PlannedChanges(changes, commit ? ringVersion(json) : 0);
+    }
+
+    private static RingChange change(JsonObject json, String at) {
+        JsonValue op = json.get("op");
+        String kind = op instanceof JsonString text ? text.getString() : "";
+        String node = node(json, "node", at + ".node");
+        return switch (kind) {
+            case "join" -> RingChange.join(node, weight(json, at + ".weight"));
+            case "leave" -> RingChange.leave(node);
+            case "remove" -> RingChange.remove(node);
+            case "replace" -> replacement(node, node(json, "with", at + ".with"), at + ".with");
+            default -> throw new InvalidRequestException("field '" + at + ".op' = " + (op == null ? "(missing)"
+                    : shown(op)) + " is invalid: it must be \"join\", \"leave\", \"remove\" or \"replace\"");
+        };
+    }
+
+    private static RingChange replacement(String node, String with, String field) {
+        if (node.equals(with)) {
+            throw new InvalidRequestException("field '" + field + "' = \"" + with + "\" is invalid: a node cannot"
+                    + " replace itself; name the new node that takes its partitions");
+        }
+        return RingChange.replace(node, with);
+    }
+
     private static byte[] read(InputStream body) {
         try (body) {
             byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
                 throw new InvalidRequestException("the body has more than " + MAX_BODY_BYTES
-                        + " bytes; a join or leave is a small JSON object");
+                        + " bytes; a ring change is a small JSON object");
             }
             return bytes;
         } catch (IOException e) {
@@ -70,25 +132,39 @@ final class MembershipRequests {
     }
 
     private static String node(JsonObject json) {
-        JsonValue value = json.get("node");
+        return node(json, "node", "node");
+    }
+
+    private static String node(JsonObject json, String name) {
+        return node(json, name, name);
+    }
+
+    /** @param field how the error names the field, e.g. {@code changes[1].node} */
+    private static String node(JsonObject json, String name, String field) {
+        JsonValue value = json.get(name);
         if (value == null || value == JsonValue.NULL) {
-            throw new InvalidRequestException("field 'node' is missing; give the id of the node, e.g. \"node-4\"");
+            throw new InvalidRequestException("field '" + field + "' is missing; give the id of the node, e.g."
+                    + " \"node-4\"");
         }
         if (!(value instanceof JsonString text) || !NODE_ID.matcher(text.getString()).matches()) {
-            throw new InvalidRequestException("field 'node' = " + shown(value) + " is invalid: it must be a string"
-                    + " of 1 to 64 letters, digits, '-' or '_' (the node's dynamo.node.id)");
+            throw new InvalidRequestException("field '" + field + "' = " + shown(value) + " is invalid: it must be a"
+                    + " string of 1 to 64 letters, digits, '-' or '_' (the node's dynamo.node.id)");
         }
         return text.getString();
     }
 
     private static int weight(JsonObject json) {
+        return weight(json, "weight");
+    }
+
+    private static int weight(JsonObject json, String field) {
         JsonValue value = json.get("weight");
         if (value == null || value == JsonValue.NULL) {
             return 1;
         }
-        long weight = integer(value, "weight", "an integer of 1 or more");
+        long weight = integer(value, field, "an integer of 1 or more");
         if (weight < 1 || weight > Integer.MAX_VALUE) {
-            throw new InvalidRequestException("field 'weight' = " + shown(value)
+            throw new InvalidRequestException("field '" + field + "' = " + shown(value)
                     + " is invalid: it must be an integer of 1 or more (its share of the partitions)");
         }
         return (int) weight;

@@ -3,17 +3,28 @@ package io.dynamo.jaxrs.admin;
 import io.dynamo.api.MoveBody;
 import io.dynamo.api.PartitionCountBody;
 import io.dynamo.api.PlanBody;
+import io.dynamo.api.PlanChangeBody;
 import io.dynamo.core.ring.PartitionPlan;
+import io.dynamo.core.ring.RingChange;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** A join or leave plan as the wire shows it. */
+/** A ring change's plan as the wire shows it. */
 final class PlanViews {
     static final String JOIN = "join";
     static final String LEAVE = "leave";
+    static final String REMOVE = "remove";
+    static final String REPLACE = "replace";
+    static final String PLAN = "plan";
 
     private PlanViews() {
+    }
+
+    /** A plan of one remove or replace (naming its node), or of several changes (naming none). */
+    static PlanBody of(String self, String operation, PartitionPlan plan, boolean committed) {
+        String node = operation.equals(PLAN) ? null : plan.changes().get(0).node();
+        return of(self, operation, node, null, plan, committed);
     }
 
     /** @param weight the newcomer's weight for a join, null for a leave */
@@ -29,7 +40,10 @@ final class PlanViews {
         List<MoveBody> moves = plan.moves().stream()
                 .map(m -> new MoveBody(m.partition(), m.from(), m.to()))
                 .toList();
+        List<PlanChangeBody> changes = plan.changes().stream().map(c -> new PlanChangeBody(c.kind().label(), c.node(),
+                c.kind() == RingChange.Kind.JOIN ? c.weight() : null,
+                c.kind() == RingChange.Kind.REPLACE ? c.replacement() : null)).toList();
         return new PlanBody(self, operation, node, weight, committed, plan.from().version(), plan.to().version(),
-                moves, counts);
+                moves, counts, changes);
     }
 }

@@ -4,8 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.core.ring.RingChange;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MembershipRequestsTest {
@@ -67,6 +69,52 @@ class MembershipRequestsTest {
     void aLeaveIgnoresAWeight() {
         assertThat(MembershipRequests.leave(body("{\"node\": \"x\", \"weight\": 0}"), false))
                 .isEqualTo(new MembershipChange("x", 1, 0));
+    }
+
+    @Test
+    void aRemoveAndAReplaceNameTheirNodes() {
+        assertThat(MembershipRequests.remove(body("{\"node\": \"n3\"}"), false))
+                .isEqualTo(new PlannedChanges(List.of(RingChange.remove("n3")), 0));
+        assertThat(MembershipRequests.replace(body("{\"node\": \"n3\", \"with\": \"n5\", \"ringVersion\": 4}"),
+                true)).isEqualTo(new PlannedChanges(List.of(RingChange.replace("n3", "n5")), 4));
+        refusedNaming(() -> MembershipRequests.replace(body("{\"node\": \"n3\"}"), false),
+                "field 'with' is missing");
+        refusedNaming(() -> MembershipRequests.replace(body("{\"node\": \"n3\", \"with\": \"a b\"}"), false),
+                "field 'with' = \"a b\" is invalid");
+        refusedNaming(() -> MembershipRequests.replace(body("{\"node\": \"n3\", \"with\": \"n3\"}"), false),
+                "cannot replace itself");
+        refusedNaming(() -> MembershipRequests.remove(body("{\"node\": \"n3\"}"), true),
+                "field 'ringVersion' is missing");
+    }
+
+    @Test
+    void aPlanListsItsChangesInOrder() {
+        assertThat(MembershipRequests.plan(body("{\"changes\": [{\"op\": \"join\", \"node\": \"n4\", \"weight\": 2},"
+                + " {\"op\": \"leave\", \"node\": \"n1\"}, {\"op\": \"remove\", \"node\": \"n2\"},"
+                + " {\"op\": \"replace\", \"node\": \"n3\", \"with\": \"n5\"}], \"ringVersion\": 9}"), true))
+                .isEqualTo(new PlannedChanges(List.of(RingChange.join("n4", 2), RingChange.leave("n1"),
+                        RingChange.remove("n2"), RingChange.replace("n3", "n5")), 9));
+    }
+
+    @Test
+    void everyBadChangeOfAPlanIsNamedByItsPlace() {
+        refusedNaming(plan("{}"), "field 'changes' = (missing)");
+        refusedNaming(plan("{\"changes\": []}"), "field 'changes' = [] is invalid: it must be a non-empty array");
+        refusedNaming(plan("{\"changes\": {\"op\": \"join\"}}"), "field 'changes' = ");
+        refusedNaming(plan("{\"changes\": [1]}"), "field 'changes[0]' = 1 is invalid");
+        refusedNaming(plan("{\"changes\": [{\"op\": \"leave\", \"node\": \"a\"},"
+                + " {\"op\": \"grow\", \"node\": \"b\"}]}"),
+                "field 'changes[1].op' = \"grow\" is invalid");
+        refusedNaming(plan("{\"changes\": [{\"node\": \"b\"}]}"), "field 'changes[0].op' = (missing)");
+        refusedNaming(plan("{\"changes\": [{\"op\": \"join\"}]}"), "field 'changes[0].node' is missing");
+        refusedNaming(plan("{\"changes\": [{\"op\": \"join\", \"node\": \"b\", \"weight\": 0}]}"),
+                "field 'changes[0].weight' = 0");
+        refusedNaming(plan("{\"changes\": [{\"op\": \"replace\", \"node\": \"b\"}]}"),
+                "field 'changes[0].with' is missing");
+    }
+
+    private static org.assertj.core.api.ThrowableAssert.ThrowingCallable plan(String json) {
+        return () -> MembershipRequests.plan(body(json), false);
     }
 
     private static org.assertj.core.api.ThrowableAssert.ThrowingCallable join(String json) {

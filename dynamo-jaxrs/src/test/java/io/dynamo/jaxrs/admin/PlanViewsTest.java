@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynamo.api.MoveBody;
 import io.dynamo.api.PartitionCountBody;
 import io.dynamo.api.PlanBody;
+import io.dynamo.api.PlanChangeBody;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.ring.RingTransition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,21 @@ class PlanViewsTest {
         assertThat(body.moves()).hasSize(8).allSatisfy(m -> assertThat(m.from()).isEqualTo("b"));
         assertThat(body.counts()).containsExactly(new PartitionCountBody("a", 8, 16),
                 new PartitionCountBody("b", 8, 0));
+    }
+
+    @Test
+    void aPlanOfSeveralChangesListsThemAndNamesNoSingleNode() {
+        Ring three = Ring.initial(16, List.of(Member.of("a"), Member.of("b"), Member.of("c")));
+        PartitionPlan plan = RingTransition.plan(three, List.of(RingChange.join("d", 2), RingChange.replace("b", "e")));
+
+        PlanBody body = PlanViews.of("a", PlanViews.PLAN, plan, false);
+
+        assertThat(body.operation()).isEqualTo("plan");
+        assertThat(body.node()).isNull();
+        assertThat(body.changes()).containsExactly(new PlanChangeBody("join", "d", 2, null),
+                new PlanChangeBody("replace", "b", null, "e"));
+        assertThat(body.toVersion()).isEqualTo(three.version() + 1);
+        assertThat(PlanViews.of("a", PlanViews.REPLACE, RingTransition.plan(three,
+                List.of(RingChange.replace("b", "e"))), true).node()).isEqualTo("b");
     }
 }
