@@ -23,11 +23,21 @@ final class Nemesis {
     private boolean active = true;
     private boolean burst;
     private int wipes;
+    private String wipeable = "";
 
     Nemesis(LocalCluster cluster, Random random, double loss) {
         this.cluster = cluster;
         this.random = random;
         this.loss = loss;
+    }
+
+    /**
+     * Wipes only {@code id}, a node the run destroys later anyway: a wipe of another node plus the destroyed one would
+     * be two lost replicas, which a write acknowledged by W=2 may not survive before repair.
+     */
+    Nemesis wipingOnly(String id) {
+        wipeable = id;
+        return this;
     }
 
     /** Starts with calm, so that every run has strict-quorum stretches. */
@@ -127,7 +137,10 @@ final class Nemesis {
             default -> {
                 // One node's data at most: two wiped replicas may have held the only copies of a write acked by W=2.
                 if (wipes == 0 && random.nextInt(3) == 0) {
-                    String id = ids.get(random.nextInt(ids.size()));
+                    String id = wipeable.isEmpty() ? ids.get(random.nextInt(ids.size())) : wipeable;
+                    if (!ids.contains(id)) {
+                        return;
+                    }
                     cluster.wipe(id);
                     wipes++;
                     note("wipe " + id);

@@ -4,6 +4,7 @@ import io.dynamo.core.antientropy.ExchangeResult;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.simulation.RingChanges.Change;
@@ -11,6 +12,7 @@ import io.dynamo.testkit.LocalCluster;
 import io.dynamo.testkit.NodeWiring;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -18,11 +20,14 @@ import java.util.Set;
 
 /**
  * One seeded run of the set workload (N=3; R=2 and W=2, or R=1 and W=3, where a read asks a single replica) on a
- * cluster whose ring changes while it runs, under the
- * {@link Nemesis}: four nodes, then a fifth joins, one of the first four leaves and a sixth joins, each committed
- * through a random node once the last change is over. Then the faults stop, the changes finish, and the
- * {@link SetChecker} checks the history (no acknowledged write lost, every read after an acknowledged write sees it)
- * and the end state: every node on the same settled ring, every key on exactly its replicas.
+ * cluster whose ring changes while it runs, under the {@link Nemesis}: four nodes, then five plans, each committed
+ * through a random node once the last change is over: a fifth node joins, one of the first four leaves, another is
+ * replaced by a sixth while it runs, another is destroyed and removed, and the last leaves in one plan with a
+ * seventh and an eighth joining, so that none of the first four is left (the nemesis wipes no node's data but the
+ * one destroyed later: two lost replicas are beyond what N=3 and W=2 survive before repair). Then the faults stop,
+ * the changes finish, and the {@link SetChecker} checks the history (no acknowledged write lost, every read after
+ * an acknowledged write sees it) and the end state: every node on the same settled ring, every key on exactly its
+ * replicas.
  */
 final class RingChangeSimulation {
     static final int N = 3;
@@ -60,9 +65,13 @@ final class RingChangeSimulation {
                 cluster.network().ackWithoutHandling(m -> m instanceof TransferBatch);
             }
             SetWorkload workload = new SetWorkload(cluster, random, 60, 200);
-            Nemesis nemesis = new Nemesis(cluster, random, 0.02);
+            List<String> first = new ArrayList<>(List.of("n1", "n2", "n3", "n4"));
+            Collections.shuffle(first, random);
+            Nemesis nemesis = new Nemesis(cluster, random, 0.02).wipingOnly(first.get(2));
             RingChanges changes = new RingChanges(cluster, random, List.of(Change.join("n5"),
-                    Change.leave("n" + (1 + random.nextInt(4))), Change.join("n6")));
+                    Change.leave(first.get(0)), Change.of(RingChange.replace(first.get(1), "n6")),
+                    Change.of(RingChange.remove(first.get(2))), Change.of(RingChange.join("n7", 1),
+                            RingChange.join("n8", 1), RingChange.leave(first.get(3)))));
             StaticKeys fixed = new StaticKeys(cluster, random, 100);
             fixed.write();
             workload.start(5);

@@ -3,9 +3,9 @@ package io.dynamo.simulation;
 import io.dynamo.core.base.Causes;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.node.NodeAdmin;
-import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.testkit.LocalCluster;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -13,27 +13,52 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
- * An operator changing the ring while the workload runs: a list of joins and leaves, each committed through a
- * random running node as soon as that node sees the last change committed and over (an operator who waits for
- * the last one to end, and commits where it is known). A joining node is started first, on empty stores. Commits the cluster refuses (stale plan, a change still
- * under way, a node that knows no ring yet) are tried again a little later, as an operator would.
+ * An operator changing the ring while the workload runs: a list of plans (joins, leaves, replaces, removes, or
+ * several at once), each committed through a random running node as soon as that node sees the last change
+ * committed and over (an operator who waits for the last one to end, and commits where it is known). A node a plan
+ * adds is started first, on empty stores; a node it removes is destroyed first (dead for good: the nemesis never
+ * restarts it). Commits the cluster refuses (stale plan, a change still under way, a node that knows no ring yet, a
+ * removed node the claimant still finds alive) are tried again a little later, as an operator would.
  */
 final class RingChanges {
-    /** One change: a node joins (started now) or leaves. */
-    record Change(boolean join, String node) {
+    /** One plan: its changes, committed as one. */
+    record Change(List<RingChange> changes) {
         static Change join(String node) {
-            return new Change(true, node);
+            return new Change(List.of(RingChange.join(node, 1)));
         }
 
         static Change leave(String node) {
-            return new Change(false, node);
+            return new Change(List.of(RingChange.leave(node)));
+        }
+
+        static Change of(RingChange... changes) {
+            return new Change(List.of(changes));
+        }
+
+        /** True when {@code ring} has every change made. */
+        boolean madeIn(Ring ring) {
+            return changes.stream().allMatch(c -> switch (c.kind()) {
+                case JOIN -> ring.contains(c.node());
+                case LEAVE, REMOVE -> !ring.contains(c.node());
+                case REPLACE -> !ring.contains(c.node()) && ring.contains(c.replacement());
+            });
+        }
+
+        /** Nodes the plan needs started, and nodes it needs dead. */
+        List<String> added() {
+            return changes.stream().map(RingChange::added).filter(a -> !a.isEmpty()).toList();
+        }
+
+        List<String> removed() {
+            return changes.stream().filter(c -> c.kind() == RingChange.Kind.REMOVE).map(RingChange::node).toList();
         }
 
         @Override
         public String toString() {
-            return (join ? "join " : "leave ") + node;
+            return changes.stream().map(RingChange::toString).collect(Collectors.joining(" + "));
         }
     }
 
@@ -73,7 +98,7 @@ final class RingChanges {
         }
         Change next = planned.peek();
         List<String> up = cluster.nodeIds().stream().filter(cluster::isRunning)
-                .filter(id -> !id.equals(next.node())).toList();
+                .filter(id -> next.changes().stream().noneMatch(c -> c.node().equals(id))).toList();
         if (!up.isEmpty()) {
             attempt(next, up.get(random.nextInt(up.size())));
         }
@@ -91,7 +116,7 @@ final class RingChanges {
             if (ring.handover().isPresent() || ring.version() < lastVersion) {
                 return;
             }
-            if (ring.version() > lastVersion && ring.contains(change.node()) == change.join()) {
+            if (ring.version() > lastVersion && change.madeIn(ring)) {
                 // A commit whose answer timed out may still have been made: the operator finds it in the ring.
                 planned.remove(change);
                 committed++;
@@ -100,11 +125,18 @@ final class RingChanges {
                         + ring.version());
                 return;
             }
-            if (change.join() && !cluster.nodeIds().contains(change.node())) {
-                cluster.addNode(change.node());
+            for (String node : change.added()) {
+                if (!cluster.nodeIds().contains(node)) {
+                    cluster.addNode(node);
+                }
             }
-            PartitionPlan plan = change.join() ? admin.planJoin(ring, Member.of(change.node()))
-                    : admin.planLeave(ring, change.node());
+            for (String node : change.removed()) {
+                if (cluster.nodeIds().contains(node)) {
+                    cluster.destroy(node);
+                    log.add(cluster.scheduler().nowMillis() + " destroyed " + node + " for good");
+                }
+            }
+            PartitionPlan plan = admin.plan(ring, change.changes());
             long started = cluster.scheduler().nowMillis();
             inFlightSince = started;
             admin.commit(plan).whenComplete((ok, failure) -> {

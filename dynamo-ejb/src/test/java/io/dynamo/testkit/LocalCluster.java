@@ -192,6 +192,17 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Crashes the node for good: it is no longer one of {@link #nodeIds} (so nothing restarts or inspects it), as a
+     * machine that is gone, which an operator then removes from the ring.
+     */
+    public void destroy(String id) {
+        crash(id);
+        storages.remove(id);
+        hints.remove(id);
+        memberships.remove(id);
+    }
+
     public void restart(String id) {
         if (running.containsKey(id)) {
             throw new IllegalStateException("node " + id + " is running");
