@@ -313,9 +313,10 @@ class JGroupsTransportTest {
             TestNode.await(() -> suspects.contains("e"), VIEW_WAIT, () -> "suspects " + suspects);
             a.awaitMembers(Set.of("a", "b", "c"), VIEW_WAIT);
             c.awaitMembers(Set.of("a", "b", "c"), VIEW_WAIT);
-            // JGroups 5.5 passes a verified SUSPECT up on the coordinator only (a, the oldest member); it arrives
-            // before the view without e, and e is reported once, not again when that view comes.
-            assertThat(stillInView).as("suspected through JGroups' failure detection").containsExactly("e");
+            // JGroups 5.5 passes a verified SUSPECT up on the coordinator only (a, the oldest member); usually it
+            // arrives before the view without e, but on a loaded machine the new view can come first (seen in full
+            // runs). Either way e is reported once, not again by the other path.
+            assertThat(stillInView).as("suspected while in the view, or only when it left").isSubsetOf("e");
             assertThat(suspects).containsOnlyOnce("e");
         } finally {
             e.close();
