@@ -9,6 +9,7 @@ import io.dynamo.core.membership.ChangeRefusedException;
 import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.NodeStatus;
 import io.dynamo.core.membership.RingChangingException;
+import io.dynamo.core.membership.RingUnknownException;
 import io.dynamo.core.membership.StalePlanException;
 import io.dynamo.core.node.NodeAdmin;
 import io.dynamo.core.node.NodeTiming;
@@ -17,6 +18,7 @@ import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.SiblingSet;
@@ -364,6 +366,26 @@ class MembershipScenariosTest {
             cluster.runFor(Duration.ofSeconds(2));
             assertThat(cluster.nodeIds()).allSatisfy(id -> assertThat(cluster.node(id).view().ring())
                     .isEqualTo(before));
+        }
+    }
+
+    @Test
+    void aNodeSetToOtherReplicationSettingsRefusesTheRingAndItsJoinIsRefusedNamingBoth() {
+        try (LocalCluster cluster = new LocalCluster(13, 3, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+            Ring before = cluster.ring();
+            assertThat(before.settings()).as("the cluster keeps its settings with the ring")
+                    .contains(new RingSettings(3, 2, 2));
+            cluster.addNode("n4", 2, 1, 1);
+            cluster.runFor(Duration.ofSeconds(3));
+
+            assertThatThrownBy(() -> cluster.node("n4").view().ring()).isInstanceOf(RingUnknownException.class)
+                    .hasMessageContaining("refused the ring its peers gossiped")
+                    .hasMessageContaining("keeps the cluster's N=3 R=2 W=2 but this node is set to N=2 R=1 W=1");
+            NodeAdmin admin = cluster.node("n2").admin();
+            PartitionPlan join = admin.planJoin(before, Member.of("n4"));
+            assertThatThrownBy(() -> cluster.commit("n2", join)).isInstanceOf(JoinRefusedException.class)
+                    .hasMessageContaining("node n4 is set to Q=64 N=2 R=1 W=1 but the cluster keeps Q=64 N=3 R=2 W=2");
+            assertThat(cluster.ring()).isEqualTo(before);
         }
     }
 }

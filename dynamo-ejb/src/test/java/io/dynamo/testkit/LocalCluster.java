@@ -17,6 +17,7 @@ import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.store.InMemoryStorageEngine;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.SiblingSet;
@@ -51,6 +52,7 @@ public final class LocalCluster implements AutoCloseable {
     private final Map<String, InMemoryMembershipStore> memberships = new LinkedHashMap<>();
     private final Map<String, InMemoryHintStore> hints = new LinkedHashMap<>();
     private final Map<String, DynamoNode> running = new LinkedHashMap<>();
+    private final Map<String, int[]> quorums = new LinkedHashMap<>();
 
     public LocalCluster(long seed, int nodes, int n, int r, int w, int partitions, NodeTiming timing) {
         this(seed, nodes, n, r, w, partitions, timing, NodeWiring.PLAIN);
@@ -69,7 +71,8 @@ public final class LocalCluster implements AutoCloseable {
             members.add(Member.of("n" + i));
         }
         // The cluster starts formed, as after earlier joins: every node has the same stored ring.
-        MembershipState formed = MembershipState.of(Ring.initial(partitions, members),
+        MembershipState formed = MembershipState.of(Ring.initial(partitions, members)
+                        .withSettings(new RingSettings(n, r, w)),
                 members.stream().map(m -> new NodeInfo(m.nodeId(), "", NodeStatus.JOINED, 1)).toList());
         for (Member m : members) {
             add(m.nodeId());
@@ -113,6 +116,12 @@ public final class LocalCluster implements AutoCloseable {
                 runFor(Duration.ofMillis(100));
             }
         }
+    }
+
+    /** Starts a new node as {@link #addNode(String)} does, but set to other N, R and W than the cluster's. */
+    public void addNode(String id, int n, int r, int w) {
+        quorums.put(id, new int[] {n, r, w});
+        addNode(id);
     }
 
     /** Starts a new node on empty stores that knows the other nodes as seeds; it is not in the ring until joined. */
@@ -242,6 +251,10 @@ public final class LocalCluster implements AutoCloseable {
         NodeConfig config = new NodeConfig(id, template.dataDir(), template.replicas(), template.readQuorum(),
                 template.writeQuorum(), template.partitions(), template.maxKeyBytes(), template.maxValueBytes(),
                 template.clockMaxEntries(), template.siblingsWarn(), template.siblingsMax());
+        int[] quorum = quorums.get(id);
+        if (quorum != null) {
+            config = config.withQuorum(quorum[0], quorum[1], quorum[2]);
+        }
         ClusterSettings cluster = new ClusterSettings("", false, new ArrayList<>(storages.keySet()),
                 timing.probeInterval().multipliedBy(2), id.hashCode() * 31L + network.random().nextInt());
         NodeServices services = new NodeServices(config, timing, cluster, wiring.storage().apply(id, storages.get(id)),

@@ -29,10 +29,13 @@ import java.util.function.Predicate;
 public final class Claimant {
     private final MembershipService membership;
     private final PeerChannel peers;
+    private final LoadTable loads;
 
-    public Claimant(MembershipService membership, PeerChannel peers) {
+    /** @param loads what every node says it is set to, gossiped with its load */
+    public Claimant(MembershipService membership, PeerChannel peers, LoadTable loads) {
         this.membership = membership;
         this.peers = peers;
+        this.loads = loads;
     }
 
     /** The node that commits the ring's changes when every member is up. */
@@ -115,8 +118,8 @@ public final class Claimant {
 
     /**
      * Commits here once the plan is one the cluster can carry out. Every node it adds has announced itself by
-     * gossip (so it runs, holds the cluster's secret and has the same Q: a node with another Q is refused by
-     * gossip) and this node does not find it unreachable: a join of a node that never started would leave its share
+     * gossip (so it runs and holds the cluster's secret), is set to the cluster's Q, N, R and W (else it would
+     * refuse the ring), and this node does not find it unreachable: a join of a node that never started would leave its share
      * of every write in hints and hold the change open for good. A leave keeps at least N nodes (a remove may not:
      * the node is gone either way). A removed node must be unreachable (a live one leaves, streaming its data out);
      * a replaced node that is unreachable is dropped as dead, the other replicas copying its partitions.
@@ -132,6 +135,12 @@ public final class Claimant {
                 throw new JoinRefusedException(id, "node " + id + " has never been heard from by node "
                         + membership.localNode() + ": start it with this cluster's seeds (dynamo.seeds) and secret,"
                         + " wait until GET /admin/nodes lists it, then plan the join again");
+            }
+            NodeSettings set = loads.of(id).map(NodeLoad::settings).orElse(null);
+            if (set != null && !set.fits(plan.from())) {
+                throw new JoinRefusedException(id, "node " + id + " is set to " + set + " but the cluster keeps "
+                        + NodeSettings.of(plan.from()) + ", so it would refuse the ring: restart it with dynamo.q,"
+                        + " dynamo.n, dynamo.r and dynamo.w as the cluster's, then plan the join again");
             }
             if (!peers.detector().routable(id)) {
                 throw new JoinRefusedException(id, "node " + id + " does not answer node " + membership.localNode()

@@ -150,7 +150,8 @@ public final class Gossiper implements AutoCloseable {
 
     private void measureOwnLoad() {
         try {
-            loads.recordOwn(membership.localNode(), keysStored.getAsLong(), scheduler.nowMillis());
+            loads.recordOwn(membership.localNode(), keysStored.getAsLong(), scheduler.nowMillis(),
+                    membership.ownSettings());
         } catch (RuntimeException e) {
             // A storage problem must not stop membership gossip; the last count stays until the next round.
             LOG.log(Level.FINE, "node " + membership.localNode() + " could not count its keys", e);

@@ -9,9 +9,9 @@ public final class LoadTable {
     private final ConcurrentHashMap<String, NodeLoad> loads = new ConcurrentHashMap<>();
 
     /** This node's own count; its stamp is kept above the last one even if the clock steps back. */
-    public void recordOwn(String nodeId, long keysStored, long nowMillis) {
+    public void recordOwn(String nodeId, long keysStored, long nowMillis, NodeSettings settings) {
         loads.compute(nodeId, (id, last) -> new NodeLoad(keysStored,
-                last == null ? nowMillis : Math.max(nowMillis, last.measuredAtMillis() + 1)));
+                last == null ? nowMillis : Math.max(nowMillis, last.measuredAtMillis() + 1), settings));
     }
 
     /** Keeps, per node, the newer of the known and the received measurement. */

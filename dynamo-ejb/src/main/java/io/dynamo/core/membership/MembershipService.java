@@ -6,6 +6,7 @@ import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.ring.RingTransition;
 import java.util.List;
 import java.util.Objects;
@@ -29,16 +30,19 @@ public final class MembershipService {
     private final SelfRecord self;
     private final int partitions;
     private final int replicas;
+    private final RingSettings settings;
     private final MembershipStore store;
+    private volatile String refusedRing = "";
     private final AtomicReference<MembershipState> state = new AtomicReference<>();
     private final List<RingChangeListener> listeners = new CopyOnWriteArrayList<>();
 
-    private MembershipService(SelfRecord self, int partitions, int replicas, MembershipStore store,
+    private MembershipService(SelfRecord self, int partitions, RingSettings settings, MembershipStore store,
             MembershipState initial) {
         this.localNode = self.localNode();
         this.self = self;
         this.partitions = partitions;
-        this.replicas = replicas;
+        this.replicas = settings.replicas();
+        this.settings = settings;
         this.store = store;
         MembershipState advanced = advance(initial);
         store.save(advanced);
@@ -56,17 +60,27 @@ public final class MembershipService {
      */
     public static MembershipService open(String localNode, String httpAddress, int partitions, int replicas,
             boolean bootstrap, MembershipStore store) {
+        return open(localNode, httpAddress, partitions, RingSettings.majority(replicas), bootstrap, store);
+    }
+
+    /**
+     * @param settings N, R and W from the node's settings: a new cluster's ring keeps them; a stored ring with
+     *                 others refuses the start, a gossiped one is refused
+     */
+    public static MembershipService open(String localNode, String httpAddress, int partitions,
+            RingSettings settings, boolean bootstrap, MembershipStore store) {
         Objects.requireNonNull(httpAddress, "httpAddress");
         MembershipState initial = store.load().orElse(MembershipState.EMPTY);
         initial.ring().ifPresent(r -> requireSameQ(r, partitions, "the stored ring"));
+        initial.ring().ifPresent(r -> requireSameSettings(r, settings, "the stored ring"));
         if (initial.ring().isEmpty() && bootstrap) {
-            initial = initial.withRing(Ring.single(localNode, partitions));
+            initial = initial.withRing(Ring.single(localNode, partitions).withSettings(settings));
         }
         if (initial.node(localNode).isEmpty()) {
             initial = initial.withNode(new NodeInfo(localNode, httpAddress, NodeStatus.JOINING, 1));
         }
         SelfRecord self = new SelfRecord(localNode, httpAddress);
-        return new MembershipService(self, partitions, replicas, store, self.reconcile(initial));
+        return new MembershipService(self, partitions, settings, store, self.reconcile(initial));
     }
 
     public String localNode() {
@@ -83,7 +97,13 @@ public final class MembershipService {
 
     /** The current ring for the request path; throws {@link RingUnknownException} while there is none. */
     public Supplier<Ring> ringView() {
-        return () -> state.get().ring().orElseThrow(() -> new RingUnknownException(localNode));
+        return () -> state.get().ring().orElseThrow(() -> refusedRing.isEmpty()
+                ? new RingUnknownException(localNode) : new RingUnknownException(localNode, refusedRing));
+    }
+
+    /** What this node is set to: Q, N, R and W. */
+    public NodeSettings ownSettings() {
+        return new NodeSettings(partitions, settings);
     }
 
     /** N, the replicas of each key. */
@@ -135,7 +155,9 @@ public final class MembershipService {
                     + " GET /admin/ring shows no change under way");
         }
         requireSameQ(plan.to(), partitions, "the plan's ring");
-        MembershipState next = current.withRing(plan.to().settled().withHandover(Handover.from(ring, gone)));
+        // A ring of an older release has no settings: the first change committed here gives it this node's.
+        Ring to = plan.to().settings().isPresent() ? plan.to() : plan.to().withSettings(settings);
+        MembershipState next = current.withRing(to.settled().withHandover(Handover.from(ring, gone)));
         for (Member m : plan.to().members()) {
             if (next.node(m.nodeId()).isEmpty()) {
                 // A newcomer marks itself JOINED when it sees itself in the ring, so JOINED means "it knows".
@@ -207,7 +229,16 @@ public final class MembershipService {
      * @throws IllegalArgumentException when its ring has another Q: the peer belongs to another cluster
      */
     public synchronized MembershipState merge(MembershipState incoming) {
-        incoming.ring().ifPresent(r -> requireSameQ(r, partitions, "a gossiped ring"));
+        try {
+            incoming.ring().ifPresent(r -> requireSameQ(r, partitions, "a gossiped ring"));
+            incoming.ring().ifPresent(r -> requireSameSettings(r, settings, "a gossiped ring"));
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().equals(refusedRing)) {
+                LOG.warning("node " + localNode + " refused the ring gossiped by a peer: " + e.getMessage());
+            }
+            refusedRing = e.getMessage();
+            throw e;
+        }
         MembershipState current = state.get();
         MembershipState merged = advance(self.reconcile(current.merge(incoming)));
         if (!merged.equals(current)) {
@@ -257,6 +288,19 @@ public final class MembershipService {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a ring change listener failed on node " + localNode, e);
             }
+        }
+    }
+
+    private static void requireSameSettings(Ring ring, RingSettings settings, String what) {
+        RingSettings cluster = ring.settings().orElse(settings);
+        if (!cluster.equals(settings)) {
+            String msg = what + " (v" + ring.version() + ") keeps the cluster's " + cluster + " but this node is set to "
+                    + settings + "; set dynamo.n, dynamo.r and dynamo.w to the cluster's (they are fixed when its first"
+                    + " node starts) and restart this node";
+            if (what.startsWith("the stored")) {
+                throw new InvalidConfigException(msg);
+            }
+            throw new IllegalArgumentException(msg);
         }
     }
 

@@ -6,6 +6,7 @@ import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,15 +18,21 @@ import java.util.Map;
  * ring (a presence byte; version, Q, the members as id and weight, and each partition's owner as an index into
  * the members, so Q=256 costs about 256 bytes), then the node records. Format 2 follows the ring with its
  * handover (a ring change under way): the previous ring as above, then the nodes that saw the change, the copies
- * confirmed (partition, source, target) and the nodes that switched. Format 3 adds the dead nodes the change drops
- * (a remove, or a replace of a node that was down). Each state is written in the oldest format that holds it (a
+ * confirmed (partition, source, target) and the nodes that switched. Format 3 follows the ring with a varint
+ * naming its optional parts (1 a handover, 2 dead nodes the change drops, 4 the ring's settings, 8 the previous
+ * ring's settings), then the ring's settings (N, R, W), then the handover as in format 2 with the previous ring's
+ * settings after that ring and the dead nodes at its end. Each state is written in the oldest format that holds it (a
  * settled ring in format 1), so that older nodes read all they can; a node of an older release cannot read a ring
  * change under way.
  */
 public final class MembershipStateCodec {
     private static final int FORMAT = 1;
     private static final int FORMAT_WITH_HANDOVER = 2;
-    private static final int FORMAT_WITH_GONE = 3;
+    private static final int FORMAT_WITH_PARTS = 3;
+    private static final int HANDOVER = 1;
+    private static final int GONE = 2;
+    private static final int SETTINGS = 4;
+    private static final int PREVIOUS_SETTINGS = 8;
     private static final int MAX_WEIGHT = 1 << 20;
 
     private MembershipStateCodec() {
@@ -35,13 +42,22 @@ public final class MembershipStateCodec {
         BinaryWriter w = new BinaryWriter(256);
         Ring ring = state.ring().orElse(null);
         Handover handover = ring == null ? null : ring.handover().orElse(null);
-        w.writeByte(handover == null ? FORMAT : handover.gone().isEmpty() ? FORMAT_WITH_HANDOVER : FORMAT_WITH_GONE);
+        int parts = parts(ring);
+        int format = parts == 0 ? FORMAT : parts == HANDOVER ? FORMAT_WITH_HANDOVER : FORMAT_WITH_PARTS;
+        w.writeByte(format);
         w.writeByte(ring == null ? 0 : 1);
         if (ring != null) {
             writeRing(w, ring);
         }
+        if (format == FORMAT_WITH_PARTS) {
+            w.writeVarLong(parts);
+            ring.settings().ifPresent(settings -> writeSettings(w, settings));
+        }
         if (handover != null) {
             writeRing(w, handover.previous());
+            if ((parts & PREVIOUS_SETTINGS) != 0) {
+                writeSettings(w, handover.previous().settings().orElseThrow());
+            }
             writeNames(w, handover.seen());
             w.writeVarLong(handover.confirmed().size());
             for (PartitionStream s : handover.confirmed()) {
@@ -64,17 +80,27 @@ public final class MembershipStateCodec {
     public static MembershipState decode(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int format = r.readByte();
-        if (format < FORMAT || format > FORMAT_WITH_GONE) {
+        if (format < FORMAT || format > FORMAT_WITH_PARTS) {
             throw new IllegalArgumentException("unknown membership state format " + format + "; expected " + FORMAT
-                    + " to " + FORMAT_WITH_GONE);
+                    + " to " + FORMAT_WITH_PARTS);
         }
         int present = r.readByte();
         if (present > 1 || present == 0 && format >= FORMAT_WITH_HANDOVER) {
             throw new IllegalArgumentException("invalid ring presence flag " + present + " in format " + format);
         }
         Ring ring = present == 1 ? readRing(r) : null;
-        if (format >= FORMAT_WITH_HANDOVER) {
+        int parts = format == FORMAT ? 0 : format == FORMAT_WITH_HANDOVER ? HANDOVER : (int) r.readVarLong();
+        if (parts < 0 || parts > 15 || (parts & HANDOVER) == 0 && (parts & ~SETTINGS) != 0) {
+            throw new IllegalArgumentException("invalid membership state parts " + parts);
+        }
+        if ((parts & SETTINGS) != 0) {
+            ring = ring.withSettings(readSettings(r));
+        }
+        if ((parts & HANDOVER) != 0) {
             Ring previous = readRing(r);
+            if ((parts & PREVIOUS_SETTINGS) != 0) {
+                previous = previous.withSettings(readSettings(r));
+            }
             List<String> seen = readNames(r);
             int count = r.readCount(3);
             List<PartitionStream> confirmed = new ArrayList<>(count);
@@ -87,7 +113,7 @@ public final class MembershipStateCodec {
                 confirmed.add(new PartitionStream((int) partition, r.readString(), r.readString()));
             }
             List<String> switched = readNames(r);
-            List<String> gone = format == FORMAT_WITH_GONE ? readNames(r) : List.of();
+            List<String> gone = (parts & GONE) != 0 ? readNames(r) : List.of();
             ring = ring.withHandover(new Handover(previous, seen, confirmed, switched, gone));
         }
         int count = r.readCount(4);
@@ -100,6 +126,32 @@ public final class MembershipStateCodec {
         }
         r.expectEnd();
         return MembershipState.of(ring, nodes);
+    }
+
+    /** Which optional parts the state's ring has: a handover, gone nodes, settings of either ring. */
+    private static int parts(Ring ring) {
+        if (ring == null) {
+            return 0;
+        }
+        Handover handover = ring.handover().orElse(null);
+        return (handover == null ? 0 : HANDOVER) | (handover == null || handover.gone().isEmpty() ? 0 : GONE)
+                | (ring.settings().isEmpty() ? 0 : SETTINGS)
+                | (handover == null || handover.previous().settings().isEmpty() ? 0 : PREVIOUS_SETTINGS);
+    }
+
+    private static void writeSettings(BinaryWriter w, RingSettings settings) {
+        w.writeVarLong(settings.replicas()).writeVarLong(settings.readQuorum()).writeVarLong(settings.writeQuorum());
+    }
+
+    private static RingSettings readSettings(BinaryReader r) {
+        long n = r.readVarLong();
+        long read = r.readVarLong();
+        long write = r.readVarLong();
+        if (n > 64 || read > 64 || write > 64) {
+            throw new IllegalArgumentException("ring settings N=" + n + " R=" + read + " W=" + write + " are out of"
+                    + " range");
+        }
+        return new RingSettings((int) n, (int) read, (int) write);
     }
 
     private static void writeRing(BinaryWriter w, Ring ring) {

@@ -3,6 +3,7 @@ package io.dynamo.core.membership;
 import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,7 +21,10 @@ final class RingPrecedence {
     static final Comparator<Ring> ORDER = Comparator.comparingLong(Ring::version)
             .thenComparingInt(Ring::partitionCount)
             .thenComparing(Ring::members, RingPrecedence::compareMembers)
-            .thenComparing(Ring::owners, RingPrecedence::compareOwners);
+            .thenComparing(Ring::owners, RingPrecedence::compareOwners)
+            .thenComparing(r -> r.settings().orElse(null), Comparator.nullsFirst(
+                    Comparator.comparingInt(RingSettings::replicas).thenComparingInt(RingSettings::readQuorum)
+                            .thenComparingInt(RingSettings::writeQuorum)));
 
     private RingPrecedence() {
     }

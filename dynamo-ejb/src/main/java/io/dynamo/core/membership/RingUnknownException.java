@@ -8,4 +8,9 @@ public final class RingUnknownException extends DynamoException {
         super("node " + nodeId + " does not know the ring yet: it has no stored state and has not heard from any"
                 + " seed; check dynamo seeds and that they are reachable, or bootstrap the first node of a cluster");
     }
+
+    /** @param refused why the node refused the ring its peers gossiped (another Q or other settings) */
+    public RingUnknownException(String nodeId, String refused) {
+        super("node " + nodeId + " does not know the ring: it refused the ring its peers gossiped, as " + refused);
+    }
 }

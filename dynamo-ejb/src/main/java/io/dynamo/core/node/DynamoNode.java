@@ -36,6 +36,7 @@ import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.store.DotSource;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.store.SiblingLimits;
@@ -100,7 +101,8 @@ public final class DynamoNode implements AutoCloseable {
         this.local = new LocalReplica(store, hints, scheduler);
         ClusterSettings cluster = services.cluster();
         this.membership = MembershipService.open(config.nodeId(), cluster.httpAddress(), config.partitions(),
-                config.replicas(), cluster.bootstrap(), services.membership());
+                new RingSettings(config.replicas(), config.readQuorum(), config.writeQuorum()), cluster.bootstrap(),
+                services.membership());
         this.gossiper = new Gossiper(membership, peers, scheduler, cluster.seeds(), cluster.gossipInterval(),
                 new Random(cluster.gossipSeed()), loads, services.storage()::keyCount);
         this.transfer = new PartitionTransfer(config.nodeId(), config.replicas(), membership.ringView(), store, peers,
@@ -120,7 +122,7 @@ public final class DynamoNode implements AutoCloseable {
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
         this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, hints, transfer,
                 antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
-        Claimant claimant = new Claimant(membership, peers);
+        Claimant claimant = new Claimant(membership, peers, loads);
         this.admin = new NodeAdministration(antiEntropy, claimant, hints, config.replicas());
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))

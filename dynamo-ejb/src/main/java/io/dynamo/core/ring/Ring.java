@@ -33,6 +33,7 @@ public final class Ring {
     private final int[] ownerIndex;
     private final int distinctOwners;
     private final Handover handover;
+    private final RingSettings settings;
     private volatile Streams streams;
 
     /** The streams a handover needs for one N, and whether all are confirmed: computed once, read per request. */
@@ -45,6 +46,11 @@ public final class Ring {
     }
 
     private Ring(Ring layout, Handover handover) {
+        this(layout, handover, layout.settings);
+    }
+
+    private Ring(Ring layout, Handover handover, RingSettings settings) {
+        this.settings = settings;
         this.version = layout.version;
         this.partitionCount = layout.partitionCount;
         this.members = layout.members;
@@ -90,6 +96,7 @@ public final class Ring {
         this.byId = sorted;
         this.distinctOwners = (int) Arrays.stream(ownerIndex).distinct().count();
         this.handover = handover;
+        this.settings = null;
     }
 
     /** A first ring: partitions in proportion to weight, interleaved so neighbours differ. */
@@ -123,6 +130,16 @@ public final class Ring {
     /** This layout carrying {@code next} as its change under way (same version). */
     public Ring withHandover(Handover next) {
         return new Ring(this, Objects.requireNonNull(next));
+    }
+
+    /** The cluster's N, R and W, kept with its ring; empty for a ring of an older release, which had none. */
+    public Optional<RingSettings> settings() {
+        return Optional.ofNullable(settings);
+    }
+
+    /** This ring (and its change under way) carrying the cluster's settings. */
+    public Ring withSettings(RingSettings next) {
+        return Objects.equals(next, settings) ? this : new Ring(this, handover, next);
     }
 
     /** This layout with its change over: what every node ends up with. */
@@ -221,7 +238,7 @@ public final class Ring {
     /** Same version, Q, members and owners, whatever the state of the change. */
     public boolean sameLayout(Ring other) {
         return version == other.version && partitionCount == other.partitionCount && members.equals(other.members)
-                && Arrays.equals(owners, other.owners);
+                && Arrays.equals(owners, other.owners) && Objects.equals(settings, other.settings);
     }
 
     private Ring with(Handover next) {
@@ -348,7 +365,7 @@ public final class Ring {
     @Override
     public int hashCode() {
         return ((Long.hashCode(version) * 31 + members.hashCode()) * 31 + Arrays.hashCode(owners)) * 31
-                + Objects.hashCode(handover);
+                + Objects.hash(handover, settings);
     }
 
     /** Version, Q and each member with its partition count, e.g. {@code Ring[v3 Q=256 a=86 b=85 c*2=85]}. */
@@ -357,6 +374,9 @@ public final class Ring {
         Map<String, Integer> counts = counts();
         StringBuilder sb = new StringBuilder("Ring[v").append(version).append(" Q=").append(partitionCount);
         members.forEach(m -> sb.append(' ').append(m).append('=').append(counts.get(m.nodeId())));
+        if (settings != null) {
+            sb.append(' ').append(settings);
+        }
         if (handover != null) {
             sb.append(" from v").append(handover.previous().version()).append(", seen by ")
                     .append(handover.seen().size()).append(", ").append(handover.confirmed().size())

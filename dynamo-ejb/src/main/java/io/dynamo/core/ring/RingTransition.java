@@ -175,6 +175,6 @@ public final class RingTransition {
             }
         }
         Ring next = new Ring(ring.version() + 1, ring.partitionCount(), members, List.of(owners));
-        return new PartitionPlan(ring, next, moves, changes);
+        return new PartitionPlan(ring, ring.settings().map(next::withSettings).orElse(next), moves, changes);
     }
 }

@@ -17,12 +17,14 @@ import io.dynamo.core.membership.ChangeRequest;
 import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.MembershipStateCodec;
 import io.dynamo.core.membership.NodeLoad;
+import io.dynamo.core.membership.NodeSettings;
 import io.dynamo.core.membership.PlanRequest;
 import io.dynamo.core.peer.Ping;
 import io.dynamo.core.replica.ReadReplica;
 import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Failure;
@@ -46,7 +48,8 @@ import java.util.Map;
  * fields as format 0 does. Format 2 adds durability: a byte after a write-replica's fields and an ack's tag (1 when
  * the write is to be, or was, synced) and a varint after a coordinate-put's (the synced acknowledgements it needs);
  * written in an older format these are dropped, so an older peer is asked for plain writes and counts as unsynced.
- * Format 3 adds the plan-request (several ring changes, removes and replaces); an older peer is never sent one.
+ * Format 3 adds the plan-request (several ring changes, removes and replaces; an older peer is never sent one) and,
+ * in a gossip's loads, what each node is set to (Q, N, R, W).
  * A later change to a message's layout gets a new number; this codec keeps reading and
  * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
  * format both read.
@@ -134,7 +137,7 @@ public final class MessageCodec {
         } else if (message instanceof RemoveTombstone m) {
             state(w.writeByte(REMOVE_TOMBSTONE), new ReplicaState(m.key(), m.versions()));
         } else if (message instanceof Gossip m) {
-            loads(w.writeByte(GOSSIP).writeBytes(MembershipStateCodec.encode(m.state())), m.loads());
+            loads(w.writeByte(GOSSIP).writeBytes(MembershipStateCodec.encode(m.state())), m.loads(), format);
         } else if (message instanceof ChangeRequest m) {
             w.writeByte(CHANGE_REQUEST).writeByte(m.join() ? 1 : 0).writeString(m.node()).writeVarLong(m.weight())
                     .writeVarLong(m.fromVersion());
@@ -209,7 +212,7 @@ public final class MessageCodec {
             case SEGMENT_DIFF -> new SegmentDiff(states(r), keys(r));
             case TRANSFER_BATCH -> new TransferBatch(smallInt(r), states(r));
             case REMOVE_TOMBSTONE -> removeTombstone(state(r));
-            case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()), loads(r));
+            case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()), loads(r, format));
             case CHANGE_REQUEST -> new ChangeRequest(flag(r), r.readString(), smallInt(r), r.readVarLong());
             case CHANGE_ANSWER -> new ChangeAnswer(r.readString(), r.readString(), r.readVarLong());
             case PLAN_REQUEST -> planRequest(r);
@@ -303,19 +306,33 @@ public final class MessageCodec {
         return out;
     }
 
-    private static BinaryWriter loads(BinaryWriter w, Map<String, NodeLoad> loads) {
+    /** From format 3 on each load says what its node is set to (a presence byte, then Q, N, R and W). */
+    private static BinaryWriter loads(BinaryWriter w, Map<String, NodeLoad> loads, int format) {
         w.writeVarLong(loads.size());
-        loads.forEach((id, load) -> w.writeString(id).writeVarLong(load.keysStored())
-                .writeVarLong(load.measuredAtMillis()));
+        loads.forEach((id, load) -> {
+            w.writeString(id).writeVarLong(load.keysStored()).writeVarLong(load.measuredAtMillis());
+            if (format >= PLAN_FORMAT) {
+                NodeSettings s = load.settings();
+                w.writeByte(s == null ? 0 : 1);
+                if (s != null) {
+                    w.writeVarLong(s.partitions()).writeVarLong(s.replication().replicas())
+                            .writeVarLong(s.replication().readQuorum()).writeVarLong(s.replication().writeQuorum());
+                }
+            }
+        });
         return w;
     }
 
-    private static Map<String, NodeLoad> loads(BinaryReader r) {
+    private static Map<String, NodeLoad> loads(BinaryReader r, int format) {
         int n = r.readCount(3);
         Map<String, NodeLoad> out = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String id = r.readString();
-            if (out.put(id, new NodeLoad(r.readVarLong(), r.readVarLong())) != null) {
+            long keys = r.readVarLong();
+            long measuredAt = r.readVarLong();
+            NodeSettings settings = format >= PLAN_FORMAT && flag(r) ? new NodeSettings(smallInt(r),
+                    new RingSettings(smallInt(r), smallInt(r), smallInt(r))) : null;
+            if (out.put(id, new NodeLoad(keys, measuredAt, settings)) != null) {
                 throw new IllegalArgumentException("two loads for node " + id);
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ class GossipTest {
     /** Five nodes that all start from a stored five-member ring, as after earlier joins. */
     private static GossipCluster five(long seed) {
         GossipCluster cluster = new GossipCluster(seed);
-        Ring ring = Ring.initial(GossipCluster.Q, FIVE.stream().map(Member::of).toList());
+        Ring ring = Ring.initial(GossipCluster.Q, FIVE.stream().map(Member::of).toList())
+                .withSettings(RingSettings.majority(3));
         List<NodeInfo> nodes = FIVE.stream().map(id -> new NodeInfo(id, "", NodeStatus.JOINED, 1)).toList();
         for (String id : FIVE) {
             cluster.store(id).save(MembershipState.of(ring, nodes));

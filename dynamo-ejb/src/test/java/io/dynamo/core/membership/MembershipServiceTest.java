@@ -7,6 +7,7 @@ import io.dynamo.core.base.InvalidConfigException;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,13 +21,13 @@ class MembershipServiceTest {
     @Test
     void theFirstNodeBootstrapsAOneNodeRing() {
         MembershipService a = MembershipService.open("a", "http://a:8080", Q, 3, true, store);
-        assertThat(a.ring()).contains(Ring.single("a", Q));
+        assertThat(a.ring()).contains(Ring.single("a", Q).withSettings(RingSettings.majority(3)));
         assertThat(a.state().node("a")).hasValueSatisfying(n -> {
             assertThat(n.status()).isEqualTo(NodeStatus.JOINED);
             assertThat(n.httpAddress()).isEqualTo("http://a:8080");
         });
         assertThat(store.load()).contains(a.state());
-        assertThat(a.ringView().get()).isEqualTo(Ring.single("a", Q));
+        assertThat(a.ringView().get()).isEqualTo(Ring.single("a", Q).withSettings(RingSettings.majority(3)));
     }
 
     @Test
@@ -40,7 +41,7 @@ class MembershipServiceTest {
 
         MembershipService a = MembershipService.open("a", "", Q, 3, true, new InMemoryMembershipStore());
         b.merge(a.state());
-        assertThat(b.ring()).contains(Ring.single("a", Q));
+        assertThat(b.ring()).contains(Ring.single("a", Q).withSettings(RingSettings.majority(3)));
         assertThat(b.state().node("b").orElseThrow().status()).isEqualTo(NodeStatus.JOINING);
     }
 
@@ -77,7 +78,7 @@ class MembershipServiceTest {
         MembershipService other = MembershipService.open("x", "", Q * 2, 3, true, new InMemoryMembershipStore());
         assertThatThrownBy(() -> a.merge(other.state())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("another cluster");
-        assertThat(a.ring()).contains(Ring.single("a", Q));
+        assertThat(a.ring()).contains(Ring.single("a", Q).withSettings(RingSettings.majority(3)));
     }
 
     @Test
@@ -179,5 +180,39 @@ class MembershipServiceTest {
         int saves = store.saveCount();
         b.merge(b.state());
         assertThat(store.saveCount()).as("nothing new, nothing saved").isEqualTo(saves);
+    }
+
+    @Test
+    void aStoredRingKeepingOtherSettingsRefusesTheStartNamingBoth() {
+        InMemoryMembershipStore store = new InMemoryMembershipStore();
+        MembershipService.open("a", "", Q, new RingSettings(3, 2, 2), true, store);
+        assertThatThrownBy(() -> MembershipService.open("a", "", Q, new RingSettings(2, 1, 2), true, store))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("the stored ring (v1) keeps the cluster's N=3 R=2 W=2 but this node is set to"
+                        + " N=2 R=1 W=2; set dynamo.n, dynamo.r and dynamo.w to the cluster's");
+    }
+
+    @Test
+    void aGossipedRingKeepingOtherSettingsIsRefusedAndTheNodeSaysWhy() {
+        MembershipService a = MembershipService.open("a", "", Q, new RingSettings(3, 2, 2), true,
+                new InMemoryMembershipStore());
+        MembershipService b = MembershipService.open("b", "", Q, new RingSettings(3, 1, 3), false,
+                new InMemoryMembershipStore());
+        assertThatThrownBy(() -> b.merge(a.state())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(b.ring()).isEmpty();
+        assertThatThrownBy(() -> b.ringView().get()).isInstanceOf(RingUnknownException.class)
+                .hasMessageContaining("node b does not know the ring: it refused the ring its peers gossiped, as a"
+                        + " gossiped ring (v1) keeps the cluster's N=3 R=2 W=2 but this node is set to N=3 R=1 W=3");
+    }
+
+    @Test
+    void aRingOfAnOlderReleaseWithoutSettingsGetsTheCommittingNodesAtItsNextChange() {
+        InMemoryMembershipStore store = new InMemoryMembershipStore();
+        store.save(MembershipState.of(Ring.single("a", Q), List.of(new NodeInfo("a", "", NodeStatus.JOINED, 1),
+                new NodeInfo("b", "", NodeStatus.JOINING, 1))));
+        MembershipService a = MembershipService.open("a", "", Q, new RingSettings(3, 2, 2), false, store);
+        assertThat(a.ring().orElseThrow().settings()).as("kept as it was until a change").isEmpty();
+        a.commit(a.planJoin(Member.of("b")));
+        assertThat(a.ring().orElseThrow().settings()).contains(new RingSettings(3, 2, 2));
     }
 }

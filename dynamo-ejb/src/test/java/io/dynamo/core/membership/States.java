@@ -4,6 +4,7 @@ import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,11 +29,15 @@ final class States {
     /** A ring of a random small layout; one in two of those past version 1 is still being handed over. */
     static Ring randomRing(Random random) {
         int q = 1 << random.nextInt(4);
+        // One in two rings carries the cluster's settings (a ring of an older release has none).
+        RingSettings settings = random.nextBoolean() ? null : RingSettings.majority(1 + random.nextInt(5));
         Ring ring = randomLayout(random, q, 1 + random.nextInt(3));
+        ring = settings == null ? ring : ring.withSettings(settings);
         if (ring.version() == 1 || random.nextBoolean()) {
             return ring;
         }
         Ring previous = randomLayout(random, q, ring.version() - 1);
+        previous = settings == null ? previous : previous.withSettings(settings);
         // One in three changes drops a dead member of the previous ring (a remove or replace of a node that is down).
         List<String> gone = random.nextInt(3) == 0
                 ? List.of(previous.members().get(random.nextInt(previous.members().size())).nodeId()) : List.of();

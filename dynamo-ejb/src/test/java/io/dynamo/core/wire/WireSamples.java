@@ -15,6 +15,7 @@ import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
 import io.dynamo.core.membership.NodeLoad;
+import io.dynamo.core.membership.NodeSettings;
 import io.dynamo.core.membership.NodeStatus;
 import io.dynamo.core.membership.PlanRequest;
 import io.dynamo.core.peer.Ping;
@@ -24,6 +25,7 @@ import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Failure;
@@ -86,6 +88,8 @@ final class WireSamples {
         Map<String, Message> m = new LinkedHashMap<>();
         m.put("plan-request", new PlanRequest(List.of(RingChange.join("node-4", 2), RingChange.leave("node-1"),
                 RingChange.remove("node-2"), RingChange.replace("node-3", "node-5")), 7));
+        m.put("gossip-with-settings", new Gossip(membership(), Map.of("node-1", new NodeLoad(12_345,
+                1_700_000_000_000L, new NodeSettings(8, new RingSettings(3, 2, 2))))));
         return m;
     }
 
