@@ -91,8 +91,8 @@ final class TransfersCommand implements Callable<Integer> {
     }
 
     static String render(List<NodeAnswer<TransfersBody>> answers, boolean all) {
-        Table table = new Table("NODE", "PARTITION", "RING", "TARGETS", "STATUS", "KEYS SENT", "DROPPED", "PASSES",
-                "FAILURES", "LAST ERROR");
+        Table table = new Table("NODE", "PARTITION", "RING", "TARGETS", "STATUS", "KEYS SENT", "BYTES", "PASS",
+                "RATE", "LEFT", "DROPPED", "PASSES", "FAILURES", "LAST ERROR");
         StringBuilder notes = new StringBuilder();
         for (NodeAnswer<TransfersBody> answer : answers) {
             if (!answer.answered()) {
@@ -102,7 +102,10 @@ final class TransfersCommand implements Callable<Integer> {
             for (TransferBody t : answer.answer().transfers()) {
                 if (all || !"DONE".equals(t.status())) {
                     table.row(answer.node(), t.partition(), "v" + t.ringVersion(), String.join(",", t.targets()),
-                            t.status(), t.keysSent(), t.keysDropped(), t.passes(), t.failures(),
+                            t.status(), t.keysSent(), Cells.bytes(t.bytesSent()),
+                            t.passKeys() == 0 ? "-" : t.passKeysDone() + "/" + t.passKeys(),
+                            t.keysPerSecond() == 0 ? "-" : Math.round(t.keysPerSecond()) + " keys/s",
+                            Cells.age(t.millisLeft()), t.keysDropped(), t.passes(), t.failures(),
                             Cells.orDash(t.lastError()));
                 }
             }

@@ -140,7 +140,8 @@ class ViewsTest {
         assertThat(TransfersCommand.finished(List.of(idle, silent))).isFalse();
         assertThat(TransfersCommand.progress(List.of(idle, busy, silent)))
                 .isEqualTo("transfers: 1 pending, 0 running, 1 done; 20 keys sent; not answering: n3");
-        assertThat(TransfersCommand.render(List.of(idle, busy), false)).contains("n2            2  v4    n9       PENDING")
+        assertThat(TransfersCommand.render(List.of(idle, busy), false))
+                .containsPattern("n2 +2 +v4 +n9 +PENDING +10 +4.9 KiB +100/400 +25 keys/s +12 s")
                 .doesNotContain("DONE ");
     }
 
@@ -158,6 +159,7 @@ class ViewsTest {
     }
 
     private static TransferBody transfer(int partition, String status) {
-        return new TransferBody(partition, 4, List.of("n9"), true, status, 10, 0, 0, 1, 1, 0, null, 0);
+        return new TransferBody(partition, 4, List.of("n9"), true, status, 10, 0, 0, 1, 1, 0, null, 0, 5_000, 400, 100,
+                25, 12_500, 12_000L);
     }
 }

@@ -19,10 +19,18 @@ import java.util.List;
  * @param failures      batches that failed (retried later)
  * @param lastError     the latest failure; absent when none
  * @param updatedMillis when this progress last changed, epoch milliseconds
+ * @param bytesSent     bytes of keys and versions acknowledged by every target
+ * @param passKeys      keys the pass under way scans (0 between passes)
+ * @param passKeysDone  keys of that pass already sent
+ * @param keysPerSecond keys sent per second since the transfer first ran
+ * @param bytesPerSecond bytes sent per second since then
+ * @param millisLeft    the time the pass under way needs at that rate; absent when done or not known yet
  */
 @JsonbPropertyOrder({"partition", "ringVersion", "targets", "drop", "status", "keysSent", "keysDropped",
-        "keysRetained", "batches", "passes", "failures", "lastError", "updatedMillis"})
+        "keysRetained", "batches", "passes", "failures", "lastError", "updatedMillis", "bytesSent", "passKeys",
+        "passKeysDone", "keysPerSecond", "bytesPerSecond", "millisLeft"})
 public record TransferBody(int partition, long ringVersion, List<String> targets, boolean drop, String status,
                            long keysSent, long keysDropped, long keysRetained, int batches, int passes, int failures,
-                           String lastError, long updatedMillis) {
+                           String lastError, long updatedMillis, long bytesSent, int passKeys, int passKeysDone,
+                           double keysPerSecond, double bytesPerSecond, Long millisLeft) {
 }

@@ -9,6 +9,7 @@ import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.SiblingSet;
+import io.dynamo.core.version.SiblingSetCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -79,15 +80,24 @@ final class PartitionStreamer {
             List<ReplicaState> states = read(keys);
             if (states.isEmpty()) {
                 // Every key of the batch is gone already (dropped by an earlier pass, or removed); nothing to send.
-                task.batchDone(lease, keys.size(), 0, 0, scheduler.nowMillis());
+                task.batchDone(lease, keys.size(), 0, 0, 0, scheduler.nowMillis());
                 continue;
             }
             return send(task.partition(), lease.spec().targets(), states).thenCompose(acked -> {
                 int dropped = lease.spec().drop() && task.current(lease) ? drop(states) : 0;
-                task.batchDone(lease, keys.size(), states.size(), dropped, scheduler.nowMillis());
+                task.batchDone(lease, keys.size(), states.size(), dropped, bytes(states), scheduler.nowMillis());
                 return batches(task, lease);
             });
         }
+    }
+
+    /** Bytes of keys and versions, as encoded for the wire (the versions' encoding is cached, so this is cheap). */
+    private static long bytes(List<ReplicaState> states) {
+        long bytes = 0;
+        for (ReplicaState s : states) {
+            bytes += s.key().bytes().length + SiblingSetCodec.size(s.versions());
+        }
+        return bytes;
     }
 
     private List<Key> keysOf(int partition) {

@@ -25,6 +25,8 @@ final class TransferTask {
     private long retryAtMillis;
     private long lastStartMillis = Long.MIN_VALUE;
     private long keysSent;
+    private long bytesSent;
+    private long firstStartMillis = -1;
     private long keysDropped;
     private long keysRetained;
     private int batches;
@@ -98,6 +100,9 @@ final class TransferTask {
     synchronized Lease start(long now) {
         status = TransferStatus.RUNNING;
         lastStartMillis = now;
+        if (firstStartMillis < 0) {
+            firstStartMillis = now;
+        }
         return new Lease(generation, spec);
     }
 
@@ -126,14 +131,18 @@ final class TransferTask {
         return passKeys.subList(cursor, Math.min(passKeys.size(), cursor + batchSize));
     }
 
-    /** Records an acknowledged (or empty) batch of {@code keys} keys of which {@code sent} were non-empty. */
-    synchronized void batchDone(Lease lease, int keys, int sent, int dropped, long now) {
+    /**
+     * Records an acknowledged (or empty) batch of {@code keys} keys of which {@code sent} were non-empty, {@code bytes}
+     * long as sent (keys and versions).
+     */
+    synchronized void batchDone(Lease lease, int keys, int sent, int dropped, long bytes, long now) {
         if (!current(lease)) {
             return;
         }
         cursor += keys;
         passStreamed += sent;
         keysSent += sent;
+        bytesSent += bytes;
         keysDropped += dropped;
         keysRetained += lease.spec().drop() ? sent - dropped : 0;
         batches += sent > 0 ? 1 : 0;
@@ -173,6 +182,7 @@ final class TransferTask {
 
     synchronized TransferProgress snapshot() {
         return new TransferProgress(partition, ringVersion, spec.targets(), spec.drop(), status, keysSent,
-                keysDropped, keysRetained, batches, passes, failures, lastError, updatedMillis);
+                keysDropped, keysRetained, batches, passes, failures, lastError, updatedMillis, bytesSent,
+                passKeys == null ? 0 : passKeys.size(), passKeys == null ? 0 : cursor, firstStartMillis);
     }
 }

@@ -25,6 +25,11 @@ public final class SiblingSetCodec {
         return set.encoded(SiblingSetCodec::serialise).clone();
     }
 
+    /** The length of the set's binary form (computed once per set and kept with it). */
+    public static int size(SiblingSet set) {
+        return set.encoded(SiblingSetCodec::serialise).length;
+    }
+
     /** Appends the set's binary form as {@link BinaryWriter#writeBytes} does (length, then bytes), copied once. */
     public static BinaryWriter write(BinaryWriter w, SiblingSet set) {
         return w.writeBytes(set.encoded(SiblingSetCodec::serialise));

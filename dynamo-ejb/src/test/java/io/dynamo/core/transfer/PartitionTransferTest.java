@@ -110,6 +110,11 @@ class PartitionTransferTest {
                 assertThat(progress.targets()).containsExactly("n5");
                 assertThat(progress.keysDropped()).as("dropped exactly what it streamed").isEqualTo(streamed);
                 assertThat(progress.keysSent()).isEqualTo(streamed);
+                // Each key went out once with its versions: its bytes and at least one version's worth each.
+                assertThat(progress.bytesSent()).as("bytes sent").isGreaterThan(streamed * 8L);
+                assertThat(progress.startedMillis()).isNotNegative();
+                assertThat(progress.millisLeft(progress.updatedMillis())).as("nothing left once done").isEmpty();
+                assertThat(progress.passKeys()).as("between passes").isZero();
                 assertThat(progress.keysRetained()).isZero();
                 assertThat(progress.failures()).isZero();
             }

@@ -38,14 +38,22 @@ final class ActivityViews {
                 r.keysReceived(), r.keysRepaired(), r.keysSent(), r.roundTrips(), tookMillis);
     }
 
-    static TransfersBody transfers(String self, List<TransferProgress> progress, boolean idle) {
+    /** @param nowMillis the node's clock, for the rates and the time left */
+    static TransfersBody transfers(String self, List<TransferProgress> progress, boolean idle, long nowMillis) {
         List<TransferBody> transfers = progress.stream()
                 .sorted(Comparator.comparingInt(TransferProgress::partition)
                         .thenComparingLong(TransferProgress::ringVersion))
                 .map(t -> new TransferBody(t.partition(), t.ringVersion(), t.targets(), t.drop(), t.status().name(),
                         t.keysSent(), t.keysDropped(), t.keysRetained(), t.batches(), t.passes(), t.failures(),
-                        t.lastError() == null || t.lastError().isEmpty() ? null : t.lastError(), t.updatedMillis()))
+                        t.lastError() == null || t.lastError().isEmpty() ? null : t.lastError(), t.updatedMillis(),
+                        t.bytesSent(), t.passKeys(), t.passKeysDone(), round(t.keysPerSecond(nowMillis)),
+                        round(t.bytesPerSecond(nowMillis)), t.millisLeft(nowMillis).stream().boxed().findFirst()
+                                .orElse(null)))
                 .toList();
         return new TransfersBody(self, idle, transfers);
+    }
+
+    private static double round(double perSecond) {
+        return Math.round(perSecond * 10) / 10.0;
     }
 }

@@ -19,6 +19,7 @@ public class TransfersResource {
 
     @GET
     public TransfersBody transfers() {
-        return ActivityViews.transfers(node.id(), node.transfers().progress(), node.transfers().idle());
+        return ActivityViews.transfers(node.id(), node.transfers().progress(), node.transfers().idle(),
+                System.currentTimeMillis());
     }
 }
