@@ -7,6 +7,7 @@ import io.dynamo.api.PartitionCountBody;
 import io.dynamo.api.PlacementBody;
 import io.dynamo.api.PlanBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.RingChangeBody;
 import io.dynamo.console.service.ClusterService;
 import io.dynamo.console.task.BackgroundExecutor;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -116,6 +118,7 @@ public final class RingViewModel {
             return;
         }
         PlanBody pending = plan.get();
+        RingChangeBody change = ring.change();
         Map<Integer, String> moves = new HashMap<>();
         Set<String> nodes = new HashSet<>(ring.owners());
         ring.members().forEach(m -> nodes.add(m.node()));
@@ -125,19 +128,41 @@ public final class RingViewModel {
                 nodes.add(move.to());
             }
             pending.counts().forEach(c -> nodes.add(c.node()));
+        } else if (change != null) {
+            nodes.addAll(change.previousOwners());
         }
         NodeColors colors = new NodeColors(nodes);
         List<RingSegment> drawn = new ArrayList<>();
         for (int p = 0; p < ring.owners().size(); p++) {
             String owner = ring.owners().get(p);
             String to = moves.get(p);
+            if (pending == null && change != null && !change.previousOwners().get(p).equals(owner)) {
+                // Under way: the previous owner still serves reads until the copies are confirmed.
+                to = owner;
+                owner = change.previousOwners().get(p);
+            }
             drawn.add(new RingSegment(p, owner, colors.of(owner), to, to == null ? null : colors.of(to)));
         }
         segments.setAll(drawn);
         legend.setAll(legendEntries(colors, pending));
-        planSummary.set(pending == null ? "" : String.format("Pending %s of %s: %d of %d partitions move (ring v%d → v%d)",
-                pending.operation(), pending.node(), pending.moves().size(), ring.partitions(), pending.fromVersion(),
-                pending.toVersion()));
+        planSummary.set(pending != null ? String.format("Pending %s: %d of %d partitions move (ring v%d → v%d)",
+                planned(pending), pending.moves().size(), ring.partitions(), pending.fromVersion(),
+                pending.toVersion())
+                : change != null ? String.format("Change v%d → v%d under way: %d of %d partitions move to pending"
+                        + " owners; %d of %d copies confirmed; %d of %d nodes saw it, %d read from the new replicas",
+                        change.fromVersion(), ring.version(), drawn.stream().filter(RingSegment::moving).count(),
+                        ring.partitions(), change.copiesConfirmed(), change.copiesNeeded(), change.seen(),
+                        change.participants(), change.switched())
+                : "");
+    }
+
+    /** "join of node4", or each change of a plan of several. */
+    private static String planned(PlanBody plan) {
+        if (plan.node() != null) {
+            return plan.operation() + " of " + plan.node();
+        }
+        return plan.changes().stream().map(c -> c.op() + " " + c.node() + (c.with() == null ? "" : " with "
+                + c.with())).collect(Collectors.joining(", "));
     }
 
     private List<LegendEntry> legendEntries(NodeColors colors, PlanBody pending) {

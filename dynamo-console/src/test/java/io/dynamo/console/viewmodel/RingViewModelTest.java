@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo.api.PlanBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.RingChangeBody;
 import io.dynamo.console.task.SynchronousExecutor;
 import io.dynamo.console.testing.FakeCluster;
 import io.dynamo.console.testing.Recorded;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RingViewModelTest {
@@ -42,6 +45,30 @@ class RingViewModelTest {
         assertThat(ring.planSummaryProperty().get()).startsWith("Pending join of node4: " + plan.moves().size());
 
         ring.planProperty().set(null);
+        assertThat(ring.segments()).noneMatch(RingSegment::moving);
+        assertThat(ring.planSummaryProperty().get()).isEmpty();
+    }
+
+    @Test
+    void drawsAChangeUnderWayWithEachMovingPartitionFromItsPreviousOwnerToItsPendingOne() {
+        RingBody settled = Recorded.read("ring.json", RingBody.class);
+        List<String> previous = new ArrayList<>(settled.owners());
+        previous.set(0, "node9");
+        previous.set(5, "node9");
+        RingBody changing = new RingBody(settled.answeredBy(), settled.version(), settled.partitions(),
+                settled.replicas(), settled.readQuorum(), settled.writeQuorum(), settled.members(), settled.owners(),
+                new RingChangeBody(settled.version() - 1, 4, 4, 3, 8, 1, previous));
+
+        ring.ringChanged(changing);
+
+        assertThat(ring.segments().filtered(RingSegment::moving)).extracting(RingSegment::partition)
+                .containsExactly(0, 5);
+        assertThat(ring.segments().get(0).owner()).as("still serving reads").isEqualTo("node9");
+        assertThat(ring.segments().get(0).movesTo()).isEqualTo(settled.owners().get(0));
+        assertThat(ring.planSummaryProperty().get()).isEqualTo("Change v2 → v3 under way: 2 of 256 partitions move"
+                + " to pending owners; 3 of 8 copies confirmed; 4 of 4 nodes saw it, 1 read from the new replicas");
+
+        ring.ringChanged(settled);
         assertThat(ring.segments()).noneMatch(RingSegment::moving);
         assertThat(ring.planSummaryProperty().get()).isEmpty();
     }
