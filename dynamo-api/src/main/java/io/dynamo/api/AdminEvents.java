@@ -11,6 +11,8 @@ public final class AdminEvents {
     public static final String HEALTH = "health";
     /** A hint queue grew or shrank, or hints were delivered: a {@link HintsBody}. */
     public static final String HINTS = "hints";
+    /** A transfer of this node started, moved on or ended: a {@link TransfersBody}. */
+    public static final String TRANSFERS = "transfers";
 
     private AdminEvents() {
     }

@@ -3,6 +3,7 @@ package io.dynamo.console.events;
 import io.dynamo.api.HintsBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.TransfersBody;
 import io.dynamo.client.ConnectionStatus;
 
 /** Receives the admin event stream's events, on the stream's own thread. */
@@ -14,7 +15,12 @@ public interface ClusterEventListener {
     /** The hint queues one node holds ({@code answeredBy}). */
     void hints(HintsBody hints);
 
-    /** The stream of a node whose hints were shown broke: its queues are as last reported, not live. */
+    /** The partitions one node ({@code answeredBy}) streams to new replicas. */
+    void transfers(TransfersBody transfers);
+
+    /**
+     * The stream of a node whose hints and transfers were shown broke: they are as last reported, not live.
+     */
     void hintsUnavailable(String holder);
 
     void connection(ConnectionStatus status);

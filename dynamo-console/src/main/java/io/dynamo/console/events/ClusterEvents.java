@@ -2,6 +2,7 @@ package io.dynamo.console.events;
 
 import io.dynamo.api.AdminEvents;
 import io.dynamo.api.HintsBody;
+import io.dynamo.api.TransfersBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
 import io.dynamo.client.ConnectionState;
@@ -60,7 +61,7 @@ public final class ClusterEvents implements AutoCloseable {
                 followHints();
             }
             default -> {
-                // hints come from each node's own stream
+                // hints and transfers come from each node's own stream
             }
         }
     }
@@ -80,6 +81,10 @@ public final class ClusterEvents implements AutoCloseable {
             HintsBody hints = Json.read(event.data(), HintsBody.class);
             holderNames.put(node, hints.answeredBy());
             listener.hints(hints);
+        } else if (AdminEvents.TRANSFERS.equals(event.event())) {
+            TransfersBody transfers = Json.read(event.data(), TransfersBody.class);
+            holderNames.put(node, transfers.answeredBy());
+            listener.transfers(transfers);
         }
     }
 

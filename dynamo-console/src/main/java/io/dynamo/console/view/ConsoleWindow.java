@@ -23,6 +23,7 @@ public final class ConsoleWindow {
                 RingView.class, new RingView(model.ring()),
                 NodesView.class, new NodesView(model.nodes()),
                 HintsView.class, new HintsView(model.hints()),
+                TransfersView.class, new TransfersView(model.transfers()),
                 SiblingsView.class, new SiblingsView(model.siblings()),
                 OperationsView.class, new OperationsView(model.operations(), model.ring()));
         FXMLLoader loader = new FXMLLoader(ConsoleWindow.class.getResource("ConsoleView.fxml"));

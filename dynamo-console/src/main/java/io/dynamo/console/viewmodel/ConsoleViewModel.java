@@ -1,6 +1,7 @@
 package io.dynamo.console.viewmodel;
 
 import io.dynamo.api.HintsBody;
+import io.dynamo.api.TransfersBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
 import io.dynamo.client.ConnectionState;
@@ -30,6 +31,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final RingViewModel ring;
     private final NodesViewModel nodes = new NodesViewModel();
     private final HintsViewModel hints;
+    private final TransfersViewModel transfers = new TransfersViewModel();
     private final SiblingsViewModel siblings;
     private final OperationsViewModel operations;
     private final StringProperty url = new SimpleStringProperty("http://127.0.0.1:8080");
@@ -129,8 +131,16 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
 
         @Override
+        public void transfers(TransfersBody body) {
+            ui(() -> transfers.transfersChanged(body));
+        }
+
+        @Override
         public void hintsUnavailable(String holder) {
-            ui(() -> hints.holderUnreachable(holder));
+            ui(() -> {
+                hints.holderUnreachable(holder);
+                transfers.sourceUnreachable(holder);
+            });
         }
 
         @Override
@@ -180,6 +190,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public HintsViewModel hints() {
         return hints;
+    }
+
+    public TransfersViewModel transfers() {
+        return transfers;
     }
 
     public SiblingsViewModel siblings() {

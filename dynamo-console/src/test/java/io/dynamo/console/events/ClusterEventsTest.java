@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynamo.api.HintsBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.TransfersBody;
 import io.dynamo.client.ConnectionState;
 import io.dynamo.client.ConnectionStatus;
 import io.dynamo.client.DynamoClient;
@@ -169,6 +170,12 @@ class ClusterEventsTest {
         final List<HintsBody> hints = new CopyOnWriteArrayList<>();
         final List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
         final List<String> hintsLost = new CopyOnWriteArrayList<>();
+        final List<TransfersBody> transfers = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void transfers(TransfersBody body) {
+            transfers.add(body);
+        }
 
         @Override
         public void hintsUnavailable(String holder) {

@@ -7,6 +7,7 @@ import io.dynamo.console.task.FxBackgroundExecutor;
 import io.dynamo.console.testing.RecordedCluster;
 import io.dynamo.console.viewmodel.ConsoleViewModel;
 import io.dynamo.console.viewmodel.HintQueueRow;
+import io.dynamo.console.viewmodel.TransferRow;
 import io.dynamo.console.viewmodel.MoveRow;
 import io.dynamo.console.viewmodel.NodeRow;
 import io.dynamo.console.viewmodel.PlacementRow;
@@ -165,6 +166,24 @@ class ConsoleSceneTest {
         javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#hintChart").queryAs(javafx.scene.chart.LineChart.class);
         assertThat(chart.getData()).hasSize(1);
         assertThat(chart.getData().get(0).getData()).last().extracting(d -> d.getYValue()).isEqualTo(0L);
+    }
+
+    @Test
+    void transfersOfEachNodeShowTheirProgressLive(FxRobot robot) {
+        connect(robot, RecordedCluster.PASSWORD);
+        robot.clickOn("Transfers");
+        TableView<TransferRow> transfers = table(robot, "#transfers");
+
+        node.push("transfers", "{\"answeredBy\":\"node1\",\"idle\":false,\"transfers\":[{\"partition\":7,"
+                + "\"ringVersion\":4,\"targets\":[\"node4\"],\"drop\":true,\"status\":\"RUNNING\",\"keysSent\":2400,"
+                + "\"keysDropped\":0,\"keysRetained\":0,\"batches\":12,\"passes\":0,\"failures\":0,"
+                + "\"updatedMillis\":0,\"bytesSent\":2519040,\"passKeys\":9800,\"passKeysDone\":2400,"
+                + "\"keysPerSecond\":800.0,\"bytesPerSecond\":839680.0,\"millisLeft\":9250}]}");
+
+        waitFor("the transfer", () -> transfers.getItems().size() == 1);
+        assertThat(transfers.getItems().get(0)).extracting(TransferRow::source, TransferRow::partition,
+                TransferRow::pass).containsExactly("node1", 7, "2,400 / 9,800");
+        assertThat(text(robot, "#transfersSummary")).startsWith("1 partition transfer(s) under way, 1 running");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.dynamo.api.HintsBody;
 import io.dynamo.api.NodeBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.TransfersBody;
 import io.dynamo.core.node.NodeView;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,19 +14,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the event stream reports, at one instant: the bodies of the {@code ring}, {@code health} and {@code hints}
- * events, and for each the part whose change is worth an event (ages and round-trip times change all the time;
+ * What the event stream reports, at one instant: the bodies of the {@code ring}, {@code health}, {@code hints} and
+ * {@code transfers} events, and for each the part whose change is worth an event (ages and round-trip times change all the time;
  * reachability, membership and queue sizes are what the console reacts to).
  *
  * @param ring  null while the node knows no ring
  */
-record AdminSnapshot(RingBody ring, NodesBody nodes, HintsBody hints) {
+record AdminSnapshot(RingBody ring, NodesBody nodes, HintsBody hints, TransfersBody transfers) {
 
     static AdminSnapshot of(NodeView node, long now) {
         RingBody ring = node.knownRing().map(r -> RingViews.ring(node.id(), node.config(), r)).orElse(null);
         NodesBody nodes = NodeViews.nodes(node.id(), node.members(), now);
         HintsBody hints = NodeViews.hints(node.id(), node.hints(), now);
-        return new AdminSnapshot(ring, nodes, hints);
+        TransfersBody transfers = ActivityViews.transfers(node.id(), node.transfers().progress(),
+                node.transfers().idle(), now);
+        return new AdminSnapshot(ring, nodes, hints, transfers);
     }
 
     /** Event name to body, in the order a new subscriber gets them; the ring only once it is known. */
@@ -36,6 +39,7 @@ record AdminSnapshot(RingBody ring, NodesBody nodes, HintsBody hints) {
         }
         bodies.put(AdminEvents.HEALTH, nodes);
         bodies.put(AdminEvents.HINTS, hints);
+        bodies.put(AdminEvents.TRANSFERS, transfers);
         return bodies;
     }
 
@@ -47,6 +51,9 @@ record AdminSnapshot(RingBody ring, NodesBody nodes, HintsBody hints) {
         keys.put(AdminEvents.HINTS, List.of(hints.delivered(), hints.queues().stream()
                 .map(q -> new HintQueueBody(q.target(), q.count(), q.bytes(), q.oldestStoredAtMillis(), null))
                 .toList()));
+        // Progress, not rates: the rates and the time left move with the clock alone.
+        keys.put(AdminEvents.TRANSFERS, transfers.transfers().stream().map(t -> List.of(t.partition(),
+                t.ringVersion(), t.status(), t.keysSent(), t.failures())).toList());
         return keys;
     }
 

@@ -9,6 +9,8 @@ import io.dynamo.api.MemberBody;
 import io.dynamo.api.NodeBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.TransferBody;
+import io.dynamo.api.TransfersBody;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,8 @@ class EventChangesTest {
 
     @Test
     void theFirstSnapshotReportsEverythingThenOnlyChanges() {
-        assertThat(changes.changed(snapshot(1, "UP", 5_000, 2, 100))).containsExactly("ring", "health", "hints");
+        assertThat(changes.changed(snapshot(1, "UP", 5_000, 2, 100))).containsExactly("ring", "health", "hints",
+                "transfers");
         assertThat(changes.changed(snapshot(1, "UP", 5_000, 2, 100))).isEmpty();
         assertThat(changes.changed(snapshot(2, "UP", 5_000, 2, 100))).containsExactly("ring");
         assertThat(changes.changed(snapshot(2, "SUSPECT", 5_000, 2, 100))).containsExactly("health");
@@ -37,16 +40,31 @@ class EventChangesTest {
 
         assertThat(changes.changed(snapshot(1, "UP", 0, 0, 0))).isEmpty();
         changes.forget();
-        assertThat(changes.changed(snapshot(1, "UP", 0, 0, 0))).hasSize(3);
+        assertThat(changes.changed(snapshot(1, "UP", 0, 0, 0))).hasSize(4);
     }
 
     @Test
     void noRingNoRingEvent() {
-        AdminSnapshot unknown = new AdminSnapshot(null, snapshot(1, "UP", 0, 0, 0).nodes(),
-                snapshot(1, "UP", 0, 0, 0).hints());
+        AdminSnapshot known = snapshot(1, "UP", 0, 0, 0);
+        AdminSnapshot unknown = new AdminSnapshot(null, known.nodes(), known.hints(), known.transfers());
 
-        assertThat(changes.changed(unknown)).containsExactly("health", "hints");
-        assertThat(unknown.bodies()).containsOnlyKeys("health", "hints");
+        assertThat(changes.changed(unknown)).containsExactly("health", "hints", "transfers");
+        assertThat(unknown.bodies()).containsOnlyKeys("health", "hints", "transfers");
+    }
+
+    @Test
+    void aTransferThatMovesOnIsAChangeButItsRatesAloneAreNot() {
+        changes.changed(withTransfer(100, 5.0));
+
+        assertThat(changes.changed(withTransfer(100, 9.0))).as("the rate moves with the clock").isEmpty();
+        assertThat(changes.changed(withTransfer(300, 9.0))).containsExactly("transfers");
+    }
+
+    private static AdminSnapshot withTransfer(long keysSent, double rate) {
+        AdminSnapshot s = snapshot(1, "UP", 0, 0, 0);
+        return new AdminSnapshot(s.ring(), s.nodes(), s.hints(), new TransfersBody("a", false, List.of(
+                new TransferBody(2, 1, List.of("b"), false, "RUNNING", keysSent, 0, 0, 1, 0, 0, null, 0, keysSent * 100,
+                        1_000, (int) keysSent, rate, rate * 100, 1_000L))));
     }
 
     /** @param age stands for everything that changes all the time: contact ages, round-trip times, hint ages */
@@ -58,6 +76,6 @@ class EventChangesTest {
                         new HealthBody(reachability, 1L, age, age / 1000.0, 0))));
         HintsBody hintsBody = new HintsBody("a", hints, hints * 10, 0,
                 List.of(new HintQueueBody("b", hints, hints * 10, 77L, hintAge)));
-        return new AdminSnapshot(ring, nodes, hintsBody);
+        return new AdminSnapshot(ring, nodes, hintsBody, new TransfersBody("a", true, List.of()));
     }
 }
