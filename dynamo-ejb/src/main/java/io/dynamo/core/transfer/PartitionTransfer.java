@@ -13,6 +13,7 @@ import io.dynamo.core.time.PeriodicTask;
 import io.dynamo.core.time.Scheduler;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +120,8 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
                 if (!task.done() && !task.spec().drop() && !copies.containsKey(task.partition())) {
                     task.cancel();
                     tasks.remove(task.partition());
+                } else if (!task.done() && task.spec().drop()) {
+                    retargetDrop(task, after, now);
                 }
             }
             copies.forEach((p, targets) -> {
@@ -134,6 +137,25 @@ public final class PartitionTransfer implements RingChangeListener, AutoCloseabl
                     .ifPresent(b -> planDrops(b.handover().map(Handover::previous).orElse(b), after, now));
         }
         scheduler.execute(this::tick);
+    }
+
+    /**
+     * A hand-off still under way whose target is no longer in the ring (it was removed or replaced while dead)
+     * would retry forever: its copy goes to the partition's current replicas instead, and the pass starts over.
+     */
+    private void retargetDrop(TransferTask task, Ring after, long now) {
+        List<String> targets = task.spec().targets();
+        Set<String> participants = after.participants();
+        if (participants.containsAll(targets)) {
+            return;
+        }
+        Set<String> next = new LinkedHashSet<>(targets);
+        next.retainAll(participants);
+        next.addAll(after.preferenceList(task.partition(), replicas).replicas());
+        next.remove(localNode);
+        if (!next.isEmpty()) {
+            task.retarget(new TransferSpec(task.partition(), List.copyOf(next), true), after.version(), now);
+        }
     }
 
     /**

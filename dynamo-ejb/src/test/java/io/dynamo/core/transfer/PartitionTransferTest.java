@@ -6,6 +6,7 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.ring.RingTransition;
 import io.dynamo.core.transfer.TransferCluster.Node;
 import io.dynamo.core.version.SiblingSet;
@@ -265,6 +266,39 @@ class PartitionTransferTest {
         List<TransferProgress> all = cluster.nodes.values().stream().flatMap(n -> n.transfer.progress().stream())
                 .toList();
         assertThat(all).hasSize(Q).allSatisfy(t -> assertThat(t.drop()).isFalse());
+    }
+
+    /**
+     * A leaver's last hand-off to a new replica that then dies and is removed would retry forever (seen on real nodes:
+     * the leaver never dropped its data nor marked itself LEFT); it goes to the partition's current replicas.
+     */
+    @Test
+    void aHandOffWhoseTargetIsRemovedGoesToThePartitionsCurrentReplicasInstead() {
+        TransferCluster cluster = new TransferCluster(8, 5, SETTINGS);
+        cluster.writeReplicated(KEYS);
+        cluster.changeRing(RingTransition.leave(cluster.ring(), "n2").to());
+        while (cluster.ring().handover().isPresent()) {
+            cluster.scheduler.advance(Duration.ofMillis(10));
+        }
+        // The change is over; n2 now hands each partition over once more before dropping it. Cut it off first.
+        Node n2 = cluster.node("n2");
+        cluster.network.partition(Set.of("n2"), Set.of("n1", "n3", "n4", "n5"));
+        cluster.scheduler.advance(Duration.ofMillis(500));
+        String dead = n2.transfer.progress().stream().filter(t -> t.drop() && !t.targets().isEmpty())
+                .map(t -> t.targets().get(0)).findFirst().orElseThrow();
+        cluster.nodes.remove(dead).transfer.close(); // it died
+        cluster.changeRing(RingTransition.plan(cluster.ring(), List.of(RingChange.remove(dead))).to(),
+                Set.of(dead));
+        Set<String> alive = new java.util.TreeSet<>(Set.of("n1", "n2", "n3", "n4", "n5"));
+        alive.remove(dead);
+        cluster.network.heal();
+        cluster.network.partition(Set.of(dead), alive);
+
+        cluster.runUntilIdle(Duration.ofSeconds(60));
+
+        assertThat(n2.storage.keyCount()).as("n2 handed everything over and dropped it").isZero();
+        assertThat(n2.transfer.progress()).filteredOn(TransferProgress::drop)
+                .allSatisfy(t -> assertThat(t.targets()).doesNotContain(dead));
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,7 +137,12 @@ final class TransferCluster {
      * membership's job in a real node); the change ends when every copy is confirmed.
      */
     void changeRing(Ring next) {
-        Ring handing = next.settled().withHandover(Handover.from(ring));
+        changeRing(next, Set.of());
+    }
+
+    /** The same for a change that drops the dead nodes {@code gone}. */
+    void changeRing(Ring next, Set<String> gone) {
+        Ring handing = next.settled().withHandover(Handover.from(ring, gone));
         for (String id : handing.participants()) {
             handing = handing.seenBy(id);
         }
