@@ -112,4 +112,24 @@ public final class Http {
             Thread.sleep(1000);
         }
     }
+
+    /**
+     * Plans a change at {@code admin} with {@code body} ({@code {"changes": [...]}}, {@code {"node": ...}} or
+     * {@code {"node": ..., "with": ...}}), then commits it, planning again while the cluster answers 409 (a newcomer
+     * not heard from yet, a change still under way, a removed node still found alive); the last answer.
+     */
+    public static JsonObject commit(URI admin, String operation, String body, java.time.Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            HttpResponse<String> plan = postJson(admin.resolve(operation), body);
+            HttpResponse<String> commit = plan.statusCode() == 200 ? postJson(admin.resolve(operation + "/commit"),
+                    body.substring(0, body.lastIndexOf('}')) + ",\"ringVersion\":"
+                            + json(plan).getJsonNumber("fromVersion").longValue() + "}") : plan;
+            if (commit.statusCode() != 409 || System.nanoTime() > deadline) {
+                return json(commit);
+            }
+            Thread.sleep(1000);
+        }
+    }
 }

@@ -32,6 +32,9 @@ public final class ThreeNodes {
 
     public final List<MicroNode> nodes = new ArrayList<>();
     final String seeds;
+    private final Path work;
+    private final List<String> settings;
+    private final Path war;
 
     /**
      * @param hosts the loopback address of each node
@@ -40,6 +43,9 @@ public final class ThreeNodes {
      */
     private ThreeNodes(Path work, List<String> hosts, List<String> settings, List<List<String>> ownSettings,
             Path war) throws IOException {
+        this.work = work;
+        this.settings = settings;
+        this.war = war;
         List<Integer> ports = freePorts(6);
         List<String> seedList = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -102,6 +108,18 @@ public final class ThreeNodes {
         }
         eventually("every node has the three-node ring", () -> nodes.stream()
                 .allMatch(n -> ringOf(n).getJsonArray("members").size() == 3));
+    }
+
+    /**
+     * Starts one more node with the cluster's shared settings and seeds, not in the ring until joined; it is stopped
+     * with the others.
+     */
+    MicroNode startAnother(String name, String host) throws IOException {
+        List<Integer> ports = freePorts(2);
+        MicroNode node = new MicroNode(name, host, ports.get(0), ports.get(1), work, settings, war);
+        nodes.add(node);
+        node.start(false, seeds);
+        return node;
     }
 
     public void stop() throws InterruptedException {
