@@ -25,16 +25,11 @@ import java.util.function.Predicate;
 public final class TargetSelection {
     private final List<Target> initial;
     private final Deque<String> spares;
-    private final List<String> crossSpares;
-    private final List<Set<String>> lists;
     private final List<String> uncovered;
 
-    private TargetSelection(List<Target> initial, Deque<String> spares, List<String> crossSpares,
-                            List<Set<String>> lists, List<String> uncovered) {
+    private TargetSelection(List<Target> initial, Deque<String> spares, List<String> uncovered) {
         this.initial = initial;
         this.spares = spares;
-        this.crossSpares = crossSpares;
-        this.lists = lists;
         this.uncovered = uncovered;
     }
 
@@ -57,27 +52,27 @@ public final class TargetSelection {
                 spares.add(fallback);
             }
         }
+        // Only a ring change has two lists, and only then may a replica of one stand in for a replica of another.
         List<String> crossSpares = new ArrayList<>();
+        List<Set<String>> groups = List.of();
         if (lists.size() > 1) {
             replicas.stream().filter(routable).forEach(crossSpares::add);
+            groups = lists.stream().map(l -> Set.copyOf(l.replicas())).toList();
         }
-        TargetSelection selection = new TargetSelection(null, spares, crossSpares,
-                lists.stream().map(l -> Set.copyOf(l.replicas())).toList(), null);
         List<Target> targets = new ArrayList<>();
         List<String> uncovered = new ArrayList<>();
         for (String replica : replicas) {
             if (routable.test(replica)) {
                 targets.add(Target.replica(replica));
             } else {
-                List<Target> standIns = selection.standIns(replica);
+                List<Target> standIns = standIns(replica, spares, crossSpares, groups);
                 targets.addAll(standIns);
                 if (standIns.isEmpty()) {
                     uncovered.add(replica);
                 }
             }
         }
-        return new TargetSelection(List.copyOf(targets), spares, crossSpares, selection.lists,
-                List.copyOf(uncovered));
+        return new TargetSelection(List.copyOf(targets), spares, List.copyOf(uncovered));
     }
 
     /** Replicas routed around with no fallback left to stand in (a cluster of N nodes or fewer). */
@@ -101,12 +96,13 @@ public final class TargetSelection {
      * until each of the replica's groups has one it is not in. Only here: a target that fails later is replaced by
      * fallbacks alone ({@link #replace}), so that {@link #sparesLeft} counts exactly what may still answer.
      */
-    private List<Target> standIns(String owner) {
+    private static List<Target> standIns(String owner, Deque<String> spares, List<String> crossSpares,
+                                         List<Set<String>> groups) {
         String next = spares.poll();
         if (next != null) {
             return List.of(new Target(next, owner));
         }
-        List<Set<String>> open = new ArrayList<>(lists.stream().filter(l -> l.contains(owner)).toList());
+        List<Set<String>> open = new ArrayList<>(groups.stream().filter(l -> l.contains(owner)).toList());
         List<Target> chosen = new ArrayList<>();
         for (Iterator<String> it = crossSpares.iterator(); it.hasNext() && !open.isEmpty(); ) {
             String node = it.next();

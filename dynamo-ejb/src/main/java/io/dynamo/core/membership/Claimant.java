@@ -139,7 +139,7 @@ public final class Claimant {
             NodeSettings set = loads.of(id).map(NodeLoad::settings).orElse(null);
             if (set != null && !set.fits(plan.from())) {
                 throw new JoinRefusedException(id, "node " + id + " is set to " + set + " but the cluster keeps "
-                        + NodeSettings.of(plan.from()) + ", so it would refuse the ring: restart it with dynamo.q,"
+                        + NodeSettings.describe(plan.from()) + ", so it would refuse the ring: restart it with dynamo.q,"
                         + " dynamo.n, dynamo.r and dynamo.w as the cluster's, then plan the join again");
             }
             if (!peers.detector().routable(id)) {

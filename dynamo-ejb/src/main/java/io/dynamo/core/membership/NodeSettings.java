@@ -15,7 +15,7 @@ public record NodeSettings(int partitions, RingSettings replication) {
     }
 
     /** The ring's Q and settings, as a node that fits it is set. */
-    public static String of(Ring ring) {
+    public static String describe(Ring ring) {
         return "Q=" + ring.partitionCount() + ring.settings().map(s -> " " + s).orElse("");
     }
 
