@@ -33,7 +33,6 @@ public final class MembershipStateCodec {
     private static final int GONE = 2;
     private static final int SETTINGS = 4;
     private static final int PREVIOUS_SETTINGS = 8;
-    private static final int MAX_WEIGHT = 1 << 20;
 
     private MembershipStateCodec() {
     }
@@ -191,7 +190,7 @@ public final class MembershipStateCodec {
         for (int i = 0; i < memberCount; i++) {
             String id = r.readString();
             long weight = r.readVarLong();
-            if (weight < 1 || weight > MAX_WEIGHT) {
+            if (weight < 1 || weight > Member.MAX_WEIGHT) {
                 throw new IllegalArgumentException("member " + id + " has weight " + weight + " out of range");
             }
             members.add(new Member(id, (int) weight));

@@ -7,13 +7,16 @@ package io.dynamo.core.ring;
  * @param weight relative capacity, at least 1
  */
 public record Member(String nodeId, int weight) implements Comparable<Member> {
+    /** The largest weight: what the gossiped ring encodes, and far beyond any real capacity ratio. */
+    public static final int MAX_WEIGHT = 1 << 20;
 
     public Member {
         if (nodeId == null || nodeId.isBlank()) {
             throw new IllegalArgumentException("a member needs a non-blank node id");
         }
-        if (weight < 1) {
-            throw new IllegalArgumentException("member " + nodeId + " has weight " + weight + "; use 1 or more");
+        if (weight < 1 || weight > MAX_WEIGHT) {
+            throw new IllegalArgumentException("member " + nodeId + " has weight " + weight + "; use 1 to "
+                    + MAX_WEIGHT);
         }
     }
 

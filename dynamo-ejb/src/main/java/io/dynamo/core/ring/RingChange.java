@@ -21,9 +21,9 @@ public record RingChange(Kind kind, String node, int weight, String replacement)
         Objects.requireNonNull(kind);
         Objects.requireNonNull(node);
         Objects.requireNonNull(replacement);
-        if (weight < 1) {
-            throw new IllegalArgumentException("the weight of node " + node + " is " + weight + "; it must be 1 or"
-                    + " more");
+        if (weight < 1 || weight > Member.MAX_WEIGHT) {
+            throw new IllegalArgumentException("the weight of node " + node + " is " + weight + "; it must be 1 to "
+                    + Member.MAX_WEIGHT);
         }
         if ((kind == Kind.REPLACE) == replacement.isEmpty()) {
             throw new IllegalArgumentException(kind == Kind.REPLACE ? "a replace of node " + node + " names no node"

@@ -199,6 +199,9 @@ class RingTransitionTest {
         assertThatThrownBy(() -> RingTransition.plan(ring, List.of(RingChange.remove("ghost"))))
                 .hasMessageContaining("ghost is not a member");
         assertThatThrownBy(() -> RingChange.replace("a", "a")).hasMessageContaining("cannot replace itself");
+        // A weight the gossiped ring cannot carry would leave the new ring on the committing node alone.
+        assertThatThrownBy(() -> RingChange.join("x", Member.MAX_WEIGHT + 1)).hasMessageContaining("1 to 1048576");
+        assertThatThrownBy(() -> new Member("x", Member.MAX_WEIGHT + 1)).hasMessageContaining("1 to 1048576");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.RingChange;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -162,10 +163,10 @@ final class MembershipRequests {
         if (value == null || value == JsonValue.NULL) {
             return 1;
         }
-        long weight = integer(value, field, "an integer of 1 or more");
-        if (weight < 1 || weight > Integer.MAX_VALUE) {
-            throw new InvalidRequestException("field '" + field + "' = " + shown(value)
-                    + " is invalid: it must be an integer of 1 or more (its share of the partitions)");
+        long weight = integer(value, field, "an integer from 1 to " + Member.MAX_WEIGHT);
+        if (weight < 1 || weight > Member.MAX_WEIGHT) {
+            throw new InvalidRequestException("field '" + field + "' = " + shown(value) + " is invalid: it must be an"
+                    + " integer from 1 to " + Member.MAX_WEIGHT + " (its share of the partitions)");
         }
         return (int) weight;
     }

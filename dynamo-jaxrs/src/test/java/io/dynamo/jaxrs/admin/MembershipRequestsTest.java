@@ -50,7 +50,8 @@ class MembershipRequestsTest {
 
     @Test
     void theWeightMustBeAPositiveInteger() {
-        for (String bad : new String[] {"0", "-1", "1.5", "\"2\"", "true", "3000000000", "99999999999999999999"}) {
+        for (String bad : new String[] {"0", "-1", "1.5", "\"2\"", "true", "1048577", "3000000000",
+            "99999999999999999999"}) {
             refusedNaming(join("{\"node\": \"x\", \"weight\": " + bad + "}"), "field 'weight' = ");
         }
     }
