@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         version = "dynamo-admin 0.1.0", sortOptions = false, usageHelpAutoWidth = true,
         description = "Operates a Dynamo cluster through its admin API (docs/cli.md).",
         subcommands = {StatusCommand.class, RingCommand.class, NodesCommand.class, JoinCommand.class,
-            LeaveCommand.class, ReplaceCommand.class, RemoveCommand.class, TransfersCommand.class, HintsCommand.class,
-            AntiEntropyCommand.class, KeyCommand.class},
+            LeaveCommand.class, ReplaceCommand.class, RemoveCommand.class, SettingsCommand.class,
+            TransfersCommand.class, HintsCommand.class, AntiEntropyCommand.class, KeyCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             " 0:done",
             " 1:the cluster refused the request (4xx: stale plan, unknown node, bad partition, ...)",

@@ -50,6 +50,7 @@ final class PlanReview {
         return switch (c.op()) {
             case "join" -> "join " + c.node() + " with weight " + (c.weight() == null ? 1 : c.weight());
             case "replace" -> "replace " + c.node() + " with " + c.with();
+            case "settings" -> "set N=" + c.n() + " R=" + c.r() + " W=" + c.w();
             default -> c.op() + " " + c.node();
         };
     }

@@ -43,6 +43,10 @@ class BadUsageTest {
         "replace                                  | Missing required parameters: 'NODE', 'NEW'",
         "replace node-3                           | Missing required parameter: 'NEW'",
         "replace node-3 node/5                    | 'node/5' is not a node id",
+        "settings 3 2                             | Missing required parameter: 'W'",
+        "settings three 2 2                       | Invalid value for positional parameter at index 0 (N)",
+        "settings 3 4 2                           | N=3 R=4 W=2 are not settings: N must be 1 or more",
+        "settings 0 1 1                           | N=0 R=1 W=1 are not settings",
         "anti-entropy run x                       | Invalid value for positional parameter at index 0 (PARTITION): 'x'",
         "anti-entropy run -1                      | PARTITION must be 0 or more; got -1.",
         "status --node 'ht tp://x'                | --node 'ht tp://x' is not a node URL",
@@ -83,8 +87,8 @@ class BadUsageTest {
         Run run = Run.of(ENV, "--help");
 
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("status", "ring", "nodes", "join", "leave", "replace", "remove", "transfers",
-                "hints", "anti-entropy", "key", "Exit codes:", "5   declined at the prompt");
+        assertThat(run.out()).contains("status", "ring", "nodes", "join", "leave", "replace", "remove", "settings",
+                "transfers", "hints", "anti-entropy", "key", "Exit codes:", "5   declined at the prompt");
         assertThat(Run.of(ENV, "join", "--help").out()).contains("--weight=W", "--yes", "Exit codes:");
     }
 

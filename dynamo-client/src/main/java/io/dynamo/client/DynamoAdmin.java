@@ -14,6 +14,7 @@ import io.dynamo.api.PlanChangeBody;
 import io.dynamo.api.PlanRequestBody;
 import io.dynamo.api.ReplaceBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.api.SettingsBody;
 import io.dynamo.api.TransfersBody;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
@@ -103,7 +104,16 @@ public final class DynamoAdmin {
         return post("admin/replace/commit", new ReplaceBody(node, with, ringVersion), PlanBody.class);
     }
 
-    /** Plans several changes (joins, leaves, removes, replaces) as one ring change. */
+    /** Plans new N, R and W for the cluster (copies to the keys' new replicas, as in a node change). */
+    public PlanBody planSettings(int n, int r, int w) {
+        return post("admin/settings", new SettingsBody(n, r, w, null), PlanBody.class);
+    }
+
+    public PlanBody commitSettings(int n, int r, int w, long ringVersion) {
+        return post("admin/settings/commit", new SettingsBody(n, r, w, ringVersion), PlanBody.class);
+    }
+
+    /** Plans several changes (joins, leaves, removes, replaces, settings) as one ring change. */
     public PlanBody plan(List<PlanChangeBody> changes) {
         return post("admin/plan", new PlanRequestBody(changes, null), PlanBody.class);
     }

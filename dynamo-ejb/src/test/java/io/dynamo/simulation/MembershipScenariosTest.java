@@ -9,7 +9,6 @@ import io.dynamo.core.membership.ChangeRefusedException;
 import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.NodeStatus;
 import io.dynamo.core.membership.RingChangingException;
-import io.dynamo.core.membership.RingUnknownException;
 import io.dynamo.core.membership.StalePlanException;
 import io.dynamo.core.node.NodeAdmin;
 import io.dynamo.core.node.NodeTiming;
@@ -370,21 +369,97 @@ class MembershipScenariosTest {
     }
 
     @Test
-    void aNodeSetToOtherReplicationSettingsRefusesTheRingAndItsJoinIsRefusedNamingBoth() {
+    void aNodeSetToOtherReplicationSettingsUsesTheClustersAndJoins() {
         try (LocalCluster cluster = new LocalCluster(13, 3, 3, 2, 2, Q, LocalCluster.fastTiming())) {
             Ring before = cluster.ring();
             assertThat(before.settings()).as("the cluster keeps its settings with the ring")
                     .contains(new RingSettings(3, 2, 2));
             cluster.addNode("n4", 2, 1, 1);
             cluster.runFor(Duration.ofSeconds(3));
+            assertThat(cluster.node("n4").view().ring()).as("it takes the cluster's ring").isEqualTo(before);
 
-            assertThatThrownBy(() -> cluster.node("n4").view().ring()).isInstanceOf(RingUnknownException.class)
-                    .hasMessageContaining("refused the ring its peers gossiped")
-                    .hasMessageContaining("keeps the cluster's N=3 R=2 W=2 but this node is set to N=2 R=1 W=1");
-            NodeAdmin admin = cluster.node("n2").admin();
-            PartitionPlan join = admin.planJoin(before, Member.of("n4"));
+            cluster.change("n2", RingChange.join("n4", 1));
+            cluster.runFor(Duration.ofSeconds(20));
+            assertThat(cluster.ring().contains("n4")).isTrue();
+            cluster.put("n4", "k", Context.EMPTY, "v", 3);
+            assertThat(cluster.get("n4", "k", 3).values()).as("w=3 and r=3 fit the cluster's N=3, not n4's N=2")
+                    .extracting(LocalCluster::text).containsExactly("v");
+        }
+    }
+
+    @Test
+    void aJoinOfANodeOfAnOlderReleaseThatCannotReadTheRingIsRefusedNamingWhy() {
+        try (LocalCluster cluster = new LocalCluster(17, 3, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+            Ring before = cluster.ring();
+            cluster.network().wireFormat("n4", 2);
+            cluster.addNode("n4");
+            cluster.runFor(Duration.ofSeconds(3));
+            PartitionPlan join = cluster.node("n1").admin().planJoin(before, Member.of("n4"));
             assertThatThrownBy(() -> cluster.commit("n2", join)).isInstanceOf(JoinRefusedException.class)
-                    .hasMessageContaining("node n4 is set to Q=64 N=2 R=1 W=1 but the cluster keeps Q=64 N=3 R=2 W=2");
+                    .hasMessageContaining("node n4 runs an older release, whose wire format cannot carry ring v"
+                            + before.version() + " (it keeps the cluster's N=3 R=2 W=2)");
+            assertThat(cluster.ring()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void nGrowsThroughAPlanUnderLoadAndEveryKeyEndsOnItsNewReplicasOnly() {
+        try (LocalCluster cluster = new LocalCluster(14, 4, 3, 2, 2, Q, WITHOUT_ANTI_ENTROPY)) {
+            Load load = new Load(cluster);
+            load.start();
+            cluster.runFor(Duration.ofSeconds(2));
+            PartitionPlan plan = cluster.change("n3", RingChange.settings(new RingSettings(4, 2, 3)));
+            assertThat(plan.moves()).as("no partition changes owner").isEmpty();
+            cluster.runFor(Duration.ofSeconds(3));
+            load.stop();
+            cluster.runFor(Duration.ofSeconds(30));
+
+            assertThat(cluster.ring().handover()).isEmpty();
+            assertThat(cluster.ring().settings()).contains(new RingSettings(4, 2, 3));
+            assertThat(load.acknowledged).hasSizeGreaterThan(500);
+            assertThat(load.refused).as("no write refused during the change").isEmpty();
+            assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
+            assertThat(cluster.ring().preferenceList(0, 3).replicas()).as("the ring's N, not the nodes' own")
+                    .hasSize(4);
+        }
+    }
+
+    @Test
+    void nShrinksThroughAPlanUnderLoadAndTheDroppedReplicasLetGoOfTheirCopies() {
+        try (LocalCluster cluster = new LocalCluster(15, 4, 3, 2, 2, Q, WITHOUT_ANTI_ENTROPY)) {
+            Load load = new Load(cluster);
+            load.start();
+            cluster.runFor(Duration.ofSeconds(2));
+            cluster.change("n1", RingChange.settings(new RingSettings(2, 1, 2)));
+            cluster.runFor(Duration.ofSeconds(3));
+            load.stop();
+            cluster.runFor(Duration.ofSeconds(30));
+
+            assertThat(cluster.ring().handover()).isEmpty();
+            assertThat(load.acknowledged).hasSizeGreaterThan(500);
+            assertThat(load.refused).as("no write refused during the change").isEmpty();
+            assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
+            long copies = cluster.nodeIds().stream().mapToLong(id -> cluster.storage(id).keyCount()).sum();
+            assertThat(copies).as("two copies of each key").isEqualTo(2L * load.acknowledged.size());
+        }
+    }
+
+    @Test
+    void settingsThatDoNotFitAreRefusedAndTheRingStays() {
+        try (LocalCluster cluster = new LocalCluster(16, 3, 3, 2, 2, Q, LocalCluster.fastTiming())) {
+            Ring before = cluster.ring();
+            NodeAdmin admin = cluster.node("n1").admin();
+            assertThatThrownBy(() -> admin.plan(before, List.of(RingChange.settings(new RingSettings(4, 2, 3)))))
+                    .hasMessageContaining("N=4 needs at least 4 nodes but ring v" + (before.version() + 1)
+                            + " would have 3");
+            assertThatThrownBy(() -> admin.plan(before, List.of(RingChange.settings(new RingSettings(3, 2, 2)))))
+                    .hasMessageContaining("already keeps N=3 R=2 W=2");
+            assertThatThrownBy(() -> admin.plan(before, List.of(RingChange.settings(new RingSettings(1, 1, 1)))))
+                    .hasMessageContaining("requests use the larger R and W")
+                    .hasMessageContaining("first lower R and W in a change of their own");
+            assertThatThrownBy(() -> admin.plan(before, List.of(RingChange.settings(new RingSettings(2, 1, 2)),
+                    RingChange.leave("n3"), RingChange.leave("n2")))).hasMessageContaining("would leave 1 node");
+            cluster.runFor(Duration.ofSeconds(1));
             assertThat(cluster.ring()).isEqualTo(before);
         }
     }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ring changes under load and faults keep every quorum promise: many seeds of {@link RingChangeSimulation} (a join,
- * a leave, a replace, a remove of a destroyed node and a plan of two joins and a leave, while clients read and write
- * and the nemesis crashes nodes, cuts links and loses messages),
+ * a change of N, R and W, a leave, a replace, a remove of a destroyed node and a plan of two joins and a leave,
+ * while clients read and write and the nemesis crashes nodes, cuts links and loses messages),
  * each checked for lost writes, reads that miss an acknowledged write, and the end state. A failure names its seed;
  * {@code -Ddynamo.seed=N} replays one, {@code -Ddynamo.seeds=N} runs N.
  */
@@ -44,7 +44,7 @@ class RingChangeScenariosTest {
                 + " reads of keys written before the changes checked, "
                 + failures.size() + " seeds with problems");
         assertThat(failures).as("replay one with -Ddynamo.seed=N").isEmpty();
-        assertThat(changes).as("every run commits five plans").isEqualTo(5 * seeds.size());
+        assertThat(changes).as("every run commits six plans").isEqualTo(6 * seeds.size());
         assertThat(pairs).as("strict read-after-write pairs").isGreaterThan(seeds.size() * 50L);
         assertThat(staticReads).as("strict reads of keys written before the changes")
                 .isGreaterThan(seeds.size() * 100L);

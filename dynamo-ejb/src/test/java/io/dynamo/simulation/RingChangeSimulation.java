@@ -5,6 +5,7 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.node.NodeTiming;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.transfer.TransferBatch;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.simulation.RingChanges.Change;
@@ -20,10 +21,11 @@ import java.util.Set;
 
 /**
  * One seeded run of the set workload (N=3; R=2 and W=2, or R=1 and W=3, where a read asks a single replica) on a
- * cluster whose ring changes while it runs, under the {@link Nemesis}: four nodes, then five plans, each committed
- * through a random node once the last change is over: a fifth node joins, one of the first four leaves, another is
- * replaced by a sixth while it runs, another is destroyed and removed, and the last leaves in one plan with a
- * seventh and an eighth joining, so that none of the first four is left (the nemesis wipes no node's data but the
+ * cluster whose ring changes while it runs, under the {@link Nemesis}: four nodes, then six plans, each committed
+ * through a random node once the last change is over: a fifth node joins, the cluster's settings change (N shrinks
+ * to 2 with R=1 and W=2 on odd seeds, grows to 4 with R=2 and W=3 on even ones), one of the first four leaves,
+ * another is replaced by a sixth while it runs, another is destroyed and removed, and the last leaves in one plan
+ * with a seventh and an eighth joining, so that none of the first four is left (the nemesis wipes no node's data but the
  * one destroyed later: two lost replicas are beyond what N=3 and W=2 survive before repair). Then the faults stop,
  * the changes finish, and the {@link SetChecker} checks the history (no acknowledged write lost, every read after
  * an acknowledged write sees it) and the end state: every node on the same settled ring, every key on exactly its
@@ -47,7 +49,7 @@ final class RingChangeSimulation {
     private RingChangeSimulation() {
     }
 
-    /** R=2 and W=2 on odd seeds, R=1 and W=3 on even ones. */
+    /** R=2 and W=2 on odd seeds, R=1 and W=3 on even ones, until the settings change. */
     static Result run(long seed, Variant variant) {
         int r = seed % 2 == 0 ? 1 : 2;
         int w = N + 1 - r;
@@ -68,8 +70,10 @@ final class RingChangeSimulation {
             List<String> first = new ArrayList<>(List.of("n1", "n2", "n3", "n4"));
             Collections.shuffle(first, random);
             Nemesis nemesis = new Nemesis(cluster, random, 0.02).wipingOnly(first.get(2));
+            RingSettings later = seed % 2 == 0 ? new RingSettings(4, 2, 3) : new RingSettings(2, 1, 2);
             RingChanges changes = new RingChanges(cluster, random, List.of(Change.join("n5"),
-                    Change.leave(first.get(0)), Change.of(RingChange.replace(first.get(1), "n6")),
+                    Change.of(RingChange.settings(later)), Change.leave(first.get(0)),
+                    Change.of(RingChange.replace(first.get(1), "n6")),
                     Change.of(RingChange.remove(first.get(2))), Change.of(RingChange.join("n7", 1),
                             RingChange.join("n8", 1), RingChange.leave(first.get(3)))));
             StaticKeys fixed = new StaticKeys(cluster, random, 100);
@@ -92,7 +96,10 @@ final class RingChangeSimulation {
                 cluster.runFor(Duration.ofSeconds(2));
             }
 
-            SetChecker checker = new SetChecker(cluster, workload.history(), N, r, w, true);
+            // Both settings have R+W>N, and while N changes requests use the larger R and W of the two: every read
+            // after an acknowledged write must see it throughout.
+            SetChecker checker = new SetChecker(cluster, workload.history(), later.replicas(), later.readQuorum(),
+                    later.writeQuorum(), true);
             List<String> problems = new ArrayList<>(checker.check(workload.keys()));
             if (!workload.finished()) {
                 problems.add(0, "the clients did not finish");

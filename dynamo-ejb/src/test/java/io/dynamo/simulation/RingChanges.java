@@ -44,6 +44,7 @@ final class RingChanges {
                 case JOIN -> ring.contains(c.node());
                 case LEAVE, REMOVE -> !ring.contains(c.node());
                 case REPLACE -> !ring.contains(c.node()) && ring.contains(c.replacement());
+                case SETTINGS -> ring.settings().map(c.settings()::equals).orElse(false);
             });
         }
 

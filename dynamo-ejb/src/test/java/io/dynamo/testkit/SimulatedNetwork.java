@@ -25,6 +25,7 @@ public final class SimulatedNetwork {
     private final SimulatedScheduler scheduler;
     private final Random random;
     private final Map<String, ClusterTransport.RequestHandler> handlers = new HashMap<>();
+    private final Map<String, Integer> formats = new HashMap<>();
     /** Directed links that deliver nothing, as "from>to". */
     private final Set<String> cut = new HashSet<>();
     private Predicate<Message> ackedUnhandled = m -> false;
@@ -112,6 +113,14 @@ public final class SimulatedNetwork {
         this.ackedUnhandled = requests;
     }
 
+    /**
+     * Makes {@code node} talk as a node of an older release that writes and reads wire format {@code format} at
+     * most: every message to or from it is encoded in the lower of the two nodes' formats, as the real transport does.
+     */
+    public void wireFormat(String node, int format) {
+        formats.put(node, format);
+    }
+
     public ClusterTransport transport(String node) {
         return new ClusterTransport() {
             @Override
@@ -140,7 +149,9 @@ public final class SimulatedNetwork {
         CompletableFuture<Message> reply = new CompletableFuture<>();
         scheduler.schedule(timeout, () -> reply.completeExceptionally(
                 new UnreachableException(to, "no answer within " + timeout.toMillis() + " ms")));
-        byte[] wire = MessageCodec.encode(request);
+        int format = Math.min(formats.getOrDefault(from, MessageCodec.FORMAT),
+                formats.getOrDefault(to, MessageCodec.FORMAT));
+        byte[] wire = MessageCodec.encode(request, format);
         // A forwarded client write is never delivered twice: the product's transport delivers at most once, and a
         // second delivery would be a second write of the client's value that no client history could account for.
         boolean twice = random.nextDouble() < duplicateRate && !(request instanceof CoordinatePut);
@@ -158,7 +169,7 @@ public final class SimulatedNetwork {
                         ? CompletableFuture.completedFuture(new Ack()) : handler.handle(from, arrived);
                 handled.whenComplete((answer, failure) -> {
                     if (answer != null) {
-                        byte[] back = MessageCodec.encode(answer);
+                        byte[] back = MessageCodec.encode(answer, format);
                         travel(to, from, () -> reply.complete(MessageCodec.decode(back)));
                     }
                 });

@@ -345,6 +345,34 @@ class AdminApiIT {
                 .allSatisfy(o -> assertThat(o.getString()).isEqualTo(SELF));
     }
 
+    @Test
+    void settingsArePlannedAsARingChangeAndBadOnesAre4xxWithTheRingUnchanged() {
+        long v = ringVersion();
+        JsonObject ring = ok(api.get(ADMIN + "ring"));
+        assertThat(List.of(ring.getInt("replicas"), ring.getInt("readQuorum"), ring.getInt("writeQuorum")))
+                .containsExactly(1, 1, 1);
+        assertError(api.post(ADMIN + "settings", "{\"n\": 2, \"r\": 1, \"w\": 1}", JSON), 400, "invalid_request",
+                "N=2 needs at least 2 nodes but ring v" + (v + 1) + " would have 1");
+        assertError(api.post(ADMIN + "settings", "{\"n\": 1, \"r\": 1, \"w\": 1}", JSON), 400, "invalid_request",
+                "already keeps N=1 R=1 W=1");
+        assertError(api.post(ADMIN + "settings", "{\"n\": 3, \"r\": 2}", JSON), 400, "invalid_request",
+                "field 'w' is missing");
+        assertError(api.post(ADMIN + "settings", "{\"n\": 3, \"r\": 4, \"w\": 2}", JSON), 400,
+                "invalid_request", "field 'r' = 4 is invalid");
+        assertError(api.post(ADMIN + "settings", "{\"n\": \"3\", \"r\": 1, \"w\": 1}", JSON), 400,
+                "invalid_request", "field 'n' = \"3\"");
+        assertError(api.post(ADMIN + "settings", "{\"n\": 3", JSON), 400, "invalid_request", "not valid JSON");
+        assertError(api.post(ADMIN + "settings/commit", "{\"n\": 2, \"r\": 1, \"w\": 1}", JSON), 400,
+                "invalid_request", "field 'ringVersion' is missing");
+        assertError(api.post(ADMIN + "settings/commit", "{\"n\": 2, \"r\": 1, \"w\": 1, \"ringVersion\": "
+                + (v + 1) + "}", JSON), 409, "stale_plan");
+        assertError(api.post(ADMIN + "plan", "{\"changes\": [{\"op\": \"settings\", \"n\": 1, \"r\": 1,"
+                + " \"w\": 1}, {\"op\": \"settings\", \"n\": 1, \"r\": 1, \"w\": 1}]}", JSON), 400,
+                "invalid_request", "changes the settings twice");
+        assertError(api.post(ADMIN + "settings", "n=3", "text/plain"), 415, "unsupported_media_type");
+        assertThat(ringVersion()).as("the ring stays as it was").isEqualTo(v);
+    }
+
     // --- bad input -----------------------------------------------------------------------------------------------
 
     @Test

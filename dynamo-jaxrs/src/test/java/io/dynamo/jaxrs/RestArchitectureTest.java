@@ -30,6 +30,7 @@ import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.transfer.TransferProgress;
 import io.dynamo.core.transfer.TransferStatus;
 
@@ -45,8 +46,9 @@ class RestArchitectureTest {
     /** The core's values the views turn into JSON; each is an immutable record (or the ring, immutable too). */
     private static final DescribedPredicate<JavaClass> VALUES = belongToAnyOf(Ring.class, Member.class,
             PreferenceList.class, PartitionPlan.class, PartitionMove.class, RingChange.class, RingChange.Kind.class,
-            Handover.class, MembershipState.class, NodeInfo.class, NodeStatus.class, PeerHealth.class,
-            Reachability.class, HintQueue.class, TransferProgress.class, TransferStatus.class, AntiEntropyStats.class, PartitionStats.class, ExchangeResult.class);
+            RingSettings.class, Handover.class, MembershipState.class, NodeInfo.class, NodeStatus.class,
+            PeerHealth.class, Reachability.class, HintQueue.class, TransferProgress.class, TransferStatus.class,
+            AntiEntropyStats.class, PartitionStats.class, ExchangeResult.class);
 
     @ArchTest
     static final ArchRule restReachesTheCoreOnlyThroughItsFaces = noClasses()

@@ -118,8 +118,8 @@ public final class Claimant {
 
     /**
      * Commits here once the plan is one the cluster can carry out. Every node it adds has announced itself by
-     * gossip (so it runs and holds the cluster's secret), is set to the cluster's Q, N, R and W (else it would
-     * refuse the ring), and this node does not find it unreachable: a join of a node that never started would leave its share
+     * gossip (so it runs and holds the cluster's secret), is set to the cluster's Q (else it would refuse the
+     * ring), and this node does not find it unreachable: a join of a node that never started would leave its share
      * of every write in hints and hold the change open for good. A leave keeps at least N nodes (a remove may not:
      * the node is gone either way). A removed node must be unreachable (a live one leaves, streaming its data out);
      * a replaced node that is unreachable is dropped as dead, the other replicas copying its partitions.
@@ -136,11 +136,19 @@ public final class Claimant {
                         + membership.localNode() + ": start it with this cluster's seeds (dynamo.seeds) and secret,"
                         + " wait until GET /admin/nodes lists it, then plan the join again");
             }
-            NodeSettings set = loads.of(id).map(NodeLoad::settings).orElse(null);
+            NodeLoad load = loads.of(id).orElse(null);
+            if (load != null && load.settings() == null && plan.from().settings().isPresent()) {
+                // It gossips no settings: its wire format predates them, and it cannot read a ring that keeps them.
+                throw new JoinRefusedException(id, "node " + id + " runs an older release, whose wire format cannot"
+                        + " carry ring v" + plan.from().version() + " (it keeps the cluster's "
+                        + plan.from().settings().get() + "): upgrade it to the release of the other nodes, then plan"
+                        + " the join again");
+            }
+            NodeSettings set = load == null ? null : load.settings();
             if (set != null && !set.fits(plan.from())) {
-                throw new JoinRefusedException(id, "node " + id + " is set to " + set + " but the cluster keeps "
-                        + NodeSettings.describe(plan.from()) + ", so it would refuse the ring: restart it with dynamo.q,"
-                        + " dynamo.n, dynamo.r and dynamo.w as the cluster's, then plan the join again");
+                throw new JoinRefusedException(id, "node " + id + " is set to Q=" + set.partitions() + " but the"
+                        + " cluster keeps Q=" + plan.from().partitionCount() + ", so it would refuse the ring: restart"
+                        + " it with dynamo.q as the cluster's, then plan the join again");
             }
             if (!peers.detector().routable(id)) {
                 throw new JoinRefusedException(id, "node " + id + " does not answer node " + membership.localNode()
@@ -149,7 +157,10 @@ public final class Claimant {
             }
         }
         List<RingChange> changes = changes(plan);
-        requireEnoughNodes(plan, membership.replicas());
+        requireEnoughNodes(plan, plan.to().replicas(membership.replicas()));
+        if (changes.stream().anyMatch(c -> c.kind() == RingChange.Kind.SETTINGS)) {
+            requireSettingsKept(plan);
+        }
         Set<String> gone = new TreeSet<>();
         for (RingChange c : changes) {
             boolean down = !c.node().equals(membership.localNode()) && !peers.detector().routable(c.node());
@@ -162,7 +173,23 @@ public final class Claimant {
                 gone.add(c.node());
             }
         }
-        membership.commit(plan, gone);
+        // A ring of an older release gets the cluster's settings at this change only once every node can read them.
+        membership.commit(plan, gone, plan.from().participants().stream()
+                .allMatch(id -> loads.of(id).map(NodeLoad::settings).isPresent()));
+    }
+
+    /**
+     * Refuses new settings while a node of an older release takes part: it walks its own N, not the ring's, so it
+     * would keep and drop copies by the old one. Every node of this release says what it is set to in its load.
+     */
+    private void requireSettingsKept(PartitionPlan plan) {
+        for (String id : plan.from().participants()) {
+            if (loads.of(id).map(NodeLoad::settings).isEmpty()) {
+                throw new ChangeRefusedException("node " + id + " has not said that it keeps the cluster's settings"
+                        + " with the ring (a node of an older release, or one not heard from since it started): upgrade"
+                        + " it, or wait until GET /admin/nodes shows its load, then plan the change of settings again");
+            }
+        }
     }
 
     /** Refuses a plan that leaves fewer than N nodes by a leave (a remove may: the node is gone either way). */

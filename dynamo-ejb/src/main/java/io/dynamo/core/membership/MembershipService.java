@@ -29,10 +29,12 @@ public final class MembershipService {
     private final String localNode;
     private final SelfRecord self;
     private final int partitions;
-    private final int replicas;
+    /** This node's own N: what a ring of an older release, which keeps no settings, is walked with. */
+    private final int ownReplicas;
     private final RingSettings settings;
     private final MembershipStore store;
     private volatile String refusedRing = "";
+    private volatile RingSettings notedSettings;
     private final AtomicReference<MembershipState> state = new AtomicReference<>();
     private final List<RingChangeListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -41,9 +43,10 @@ public final class MembershipService {
         this.localNode = self.localNode();
         this.self = self;
         this.partitions = partitions;
-        this.replicas = settings.replicas();
+        this.ownReplicas = settings.replicas();
         this.settings = settings;
         this.store = store;
+        initial.ring().ifPresent(r -> noteSettings(r, "the stored ring"));
         MembershipState advanced = advance(initial);
         store.save(advanced);
         state.set(advanced);
@@ -64,15 +67,15 @@ public final class MembershipService {
     }
 
     /**
-     * @param settings N, R and W from the node's settings: a new cluster's ring keeps them; a stored ring with
-     *                 others refuses the start, a gossiped one is refused
+     * @param settings N, R and W from the node's settings: a new cluster's ring keeps them (and a ring of an older
+     *                 release, which keeps none, gets them at its next change); a ring that keeps others wins, the
+     *                 node saying so in its log, since they change only through a plan
      */
     public static MembershipService open(String localNode, String httpAddress, int partitions,
             RingSettings settings, boolean bootstrap, MembershipStore store) {
         Objects.requireNonNull(httpAddress, "httpAddress");
         MembershipState initial = store.load().orElse(MembershipState.EMPTY);
         initial.ring().ifPresent(r -> requireSameQ(r, partitions, "the stored ring"));
-        initial.ring().ifPresent(r -> requireSameSettings(r, settings, "the stored ring"));
         if (initial.ring().isEmpty() && bootstrap) {
             initial = initial.withRing(Ring.single(localNode, partitions).withSettings(settings));
         }
@@ -106,9 +109,17 @@ public final class MembershipService {
         return new NodeSettings(partitions, settings);
     }
 
-    /** N, the replicas of each key. */
+    /**
+     * The cluster's N, R and W: its ring's, or this node's own while it knows no ring or the ring (of an older
+     * release) keeps none.
+     */
+    public RingSettings settings() {
+        return state.get().ring().flatMap(Ring::settings).orElse(settings);
+    }
+
+    /** N, the replicas of each key, as {@link #settings()} gives it. */
     public int replicas() {
-        return replicas;
+        return settings().replicas();
     }
 
     public void onRingChange(RingChangeListener listener) {
@@ -141,6 +152,14 @@ public final class MembershipService {
      * in the change, the surviving replicas copy their partitions, and they are marked LEFT at once.
      */
     public synchronized MembershipState commit(PartitionPlan plan, Set<String> gone) {
+        return commit(plan, gone, true);
+    }
+
+    /**
+     * @param stampSettings whether a ring of an older release, which keeps no settings, gets this node's with the
+     *                      change: only once every node reads rings that keep them
+     */
+    public synchronized MembershipState commit(PartitionPlan plan, Set<String> gone, boolean stampSettings) {
         MembershipState current = state.get();
         Ring ring = current.ring().orElseThrow(() -> new RingUnknownException(localNode));
         if (!plan.from().sameLayout(ring)) {
@@ -155,8 +174,7 @@ public final class MembershipService {
                     + " GET /admin/ring shows no change under way");
         }
         requireSameQ(plan.to(), partitions, "the plan's ring");
-        // A ring of an older release has no settings: the first change committed here gives it this node's.
-        Ring to = plan.to().settings().isPresent() ? plan.to() : plan.to().withSettings(settings);
+        Ring to = plan.to().settings().isPresent() || !stampSettings ? plan.to() : plan.to().withSettings(settings);
         MembershipState next = current.withRing(to.settled().withHandover(Handover.from(ring, gone)));
         for (Member m : plan.to().members()) {
             if (next.node(m.nodeId()).isEmpty()) {
@@ -186,7 +204,7 @@ public final class MembershipService {
         if (ring == null || ring.version() != ringVersion) {
             return;
         }
-        Ring next = ring.confirming(stream, replicas);
+        Ring next = ring.confirming(stream, ownReplicas);
         if (next != ring) {
             install(advance(current.withRing(next)));
         }
@@ -204,7 +222,7 @@ public final class MembershipService {
         Ring next = ring;
         if (next.participants().contains(localNode)) {
             next = next.seenBy(localNode);
-            if (next.copiesConfirmed(replicas)) {
+            if (next.copiesConfirmed(ownReplicas)) {
                 next = next.switchedBy(localNode);
             }
         }
@@ -219,7 +237,7 @@ public final class MembershipService {
         Handover h = ring.handover().orElseThrow();
         int participants = ring.participants().size();
         return "seen by " + h.seen().size() + " of " + participants + " nodes, " + h.confirmed().size() + " of "
-                + ring.streams(replicas).size() + " copies confirmed, " + h.switched().size() + " of " + participants
+                + ring.streams(ownReplicas).size() + " copies confirmed, " + h.switched().size() + " of " + participants
                 + " nodes reading from the new replicas";
     }
 
@@ -231,7 +249,6 @@ public final class MembershipService {
     public synchronized MembershipState merge(MembershipState incoming) {
         try {
             incoming.ring().ifPresent(r -> requireSameQ(r, partitions, "a gossiped ring"));
-            incoming.ring().ifPresent(r -> requireSameSettings(r, settings, "a gossiped ring"));
         } catch (IllegalArgumentException e) {
             if (!e.getMessage().equals(refusedRing)) {
                 LOG.warning("node " + localNode + " refused the ring gossiped by a peer: " + e.getMessage());
@@ -239,6 +256,7 @@ public final class MembershipService {
             refusedRing = e.getMessage();
             throw e;
         }
+        incoming.ring().ifPresent(r -> noteSettings(r, "a gossiped ring"));
         MembershipState current = state.get();
         MembershipState merged = advance(self.reconcile(current.merge(incoming)));
         if (!merged.equals(current)) {
@@ -291,16 +309,17 @@ public final class MembershipService {
         }
     }
 
-    private static void requireSameSettings(Ring ring, RingSettings settings, String what) {
+    /**
+     * Says once in the log when the cluster keeps other settings than this node's own: the node uses the cluster's
+     * (they changed through a plan, or its own are out of date), and its own matter only to a cluster's first node.
+     */
+    private void noteSettings(Ring ring, String what) {
         RingSettings cluster = ring.settings().orElse(settings);
-        if (!cluster.equals(settings)) {
-            String msg = what + " (v" + ring.version() + ") keeps the cluster's " + cluster + " but this node is set to "
-                    + settings + "; set dynamo.n, dynamo.r and dynamo.w to the cluster's (they are fixed when its first"
-                    + " node starts) and restart this node";
-            if (what.startsWith("the stored")) {
-                throw new InvalidConfigException(msg);
-            }
-            throw new IllegalArgumentException(msg);
+        if (!cluster.equals(settings) && !cluster.equals(notedSettings)) {
+            notedSettings = cluster;
+            LOG.warning(what + " (v" + ring.version() + ") keeps the cluster's " + cluster + " while node " + localNode
+                    + " is set to " + settings + "; the node uses the cluster's (change them with POST"
+                    + " /admin/settings; set dynamo.n, dynamo.r and dynamo.w to match to quiet this warning)");
         }
     }
 

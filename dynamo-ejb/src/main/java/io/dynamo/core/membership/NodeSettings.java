@@ -4,19 +4,15 @@ import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingSettings;
 
 /**
- * What a node is set to, gossiped with its load so that the claimant can refuse to join a node that would refuse
- * the cluster's ring: Q, and N, R and W.
+ * What a node is set to, gossiped with its load: Q, so that the claimant can refuse to join a node that would refuse
+ * the cluster's ring, and its own N, R and W (it uses the cluster's, kept with the ring). A node that says nothing
+ * is of an older release, which walks its own N rather than the ring's.
  */
 public record NodeSettings(int partitions, RingSettings replication) {
 
-    /** True when the ring has this Q and, if it keeps settings (a ring of an older release has none), these. */
+    /** True when the ring has this Q: a node set to another refuses the ring (N, R and W it takes from the ring). */
     public boolean fits(Ring ring) {
-        return ring.partitionCount() == partitions && ring.settings().map(replication::equals).orElse(true);
-    }
-
-    /** The ring's Q and settings, as a node that fits it is set. */
-    public static String describe(Ring ring) {
-        return "Q=" + ring.partitionCount() + ring.settings().map(s -> " " + s).orElse("");
+        return ring.partitionCount() == partitions;
     }
 
     @Override

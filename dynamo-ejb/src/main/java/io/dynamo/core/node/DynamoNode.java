@@ -60,6 +60,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.ToIntFunction;
 
 /**
  * One Dynamo node: accepts get, put and delete for any key, checks them against the node's limits, and either
@@ -222,11 +223,11 @@ public final class DynamoNode implements AutoCloseable {
     /**
      * Unbounded in time: simulations drive these on their own clock. {@link #keyValues()} adds the limit.
      *
-     * @param readQuorum R for this request, or empty for the configured one
+     * @param readQuorum R for this request, or empty for the cluster's
      */
     public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
         config.requireKeyWithinLimit(key);
-        int r = quorum("r", readQuorum, config.readQuorum());
+        int r = quorum("r", readQuorum, RingSettings::readQuorum);
         return coordinateGet(key, r).thenApply(v -> new ReadResult(v.liveValues(), v.context()));
     }
 
@@ -242,7 +243,7 @@ public final class DynamoNode implements AutoCloseable {
             throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
                     + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
         }
-        int w = quorum("w", writeQuorum, config.writeQuorum());
+        int w = quorum("w", writeQuorum, RingSettings::writeQuorum);
         return coordinatePut(key, context, value, w, durableWrites(durableWrites, w), "put")
                 .thenApply(SiblingSet::context);
     }
@@ -254,7 +255,7 @@ public final class DynamoNode implements AutoCloseable {
     public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum,
                                                   OptionalInt durableWrites) {
         config.requireKeyWithinLimit(key);
-        int w = quorum("w", writeQuorum, config.writeQuorum());
+        int w = quorum("w", writeQuorum, RingSettings::writeQuorum);
         return coordinatePut(key, context, Value.tombstone(), w, durableWrites(durableWrites, w), "delete")
                 .thenApply(SiblingSet::context);
     }
@@ -316,11 +317,18 @@ public final class DynamoNode implements AutoCloseable {
         return ring.readList(ring.partitioner().partitionOf(key.md5()), config.replicas());
     }
 
-    private int quorum(String name, OptionalInt requested, int configured) {
-        int q = requested.orElse(configured);
-        if (q < 1 || q > config.replicas()) {
+    /**
+     * The request's R or W, or the cluster's; at most N. While the settings change, the smaller N and the larger R
+     * and W of the two rings' ({@link Ring#requestSettings}).
+     */
+    private int quorum(String name, OptionalInt requested, ToIntFunction<RingSettings> clusterDefault) {
+        RingSettings cluster = membership.settings();
+        RingSettings limits = membership.ring().map(ring -> ring.requestSettings(cluster)).orElse(cluster);
+        int q = requested.orElse(clusterDefault.applyAsInt(limits));
+        if (q < 1 || q > limits.replicas()) {
             throw new InvalidQuorumException(name + "=" + q + " is out of range: it must be between 1 and N="
-                    + config.replicas());
+                    + limits.replicas() + (cluster.replicas() != limits.replicas() ? " (N goes to "
+                    + cluster.replicas() + " once the change of settings under way is over)" : ""));
         }
         return q;
     }

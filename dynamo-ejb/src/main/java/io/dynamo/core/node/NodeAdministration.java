@@ -40,7 +40,7 @@ final class NodeAdministration implements NodeAdmin {
     @Override
     public PartitionPlan plan(Ring from, List<RingChange> changes) {
         PartitionPlan plan = RingTransition.plan(from, changes);
-        Claimant.requireEnoughNodes(plan, replicas);
+        Claimant.requireEnoughNodes(plan, plan.to().replicas(replicas));
         return plan;
     }
 

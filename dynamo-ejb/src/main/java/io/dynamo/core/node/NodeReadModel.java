@@ -10,6 +10,7 @@ import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.store.ReplicaStore;
 import io.dynamo.core.store.SiblingLimits;
 import io.dynamo.core.transfer.PartitionTransfer;
@@ -69,6 +70,11 @@ final class NodeReadModel implements NodeView {
     @Override
     public Optional<Ring> knownRing() {
         return membership.ring();
+    }
+
+    @Override
+    public RingSettings settings() {
+        return membership.settings();
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.peer.PeerHealth;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.transfer.TransferProgress;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,12 @@ public interface NodeView {
 
     /** The current ring, or empty while the node knows none. */
     Optional<Ring> knownRing();
+
+    /**
+     * The cluster's N, R and W, kept with its ring (this node's own while it knows none): what requests use, and
+     * what the node's own settings give way to.
+     */
+    RingSettings settings();
 
     /** Every node this node knows of, the failure detector's opinion of its peers, and their key counts. */
     Members members();

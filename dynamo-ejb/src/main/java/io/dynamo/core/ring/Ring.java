@@ -21,6 +21,10 @@ import java.util.TreeSet;
  * node reads from the new ones, writes go to both ({@link #writeLists}); neither ring's replicas drop a copy
  * ({@link #holders}). {@link #owners()}, {@link #members()} and {@link #preferenceList} always describe the new
  * ring: the layout the change leads to.
+ *
+ * <p>A ring keeps the cluster's N, R and W ({@link #settings}); the N a caller passes to the methods below is only
+ * used for a ring of an older release, which keeps none. So during a change of N each of the two rings walks its own
+ * number of replicas.
  */
 public final class Ring {
     public static final long INITIAL_VERSION = 1;
@@ -309,12 +313,32 @@ public final class Ring {
         return counts;
     }
 
+    /** N: the ring's own, or {@code legacyN} for a ring of an older release, which keeps no settings. */
+    public int replicas(int legacyN) {
+        return settings == null ? legacyN : settings.replicas();
+    }
+
     /**
-     * Walks clockwise from the partition collecting distinct owners: the first n are the replicas, the rest the
-     * fallbacks. Members that own no partition (only when Q is below the member count) come last, by id.
+     * The N, R and W a request is held to: this ring's settings ({@code legacy} for a ring that keeps none) and,
+     * while they change, the smaller N and the larger R and W of the two rings', so that a request with the default
+     * quorums meets those of whichever ring a later read uses (the plan made sure they fit the smaller N).
      */
-    public PreferenceList preferenceList(int partition, int n) {
+    public RingSettings requestSettings(RingSettings legacy) {
+        RingSettings now = settings().orElse(legacy);
+        RingSettings before = handover == null ? now : handover.previous().settings().orElse(legacy);
+        int n = Math.min(now.replicas(), before.replicas());
+        return new RingSettings(n, Math.min(n, Math.max(now.readQuorum(), before.readQuorum())),
+                Math.min(n, Math.max(now.writeQuorum(), before.writeQuorum())));
+    }
+
+    /**
+     * Walks clockwise from the partition collecting distinct owners: the first N are the replicas (N from the ring's
+     * settings, {@code legacyN} when it has none), the rest the fallbacks. Members that own no partition (only when
+     * Q is below the member count) come last, by id.
+     */
+    public PreferenceList preferenceList(int partition, int legacyN) {
         checked(partition);
+        int n = replicas(legacyN);
         if (n < 1) {
             throw new IllegalArgumentException("a preference list needs n >= 1, got " + n);
         }

@@ -38,7 +38,15 @@ public final class RingTransition {
             throw new IllegalArgumentException("a plan needs at least one change");
         }
         Set<String> named = new HashSet<>();
+        RingSettings settings = null;
         for (RingChange c : changes) {
+            if (c.kind() == RingChange.Kind.SETTINGS) {
+                if (settings != null) {
+                    throw new IllegalArgumentException("the plan changes the settings twice; give N, R and W once");
+                }
+                settings = c.settings();
+                continue;
+            }
             for (String id : c.kind() == RingChange.Kind.REPLACE ? List.of(c.node(), c.added()) : List.of(c.node())) {
                 if (!named.add(id)) {
                     throw new IllegalArgumentException("node " + id + " is named twice in the plan; name each node"
@@ -50,7 +58,7 @@ public final class RingTransition {
                         + ring.version() + (c.kind() == RingChange.Kind.JOIN ? "; remove it first if it should"
                         + " rejoin with another weight" : "; a replacement must be a new node"));
             }
-            if (c.kind() != RingChange.Kind.JOIN && !ring.contains(c.node())) {
+            if (c.kind() != RingChange.Kind.JOIN && c.kind() != RingChange.Kind.SETTINGS && !ring.contains(c.node())) {
                 throw new IllegalArgumentException("node " + c.node() + " is not a member of ring v" + ring.version()
                         + "; check the node id against the members " + ring.members());
             }
@@ -61,9 +69,43 @@ public final class RingTransition {
                 case JOIN -> joined(next, new Member(c.node(), c.weight()));
                 case LEAVE, REMOVE -> without(next, c.node());
                 case REPLACE -> replaced(next, c.node(), c.replacement());
+                case SETTINGS -> next;
             };
         }
-        return plan(ring, next.members(), next.owners().toArray(new String[0]), changes);
+        if (settings != null) {
+            requireSettingsFit(ring, settings, next.members().size());
+        }
+        PartitionPlan plan = plan(ring, next.members(), next.owners().toArray(new String[0]), changes);
+        return settings == null ? plan : new PartitionPlan(ring, plan.to().withSettings(settings), plan.moves(),
+                changes);
+    }
+
+    /**
+     * New settings must change something, and a larger N needs that many nodes: a key's replicas are distinct
+     * nodes, so N above the node count would leave every write short of its replicas for good. While N changes a
+     * request's default R and W are the larger of the two settings' (each ring's quorums are then met), so both must
+     * fit the smaller N.
+     */
+    private static void requireSettingsFit(Ring ring, RingSettings settings, int nodes) {
+        RingSettings before = ring.settings().orElseThrow(() -> new IllegalArgumentException("ring v"
+                + ring.version() + " keeps no settings (an older release made it); commit a join or leave first,"
+                + " which records the cluster's, then change them"));
+        if (before.equals(settings)) {
+            throw new IllegalArgumentException("ring v" + ring.version() + " already keeps " + settings
+                    + "; give the settings that should change");
+        }
+        if (settings.replicas() > before.replicas() && settings.replicas() > nodes) {
+            throw new IllegalArgumentException("N=" + settings.replicas() + " needs at least " + settings.replicas()
+                    + " nodes but ring v" + (ring.version() + 1) + " would have " + nodes + "; join nodes first");
+        }
+        int smallerN = Math.min(before.replicas(), settings.replicas());
+        int r = Math.max(before.readQuorum(), settings.readQuorum());
+        int w = Math.max(before.writeQuorum(), settings.writeQuorum());
+        if (r > smallerN || w > smallerN) {
+            throw new IllegalArgumentException("while N goes from " + before.replicas() + " to " + settings.replicas()
+                    + " requests use the larger R and W of " + before + " and " + settings + " (R=" + r + " W=" + w
+                    + "), more than N=" + smallerN + ": first lower R and W in a change of their own, then change N");
+        }
     }
 
     private static Ring replaced(Ring ring, String old, String replacement) {

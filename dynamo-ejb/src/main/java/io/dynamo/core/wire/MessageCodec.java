@@ -48,7 +48,8 @@ import java.util.Map;
  * fields as format 0 does. Format 2 adds durability: a byte after a write-replica's fields and an ack's tag (1 when
  * the write is to be, or was, synced) and a varint after a coordinate-put's (the synced acknowledgements it needs);
  * written in an older format these are dropped, so an older peer is asked for plain writes and counts as unsynced.
- * Format 3 adds the plan-request (several ring changes, removes and replaces; an older peer is never sent one) and,
+ * Format 3 adds the plan-request (several ring changes, removes, replaces and a change of N, R and W, whose change
+ * kind 4 is followed by those three numbers instead of a node; an older peer is never sent one) and,
  * in a gossip's loads, what each node is set to (Q, N, R, W).
  * A later change to a message's layout gets a new number; this codec keeps reading and
  * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
@@ -150,8 +151,13 @@ public final class MessageCodec {
             }
             w.writeByte(PLAN_REQUEST).writeVarLong(m.fromVersion()).writeVarLong(m.changes().size());
             for (RingChange c : m.changes()) {
-                w.writeVarLong(c.kind().ordinal()).writeString(c.node()).writeVarLong(c.weight())
-                        .writeString(c.replacement());
+                w.writeVarLong(c.kind().ordinal());
+                if (c.kind() == RingChange.Kind.SETTINGS) {
+                    w.writeVarLong(c.settings().replicas()).writeVarLong(c.settings().readQuorum())
+                            .writeVarLong(c.settings().writeQuorum());
+                } else {
+                    w.writeString(c.node()).writeVarLong(c.weight()).writeString(c.replacement());
+                }
             }
         } else {
             throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
@@ -394,7 +400,9 @@ public final class MessageCodec {
             if (kind >= kinds.length) {
                 throw new IllegalArgumentException("unknown ring change kind " + kind);
             }
-            changes.add(new RingChange(kinds[kind], r.readString(), smallInt(r), r.readString()));
+            changes.add(kinds[kind] == RingChange.Kind.SETTINGS
+                    ? RingChange.settings(new RingSettings(smallInt(r), smallInt(r), smallInt(r)))
+                    : new RingChange(kinds[kind], r.readString(), smallInt(r), r.readString()));
         }
         return new PlanRequest(changes, fromVersion);
     }

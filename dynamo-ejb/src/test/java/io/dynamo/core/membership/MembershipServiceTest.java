@@ -183,26 +183,24 @@ class MembershipServiceTest {
     }
 
     @Test
-    void aStoredRingKeepingOtherSettingsRefusesTheStartNamingBoth() {
+    void aStoredRingKeepingOtherSettingsWinsOverTheNodesOwn() {
         InMemoryMembershipStore store = new InMemoryMembershipStore();
         MembershipService.open("a", "", Q, new RingSettings(3, 2, 2), true, store);
-        assertThatThrownBy(() -> MembershipService.open("a", "", Q, new RingSettings(2, 1, 2), true, store))
-                .isInstanceOf(InvalidConfigException.class)
-                .hasMessageContaining("the stored ring (v1) keeps the cluster's N=3 R=2 W=2 but this node is set to"
-                        + " N=2 R=1 W=2; set dynamo.n, dynamo.r and dynamo.w to the cluster's");
+        MembershipService again = MembershipService.open("a", "", Q, new RingSettings(2, 1, 2), true, store);
+        assertThat(again.settings()).isEqualTo(new RingSettings(3, 2, 2));
+        assertThat(again.replicas()).isEqualTo(3);
     }
 
     @Test
-    void aGossipedRingKeepingOtherSettingsIsRefusedAndTheNodeSaysWhy() {
+    void aGossipedRingKeepingOtherSettingsIsTakenWithItsSettings() {
         MembershipService a = MembershipService.open("a", "", Q, new RingSettings(3, 2, 2), true,
                 new InMemoryMembershipStore());
         MembershipService b = MembershipService.open("b", "", Q, new RingSettings(3, 1, 3), false,
                 new InMemoryMembershipStore());
-        assertThatThrownBy(() -> b.merge(a.state())).isInstanceOf(IllegalArgumentException.class);
-        assertThat(b.ring()).isEmpty();
-        assertThatThrownBy(() -> b.ringView().get()).isInstanceOf(RingUnknownException.class)
-                .hasMessageContaining("node b does not know the ring: it refused the ring its peers gossiped, as a"
-                        + " gossiped ring (v1) keeps the cluster's N=3 R=2 W=2 but this node is set to N=3 R=1 W=3");
+        assertThat(b.settings()).as("its own while it knows no ring").isEqualTo(new RingSettings(3, 1, 3));
+        b.merge(a.state());
+        assertThat(b.ring()).isEqualTo(a.ring());
+        assertThat(b.settings()).isEqualTo(new RingSettings(3, 2, 2));
     }
 
     @Test

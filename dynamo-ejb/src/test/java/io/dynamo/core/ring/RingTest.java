@@ -145,4 +145,27 @@ class RingTest {
                 .hasMessageContaining("a has weight");
         assertThatThrownBy(() -> Member.of(" ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void requestsAreHeldToTheSmallerNAndTheLargerQuorumsWhileTheSettingsChange() {
+        RingSettings legacy = new RingSettings(3, 2, 2);
+        Ring old = Ring.initial(16, List.of(Member.of("a"), Member.of("b"), Member.of("c"), Member.of("d")));
+        assertThat(old.requestSettings(legacy)).as("a ring of an older release: the node's own").isEqualTo(legacy);
+        Ring settled = old.withSettings(new RingSettings(3, 1, 3));
+        assertThat(settled.requestSettings(legacy)).isEqualTo(new RingSettings(3, 1, 3));
+
+        assertThat(changing(settled, new RingSettings(4, 2, 3)).requestSettings(legacy))
+                .isEqualTo(new RingSettings(3, 2, 3));
+        Ring shrinking = changing(old.withSettings(new RingSettings(3, 2, 2)), new RingSettings(2, 1, 2));
+        assertThat(shrinking.requestSettings(legacy)).as("R=1 would read one of the previous ring's three")
+                .isEqualTo(new RingSettings(2, 2, 2));
+        assertThat(shrinking.settled().requestSettings(legacy)).isEqualTo(new RingSettings(2, 1, 2));
+        assertThat(shrinking.preferenceList(0, 3).replicas()).as("each ring walks its own N").hasSize(2);
+        assertThat(shrinking.readList(0, 3).replicas()).as("reads stay on the previous ring's replicas").hasSize(3);
+    }
+
+    private static Ring changing(Ring from, RingSettings next) {
+        PartitionPlan plan = RingTransition.plan(from, List.of(RingChange.settings(next)));
+        return plan.to().settled().withHandover(Handover.from(plan.from()));
+    }
 }

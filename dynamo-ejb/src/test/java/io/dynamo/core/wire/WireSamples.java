@@ -83,11 +83,13 @@ final class WireSamples {
         return m;
     }
 
-    /** Messages that exist from wire format 3 on: plans of several changes, removes and replaces. */
+    /** Messages that exist from wire format 3 on: plans of several changes, removes, replaces and new settings. */
     static Map<String, Message> sinceFormat3() {
         Map<String, Message> m = new LinkedHashMap<>();
         m.put("plan-request", new PlanRequest(List.of(RingChange.join("node-4", 2), RingChange.leave("node-1"),
                 RingChange.remove("node-2"), RingChange.replace("node-3", "node-5")), 7));
+        m.put("plan-request-settings", new PlanRequest(List.of(RingChange.join("node-6", 1),
+                RingChange.settings(new RingSettings(5, 2, 3))), 9));
         m.put("gossip-with-settings", new Gossip(membership(), Map.of("node-1", new NodeLoad(12_345,
                 1_700_000_000_000L, new NodeSettings(8, new RingSettings(3, 2, 2))))));
         return m;

@@ -54,7 +54,7 @@ public class AntiEntropyResource {
         }
         if (list.replicas().size() < 2) {
             throw new ExchangeNotPossibleException("partition " + partition + " has no replica but node " + node.id()
-                    + " to compare with (N=" + node.config().replicas() + ", " + ring.members().size()
+                    + " to compare with (N=" + ring.replicas(node.config().replicas()) + ", " + ring.members().size()
                     + " ring member(s)); anti-entropy needs N of 2 or more and as many members");
         }
     }

@@ -2,6 +2,7 @@ package io.dynamo.jaxrs.admin;
 
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -21,11 +22,14 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the bodies of ring changes (join, leave and remove: {@link io.dynamo.api.MembershipChangeBody}; replace:
- * {@link io.dynamo.api.ReplaceBody}; a plan of several: {@link io.dynamo.api.PlanRequestBody}) with messages that
+ * {@link io.dynamo.api.ReplaceBody}; new settings: {@link io.dynamo.api.SettingsBody}; a plan of several:
+ * {@link io.dynamo.api.PlanRequestBody}) with messages that
  * name the field at fault. Unknown fields are ignored, so that clients written against later versions keep working.
  */
 final class MembershipRequests {
     static final int MAX_BODY_BYTES = 16 * 1024;
+    /** A bound on N, R and W well above any sensible N, so that a typo is an error rather than a plan. */
+    private static final int MAX_REPLICAS = 64;
     /** The rule of {@code dynamo.node.id}: a node that joins must be able to carry the id it is given here. */
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -56,6 +60,13 @@ final class MembershipRequests {
                 commit ? ringVersion(json) : 0);
     }
 
+    /** New cluster settings: {@code {"n": 3, "r": 2, "w": 2}}. */
+    static PlannedChanges settings(InputStream body, boolean commit) {
+        JsonObject json = object(read(body), "{\"n\": 3, \"r\": 2, \"w\": 2"
+                + (commit ? ", \"ringVersion\": 3}" : "}"));
+        return new PlannedChanges(List.of(settings(json, "")), commit ? ringVersion(json) : 0);
+    }
+
     /** Several changes as one plan: {@code {"changes": [{"op": "join", "node": "node-4"}, ...]}}. */
     static PlannedChanges plan(InputStream body, boolean commit) {
         String example = "{\"changes\": [{\"op\": \"join\", \"node\": \"node-4\"}, {\"op\": \"leave\","
@@ -81,6 +92,9 @@ final class MembershipRequests {
     private static RingChange change(JsonObject json, String at) {
         JsonValue op = json.get("op");
         String kind = op instanceof JsonString text ? text.getString() : "";
+        if (kind.equals("settings")) {
+            return settings(json, at + ".");
+        }
         String node = node(json, "node", at + ".node");
         return switch (kind) {
             case "join" -> RingChange.join(node, weight(json, at + ".weight"));
@@ -88,8 +102,36 @@ final class MembershipRequests {
             case "remove" -> RingChange.remove(node);
             case "replace" -> replacement(node, node(json, "with", at + ".with"), at + ".with");
             default -> throw new InvalidRequestException("field '" + at + ".op' = " + (op == null ? "(missing)"
-                    : shown(op)) + " is invalid: it must be \"join\", \"leave\", \"remove\" or \"replace\"");
+                    : shown(op)) + " is invalid: it must be \"join\", \"leave\", \"remove\", \"replace\" or"
+                    + " \"settings\"");
         };
+    }
+
+    /** N, R and W, each required: a change of settings states all three, so none changes by omission. */
+    private static RingChange settings(JsonObject json, String prefix) {
+        int n = quorumField(json, "n", prefix, "N, the replicas of each key");
+        int r = quorumField(json, "r", prefix, "the default R");
+        int w = quorumField(json, "w", prefix, "the default W");
+        if (r > n || w > n) {
+            throw new InvalidRequestException("field '" + prefix + (r > n ? "r" : "w") + "' = " + (r > n ? r : w)
+                    + " is invalid: R and W must be from 1 to N (" + n + ")");
+        }
+        return RingChange.settings(new RingSettings(n, r, w));
+    }
+
+    private static int quorumField(JsonObject json, String name, String prefix, String what) {
+        String field = prefix + name;
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            throw new InvalidRequestException("field '" + field + "' is missing; a change of settings gives N, R and"
+                    + " W (\"n\", \"r\", \"w\"), each an integer from 1 to " + MAX_REPLICAS);
+        }
+        long number = integer(value, field, what + ", an integer from 1 to " + MAX_REPLICAS);
+        if (number < 1 || number > MAX_REPLICAS) {
+            throw new InvalidRequestException("field '" + field + "' = " + shown(value) + " is invalid: " + what
+                    + " must be an integer from 1 to " + MAX_REPLICAS);
+        }
+        return (int) number;
     }
 
     private static RingChange replacement(String node, String with, String field) {

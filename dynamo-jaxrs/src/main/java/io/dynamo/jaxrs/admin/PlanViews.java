@@ -17,13 +17,14 @@ final class PlanViews {
     static final String REMOVE = "remove";
     static final String REPLACE = "replace";
     static final String PLAN = "plan";
+    static final String SETTINGS = "settings";
 
     private PlanViews() {
     }
 
-    /** A plan of one remove or replace (naming its node), or of several changes (naming none). */
+    /** A plan of one remove or replace (naming its node), or of new settings or several changes (naming none). */
     static PlanBody of(String self, String operation, PartitionPlan plan, boolean committed) {
-        String node = operation.equals(PLAN) ? null : plan.changes().get(0).node();
+        String node = operation.equals(PLAN) || operation.equals(SETTINGS) ? null : plan.changes().get(0).node();
         return of(self, operation, node, null, plan, committed);
     }
 
@@ -40,10 +41,17 @@ final class PlanViews {
         List<MoveBody> moves = plan.moves().stream()
                 .map(m -> new MoveBody(m.partition(), m.from(), m.to()))
                 .toList();
-        List<PlanChangeBody> changes = plan.changes().stream().map(c -> new PlanChangeBody(c.kind().label(), c.node(),
-                c.kind() == RingChange.Kind.JOIN ? c.weight() : null,
-                c.kind() == RingChange.Kind.REPLACE ? c.replacement() : null)).toList();
+        List<PlanChangeBody> changes = plan.changes().stream().map(PlanViews::change).toList();
         return new PlanBody(self, operation, node, weight, committed, plan.from().version(), plan.to().version(),
                 moves, counts, changes);
+    }
+
+    private static PlanChangeBody change(RingChange c) {
+        if (c.kind() == RingChange.Kind.SETTINGS) {
+            return new PlanChangeBody(c.kind().label(), null, null, null, c.settings().replicas(),
+                    c.settings().readQuorum(), c.settings().writeQuorum());
+        }
+        return new PlanChangeBody(c.kind().label(), c.node(), c.kind() == RingChange.Kind.JOIN ? c.weight() : null,
+                c.kind() == RingChange.Kind.REPLACE ? c.replacement() : null);
     }
 }

@@ -59,7 +59,24 @@ public class RingChangesResource {
         return Plans.commit(node, admin, PlanViews.REPLACE, MembershipRequests.replace(body, true));
     }
 
-    /** Several changes (joins, leaves, removes, replaces) made as one: one new ring, one handover. */
+    /**
+     * New N, R and W for the cluster, kept with the ring: the keys' new replicas get their copies as in a node
+     * change, and reads move to them once the copies are confirmed.
+     */
+    @POST
+    @Path("settings")
+    public PlanBody settings(InputStream body) {
+        return Plans.preview(node, admin, PlanViews.SETTINGS, MembershipRequests.settings(body, false));
+    }
+
+    /** Refused (409 {@code change_refused}) while a node of an older release, which walks its own N, takes part. */
+    @POST
+    @Path("settings/commit")
+    public PlanBody commitSettings(InputStream body) {
+        return Plans.commit(node, admin, PlanViews.SETTINGS, MembershipRequests.settings(body, true));
+    }
+
+    /** Several changes (joins, leaves, removes, replaces, settings) made as one: one new ring, one handover. */
     @POST
     @Path("plan")
     public PlanBody plan(InputStream body) {

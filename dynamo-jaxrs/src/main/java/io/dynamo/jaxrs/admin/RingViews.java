@@ -9,6 +9,7 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.node.KeyPlacement;
 import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingSettings;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,11 @@ final class RingViews {
                 .map(m -> new MemberBody(m.nodeId(), m.weight(), counts.get(m.nodeId()),
                         (double) counts.get(m.nodeId()) / ring.partitionCount()))
                 .toList();
-        return new RingBody(self, ring.version(), ring.partitionCount(), config.replicas(), config.readQuorum(),
-                config.writeQuorum(), members, ring.owners(), ring.handover().map(h -> new RingChangeBody(
+        // The cluster's settings, kept with the ring; a ring of an older release keeps none and walks the node's own.
+        RingSettings cluster = ring.settings().orElse(new RingSettings(config.replicas(), config.readQuorum(),
+                config.writeQuorum()));
+        return new RingBody(self, ring.version(), ring.partitionCount(), cluster.replicas(), cluster.readQuorum(),
+                cluster.writeQuorum(), members, ring.owners(), ring.handover().map(h -> new RingChangeBody(
                         h.previous().version(), ring.participants().size(), h.seen().size(), h.confirmed().size(),
                         ring.streams(config.replicas()).size(), h.switched().size(), h.previous().owners()))
                 .orElse(null));

@@ -28,10 +28,17 @@ public class NodeReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder answer = HealthCheckResponse.named("dynamo-node")
                 .withData("nodeId", config.nodeId())
-                .withData("n", config.replicas())
-                .withData("r", config.readQuorum())
-                .withData("w", config.writeQuorum())
+                .withData("n", node.settings().replicas())
+                .withData("r", node.settings().readQuorum())
+                .withData("w", node.settings().writeQuorum())
                 .withData("q", config.partitions());
+        if (node.settings().replicas() != config.replicas() || node.settings().readQuorum() != config.readQuorum()
+                || node.settings().writeQuorum() != config.writeQuorum()) {
+            // The cluster's settings win over the node's own, which matter only to a cluster's first node.
+            answer.withData("ownSettings", "N=" + config.replicas() + " R=" + config.readQuorum() + " W="
+                    + config.writeQuorum() + " (dynamo.n, dynamo.r, dynamo.w; the cluster keeps "
+                    + node.settings() + ")");
+        }
         var storageFailure = node.storageFailure();
         if (storageFailure.isPresent()) {
             return answer.down().withData("reason", "the last write to the store failed: " + storageFailure.get()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
@@ -112,6 +113,34 @@ class MembershipRequestsTest {
                 "field 'changes[0].weight' = 0");
         refusedNaming(plan("{\"changes\": [{\"op\": \"replace\", \"node\": \"b\"}]}"),
                 "field 'changes[0].with' is missing");
+    }
+
+    @Test
+    void newSettingsGiveNRAndWEachFrom1ToNAlone() {
+        assertThat(MembershipRequests.settings(body("{\"n\": 4, \"r\": 2, \"w\": 3, \"ringVersion\": 5}"), true))
+                .isEqualTo(new PlannedChanges(List.of(RingChange.settings(new RingSettings(4, 2, 3))), 5));
+        assertThat(MembershipRequests.plan(body("{\"changes\": [{\"op\": \"join\", \"node\": \"n4\"},"
+                + " {\"op\": \"settings\", \"n\": 4, \"r\": 2, \"w\": 3}]}"), false).changes())
+                .containsExactly(RingChange.join("n4", 1), RingChange.settings(new RingSettings(4, 2, 3)));
+
+        refusedNaming(settings("{\"r\": 2, \"w\": 2}"), "field 'n' is missing; a change of settings gives N, R and W");
+        refusedNaming(settings("{\"n\": 3, \"w\": 2}"), "field 'r' is missing");
+        refusedNaming(settings("{\"n\": 3, \"r\": 2, \"w\": null}"), "field 'w' is missing");
+        for (String bad : new String[] {"0", "-1", "2.5", "\"3\"", "true", "65", "99999999999999999999"}) {
+            refusedNaming(settings("{\"n\": " + bad + ", \"r\": 1, \"w\": 1}"), "field 'n' = ");
+        }
+        refusedNaming(settings("{\"n\": 3, \"r\": 4, \"w\": 2}"), "field 'r' = 4 is invalid: R and W must be"
+                + " from 1 to N (3)");
+        refusedNaming(settings("{\"n\": 2, \"r\": 1, \"w\": 3}"), "field 'w' = 3 is invalid");
+        refusedNaming(settings("[3, 2, 2]"), "JSON array, not an object");
+        refusedNaming(() -> MembershipRequests.settings(body("{\"n\": 3, \"r\": 2, \"w\": 2}"), true),
+                "field 'ringVersion' is missing");
+        refusedNaming(plan("{\"changes\": [{\"op\": \"settings\", \"n\": 3, \"r\": 0, \"w\": 2}]}"),
+                "field 'changes[0].r' = 0");
+    }
+
+    private static org.assertj.core.api.ThrowableAssert.ThrowingCallable settings(String json) {
+        return () -> MembershipRequests.settings(body(json), false);
     }
 
     private static org.assertj.core.api.ThrowableAssert.ThrowingCallable plan(String json) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +169,36 @@ class ClusterSystemIT {
      */
     @Test
     @Order(5)
+    void twoCommitsAtOnceThroughTwoNodesOneWinsAndTheOtherIs409NamingTheNewerRing() throws Exception {
+        long before = ThreeNodes.ringOf(NODES.get(0)).getJsonNumber("version").longValue();
+        List<CompletableFuture<HttpResponse<String>>> commits = new ArrayList<>();
+        String[] settings = {"{\"n\":3,\"r\":1,\"w\":3", "{\"n\":3,\"r\":3,\"w\":1"};
+        for (int i = 0; i < 2; i++) {
+            URI commit = NODES.get(i).api().resolve("admin/settings/commit");
+            String body = settings[i] + ",\"ringVersion\":" + before + "}";
+            commits.add(CompletableFuture.supplyAsync(() -> Http.postJson(commit, body)));
+        }
+        List<HttpResponse<String>> answers = commits.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).as("exactly one commit wins").filteredOn(a -> a.statusCode() == 200).hasSize(1);
+        HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() != 200).findFirst().orElseThrow();
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("\"error\":\"stale_plan\"").contains("ring v" + (before + 1));
+        int winner = answers.get(0).statusCode() == 200 ? 0 : 1;
+        ThreeNodes.eventually("every node has the winner's settings", () -> NODES.stream().map(ThreeNodes::ringOf)
+                .allMatch(r -> r.getJsonNumber("version").longValue() == before + 1
+                        && r.getInt("readQuorum") == (winner == 0 ? 1 : 3)
+                        && (!r.containsKey("change") || r.isNull("change"))));
+
+        JsonObject restored = Http.commit(NODES.get(1).api().resolve("admin/"), "settings",
+                "{\"n\":3,\"r\":2,\"w\":2}", ThreeNodes.SETTLE);
+        assertThat(restored.getBoolean("committed")).as(restored.toString()).isTrue();
+        ThreeNodes.eventually("every node back on N=3 R=2 W=2", () -> NODES.stream().map(ThreeNodes::ringOf)
+                .allMatch(r -> r.getInt("readQuorum") == 2 && r.getInt("writeQuorum") == 2 && (!r.containsKey("change")
+                        || r.isNull("change"))));
+    }
+
+    @Test
+    @Order(6)
     void theJavaClientRefreshesAStaleRingAsSoonAsANodeAnnouncesANewerOne() throws Exception {
         List<RouteEvent> events = new CopyOnWriteArrayList<>();
         // An hour between periodic refreshes: only the announced ring version can make the client fetch again.

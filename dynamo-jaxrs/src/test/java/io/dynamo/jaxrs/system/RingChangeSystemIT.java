@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ring changes on real Payara Micro nodes under client load while the nemesis cuts links: three nodes, then a fourth
- * and a fifth join in one plan, one of the first three leaves, and another is SIGKILLed and replaced by a sixth.
- * Afterwards no acknowledged write is lost, sampled keys sit on exactly their N replicas, the node that left holds
+ * and a fifth join in one plan, one of the first three leaves, another is SIGKILLed and replaced by a sixth, and N
+ * grows from 3 to 4 (R=2, W=3) through a plan. Afterwards no acknowledged write is lost, sampled keys sit on exactly
+ * their 4 replicas, the node that left holds
  * nothing and no node keeps hints for a node that is gone. Bounded: about five minutes, most of it Payara starting.
  */
 class RingChangeSystemIT {
@@ -92,6 +93,11 @@ class RingChangeSystemIT {
                     ThreeNodes.SETTLE);
             assertThat(replaced.getBoolean("committed")).as(replaced.toString()).isTrue();
             awaitSettled(List.of(node1, node4, node5, node6));
+
+            // Every key gets a fourth replica, still under load; the nodes were all started with N=3.
+            JsonObject widened = Http.commit(admin, "settings", "{\"n\":4,\"r\":2,\"w\":3}", ThreeNodes.SETTLE);
+            assertThat(widened.getBoolean("committed")).as(widened.toString()).isTrue();
+            awaitSettled(List.of(node1, node4, node5, node6));
         } finally {
             load.stop();
             nemesis.heal();
@@ -101,6 +107,8 @@ class RingChangeSystemIT {
         JsonObject ring = ThreeNodes.ringOf(node1);
         assertThat(ring.getJsonArray("members").getValuesAs(JsonObject.class)).extracting(m -> m.getString("node"))
                 .containsExactlyInAnyOrder("node1", "node4", "node5", "node6");
+        assertThat(List.of(ring.getInt("replicas"), ring.getInt("readQuorum"), ring.getInt("writeQuorum")))
+                .as("the cluster's settings").containsExactly(4, 2, 3);
 
         List<String> acknowledged = load.acknowledged();
         System.out.println("RingChangeSystemIT: " + acknowledged.size() + " writes acknowledged of "
@@ -117,7 +125,7 @@ class RingChangeSystemIT {
         assertThat(lost).as("acknowledged writes a quorum read no longer finds").isEmpty();
         for (int i = 0; i < acknowledged.size(); i += Math.max(1, acknowledged.size() / 100)) {
             String key = acknowledged.get(i);
-            ThreeNodes.eventually(key + " on exactly its 3 replicas", () -> onItsReplicas(node1, key));
+            ThreeNodes.eventually(key + " on exactly its 4 replicas", () -> onItsReplicas(node1, key));
         }
         ThreeNodes.eventually("node2, which left, holds nothing", () -> keysStored(node2, "node2") == 0);
         ThreeNodes.eventually("no hints kept for node2 or node3", () -> members.stream()
@@ -159,7 +167,7 @@ class RingChangeSystemIT {
     private static boolean onItsReplicas(MicroNode via, String key) {
         JsonObject versions = Http.json(Http.get(via.api().resolve("admin/keys/" + key + "/versions")));
         List<JsonObject> replicas = versions.getJsonArray("replicas").getValuesAs(JsonObject.class);
-        return replicas.size() == 3 && replicas.stream().allMatch(r -> !r.containsKey("error")
+        return replicas.size() == 4 && replicas.stream().allMatch(r -> !r.containsKey("error")
                 && "EQUAL".equals(r.getString("relation", "")) && !r.getJsonArray("siblings").isEmpty());
     }
 
