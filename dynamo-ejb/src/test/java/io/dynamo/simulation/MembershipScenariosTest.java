@@ -403,6 +403,80 @@ class MembershipScenariosTest {
     }
 
     @Test
+    void aNewcomerThatDiesDuringItsJoinIsRemovedAndTheChangeEndsWithoutIt() {
+        try (LocalCluster cluster = new LocalCluster(18, 4, 3, 2, 2, Q, WITHOUT_ANTI_ENTROPY)) {
+            Load load = new Load(cluster);
+            load.start();
+            cluster.runFor(Duration.ofSeconds(2));
+            cluster.addNode("n5");
+            PartitionPlan join = cluster.change("n1", RingChange.join("n5", 1));
+            awaitRing(cluster, join.to().version());
+            assertThat(cluster.node("n2").view().ring().handover()).as("the join is under way").isPresent();
+            cluster.destroy("n5");
+            assertThatThrownBy(() -> cluster.change("n2", RingChange.leave("n4")))
+                    .isInstanceOf(RingChangingException.class).hasMessageContaining("only a remove, or a replace");
+            PartitionPlan remove = amend(cluster, "n2", RingChange.remove("n5"));
+            assertThat(remove.to().version()).isEqualTo(join.to().version() + 1);
+            cluster.runFor(Duration.ofSeconds(3));
+            load.stop();
+            cluster.runFor(Duration.ofSeconds(30));
+
+            assertThat(cluster.ring().handover()).as("the change ended without the dead newcomer").isEmpty();
+            assertThat(cluster.ring().contains("n5")).isFalse();
+            assertThat(cluster.ring().members()).hasSize(4);
+            assertThat(load.acknowledged).hasSizeGreaterThan(500);
+            assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
+        }
+    }
+
+    @Test
+    void aNewcomerThatDiesDuringItsJoinIsReplacedAndTheReplacementGetsItsPartitions() {
+        try (LocalCluster cluster = new LocalCluster(19, 4, 3, 2, 2, Q, WITHOUT_ANTI_ENTROPY)) {
+            Load load = new Load(cluster);
+            load.start();
+            cluster.runFor(Duration.ofSeconds(2));
+            cluster.addNode("n5");
+            PartitionPlan join = cluster.change("n1", RingChange.join("n5", 1));
+            awaitRing(cluster, join.to().version());
+            assertThat(cluster.node("n3").view().ring().handover()).as("the join is under way").isPresent();
+            List<Integer> owned = cluster.node("n1").view().ring().partitionsOf("n5");
+            cluster.destroy("n5");
+            cluster.addNode("n6");
+            amend(cluster, "n3", RingChange.replace("n5", "n6"));
+            cluster.runFor(Duration.ofSeconds(3));
+            load.stop();
+            cluster.runFor(Duration.ofSeconds(30));
+
+            assertThat(cluster.ring().handover()).isEmpty();
+            assertThat(cluster.ring().partitionsOf("n6")).isEqualTo(owned);
+            assertThat(load.acknowledged).hasSizeGreaterThan(500);
+            assertEveryKeyOnItsReplicasOnly(cluster, load.acknowledged);
+        }
+    }
+
+    /** Runs until every running node has heard of ring {@code version}. */
+    private static void awaitRing(LocalCluster cluster, long version) {
+        for (int i = 0; i < 100 && cluster.nodeIds().stream().filter(cluster::isRunning)
+                .anyMatch(id -> cluster.node(id).view().knownRing().map(Ring::version).orElse(0L) < version); i++) {
+            cluster.runFor(Duration.ofMillis(20));
+        }
+    }
+
+    /** Commits a change that drops a dead node once the claimant finds it down (refused while it may answer). */
+    private static PartitionPlan amend(LocalCluster cluster, String via, RingChange change) {
+        for (int tries = 0; ; tries++) {
+            try {
+                return cluster.change(via, change);
+            } catch (ChangeRefusedException | RingChangingException | StalePlanException notDownYet) {
+                if (tries > 50) {
+                    throw notDownYet;
+                }
+                cluster.runFor(Duration.ofMillis(100));
+            }
+        }
+    }
+
+    @Test
     void nGrowsThroughAPlanUnderLoadAndEveryKeyEndsOnItsNewReplicasOnly() {
         try (LocalCluster cluster = new LocalCluster(14, 4, 3, 2, 2, Q, WITHOUT_ANTI_ENTROPY)) {
             Load load = new Load(cluster);

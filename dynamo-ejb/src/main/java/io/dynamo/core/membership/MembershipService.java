@@ -6,12 +6,14 @@ import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.PartitionStream;
 import io.dynamo.core.ring.Ring;
+import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.ring.RingTransition;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -168,14 +170,17 @@ public final class MembershipService {
                     + (plan.from().version() == ring.version() ? " (another change of the same version won)" : "")
                     + "; the ring changed since the plan was made: plan again and review the new plan");
         }
-        if (ring.handover().isPresent()) {
+        Handover underWay = ring.handover().orElse(null);
+        if (underWay != null && !amends(plan, gone)) {
             throw new RingChangingException(ring.version(), "ring v" + ring.version() + " is still being handed over"
                     + " on node " + localNode + " (" + progress(ring) + "); commit the next change once"
-                    + " GET /admin/ring shows no change under way");
+                    + " GET /admin/ring shows no change under way (only a remove, or a replace, of a node that is"
+                    + " down can amend a change under way)");
         }
         requireSameQ(plan.to(), partitions, "the plan's ring");
         Ring to = plan.to().settings().isPresent() || !stampSettings ? plan.to() : plan.to().withSettings(settings);
-        MembershipState next = current.withRing(to.settled().withHandover(Handover.from(ring, gone)));
+        MembershipState next = current.withRing(to.settled().withHandover(underWay == null
+                ? Handover.from(ring, gone) : amended(underWay, gone)));
         for (Member m : plan.to().members()) {
             if (next.node(m.nodeId()).isEmpty()) {
                 // A newcomer marks itself JOINED when it sees itself in the ring, so JOINED means "it knows".
@@ -192,6 +197,27 @@ public final class MembershipService {
         }
         install(advance(self.reconcile(next)));
         return state.get();
+    }
+
+    /**
+     * True when every change of the plan drops a dead node (a remove, or a replace of a node that is down): such a
+     * plan may amend a change under way, which could otherwise never end without the dead node.
+     */
+    private static boolean amends(PartitionPlan plan, Set<String> gone) {
+        return !plan.changes().isEmpty() && plan.changes().stream().allMatch(c -> gone.contains(c.node())
+                && (c.kind() == RingChange.Kind.REMOVE || c.kind() == RingChange.Kind.REPLACE));
+    }
+
+    /**
+     * The change under way amended to lead to the plan's ring instead: it still starts from the ring before it,
+     * whose replicas had every acknowledged write, so the copies are made afresh from them and nothing seen, copied
+     * or switched carries over (the dead nodes of both drop out of it).
+     */
+    private static Handover amended(Handover underWay, Set<String> gone) {
+        Ring before = underWay.previous();
+        Set<String> dropped = new TreeSet<>(underWay.gone());
+        gone.stream().filter(before::contains).forEach(dropped::add);
+        return Handover.from(before, dropped);
     }
 
     /**
