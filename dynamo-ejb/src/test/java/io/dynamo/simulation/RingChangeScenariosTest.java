@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ring changes under load and faults keep every quorum promise: many seeds of {@link RingChangeSimulation} (a join,
- * a change of N, R and W, a leave, a replace, a remove of a destroyed node and a plan of two joins and a leave,
+ * a newcomer lost mid-join and removed, a change of N, R and W, a leave, a replace, a remove of a destroyed node and a plan of two joins and a leave,
  * while clients read and write and the nemesis crashes nodes, cuts links and loses messages),
  * each checked for lost writes, reads that miss an acknowledged write, and the end state. A failure names its seed;
  * {@code -Ddynamo.seed=N} replays one, {@code -Ddynamo.seeds=N} runs N.
@@ -26,6 +26,7 @@ class RingChangeScenariosTest {
         long staticReads = 0;
         int acknowledged = 0;
         int changes = 0;
+        int amendments = 0;
         List<Long> seeds = ONE_SEED != null ? List.of(ONE_SEED) : range(1, SEEDS);
         for (long seed : seeds) {
             Result r = RingChangeSimulation.run(seed, Variant.CORRECT);
@@ -33,18 +34,23 @@ class RingChangeScenariosTest {
             staticReads += r.staticReads();
             acknowledged += r.acknowledged();
             changes += r.changes();
+            amendments += r.amendments();
             if (!r.problems().isEmpty()) {
                 failures.add("seed " + seed + ": " + r.problems().size() + " problems, first "
                         + r.problems().get(0) + (ONE_SEED != null ? "\n" + String.join("\n", r.problems())
                         + "\n" + String.join("\n", r.log()) : ""));
             }
         }
-        System.out.println("ring changes: " + seeds.size() + " seeds, " + changes + " changes committed, "
-                + acknowledged + " additions acknowledged, " + pairs + " read-after-write pairs and " + staticReads
+        System.out.println("ring changes: " + seeds.size() + " seeds, " + changes + " changes committed ("
+                + amendments + " amending a change under way), " + acknowledged + " additions acknowledged, " + pairs + " read-after-write pairs and " + staticReads
                 + " reads of keys written before the changes checked, "
                 + failures.size() + " seeds with problems");
         assertThat(failures).as("replay one with -Ddynamo.seed=N").isEmpty();
-        assertThat(changes).as("every run commits six plans").isEqualTo(6 * seeds.size());
+        long amended = seeds.stream().filter(RingChangeSimulation::losesNewcomer).count();
+        assertThat(changes).as("every run commits six plans, and a remove where the newcomer dies")
+                .isEqualTo(6 * seeds.size() + amended);
+        assertThat(amendments).as("removes of a dead newcomer that amended its join under way")
+                .isGreaterThan((int) amended / 2);
         assertThat(pairs).as("strict read-after-write pairs").isGreaterThan(seeds.size() * 50L);
         assertThat(staticReads).as("strict reads of keys written before the changes")
                 .isGreaterThan(seeds.size() * 100L);

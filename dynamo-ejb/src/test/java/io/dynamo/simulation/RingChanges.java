@@ -24,10 +24,25 @@ import java.util.stream.Collectors;
  * removed node the claimant still finds alive) are tried again a little later, as an operator would.
  */
 final class RingChanges {
-    /** One plan: its changes, committed as one. */
-    record Change(List<RingChange> changes) {
+    /**
+     * One plan: its changes, committed as one.
+     *
+     * @param diesMidChange a node the plan adds that is destroyed soon after the commit, while the change is under
+     *                      way; the operator then removes it, amending the change (empty for none)
+     * @param amends        whether the plan is committed while a change is under way (a remove of a dead node)
+     */
+    record Change(List<RingChange> changes, String diesMidChange, boolean amends) {
+        Change(List<RingChange> changes) {
+            this(changes, "", false);
+        }
+
         static Change join(String node) {
             return new Change(List.of(RingChange.join(node, 1)));
+        }
+
+        /** A join whose newcomer is lost for good mid-change and then removed. */
+        static Change joinThatDies(String node) {
+            return new Change(List.of(RingChange.join(node, 1)), node, false);
         }
 
         static Change leave(String node) {
@@ -68,6 +83,7 @@ final class RingChanges {
     private final Deque<Change> planned;
     private final List<String> log = new ArrayList<>();
     private int committed;
+    private int amendments;
     private long lastVersion;
     private long inFlightSince = -1;
 
@@ -83,6 +99,11 @@ final class RingChanges {
 
     boolean allCommitted() {
         return planned.isEmpty();
+    }
+
+    /** Plans committed while a change was under way, amending it. */
+    int amendments() {
+        return amendments;
     }
 
     int committed() {
@@ -106,6 +127,19 @@ final class RingChanges {
         cluster.scheduler().schedule(Duration.ofMillis(200 + random.nextInt(200)), this::tryNext);
     }
 
+    /** Destroys the plan's doomed newcomer a little later, and plans its remove next (amending the change). */
+    private void loseMidChange(Change change) {
+        String doomed = change.diesMidChange();
+        if (doomed.isEmpty()) {
+            return;
+        }
+        planned.addFirst(new Change(List.of(RingChange.remove(doomed)), "", true));
+        cluster.scheduler().schedule(Duration.ofMillis(100 + random.nextInt(500)), () -> {
+            cluster.destroy(doomed);
+            log.add(cluster.scheduler().nowMillis() + " destroyed " + doomed + " for good while its join is under way");
+        });
+    }
+
     private void attempt(Change change, String via) {
         // A commit whose node crashed meanwhile never answers (its timers stop with it): try again after a while.
         if (inFlightSince >= 0 && cluster.scheduler().nowMillis() - inFlightSince < 3_000) {
@@ -114,7 +148,7 @@ final class RingChanges {
         try {
             NodeAdmin admin = cluster.node(via).admin();
             Ring ring = cluster.node(via).view().ring();
-            if (ring.handover().isPresent() || ring.version() < lastVersion) {
+            if (ring.handover().isPresent() && !change.amends() || ring.version() < lastVersion) {
                 return;
             }
             if (ring.version() > lastVersion && change.madeIn(ring)) {
@@ -124,6 +158,7 @@ final class RingChanges {
                 lastVersion = ring.version();
                 log.add(cluster.scheduler().nowMillis() + " " + change + " found committed at " + via + " in ring v"
                         + ring.version());
+                loseMidChange(change);
                 return;
             }
             for (String node : change.added()) {
@@ -138,6 +173,7 @@ final class RingChanges {
                 }
             }
             PartitionPlan plan = admin.plan(ring, change.changes());
+            boolean underWay = ring.handover().isPresent();
             long started = cluster.scheduler().nowMillis();
             inFlightSince = started;
             admin.commit(plan).whenComplete((ok, failure) -> {
@@ -149,7 +185,9 @@ final class RingChanges {
                     committed++;
                     lastVersion = plan.to().version();
                     log.add(cluster.scheduler().nowMillis() + " " + change + " committed through " + via
-                            + " as ring v" + plan.to().version());
+                            + " as ring v" + plan.to().version() + (underWay ? ", amending the change under way" : ""));
+                    amendments += underWay ? 1 : 0;
+                    loseMidChange(change);
                 } else {
                     log.add(cluster.scheduler().nowMillis() + " " + change + " refused through " + via + ": "
                             + Causes.unwrap(failure).getMessage());
