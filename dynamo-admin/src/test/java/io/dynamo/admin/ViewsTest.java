@@ -71,7 +71,7 @@ class ViewsTest {
         PlanBody plan = new PlanBody("n1", "join", "n3", 2, false, 3, 4, List.of(new MoveBody(1, "n2", "n3"),
                 new MoveBody(4, "n1", "n3")), List.of(new PartitionCountBody("n1", 4, 3),
                 new PartitionCountBody("n2", 4, 3), new PartitionCountBody("n3", 0, 2)),
-                List.of(new PlanChangeBody("join", "n3", 2, null)));
+                List.of(PlanChangeBody.of("join", "n3", 2, null)));
 
         String text = PlanReview.render(plan);
 

@@ -44,7 +44,8 @@ public enum ErrorCode {
     INSUFFICIENT_REPLICAS(503),
     RING_UNKNOWN(503),
     NODE_UNREACHABLE(503),
-    STORAGE_UNAVAILABLE(503);
+    STORAGE_UNAVAILABLE(503),
+    OVERLOADED(503);
 
     private static final Map<String, ErrorCode> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
@@ -68,11 +69,11 @@ public enum ErrorCode {
     }
 
     /**
-     * A refusal of this node alone (it has no ring yet, or its store failed): another node may well serve the same
-     * request.
+     * A refusal of this node alone (it has no ring yet, its store failed, or it has as many requests in flight as it
+     * takes): another node may well serve the same request.
      */
     public boolean nodeLocal() {
-        return this == RING_UNKNOWN || this == STORAGE_UNAVAILABLE;
+        return this == RING_UNKNOWN || this == STORAGE_UNAVAILABLE || this == OVERLOADED;
     }
 
     /** The code of an error body; empty for null or a code this API version does not know. */

@@ -17,8 +17,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 @JsonbPropertyOrder({"op", "node", "weight", "with", "n", "r", "w"})
 public record PlanChangeBody(String op, String node, Integer weight, String with, Integer n, Integer r, Integer w) {
 
-    /** A change of a node. */
-    public PlanChangeBody(String op, String node, Integer weight, String with) {
-        this(op, node, weight, with, null, null, null);
+    /** A change of a node: {@code op} with its node, and the weight of a join or the new node of a replace. */
+    public static PlanChangeBody of(String op, String node, Integer weight, String with) {
+        return new PlanChangeBody(op, node, weight, with, null, null, null);
     }
 }

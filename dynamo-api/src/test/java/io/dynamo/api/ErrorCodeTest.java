@@ -30,7 +30,7 @@ class ErrorCodeTest {
     @Test
     void onlyRefusalsOfOneNodeAreWorthAskingAnother() {
         assertThat(ErrorCode.values()).filteredOn(ErrorCode::nodeLocal)
-                .containsExactlyInAnyOrder(ErrorCode.RING_UNKNOWN, ErrorCode.STORAGE_UNAVAILABLE);
+                .containsExactlyInAnyOrder(ErrorCode.RING_UNKNOWN, ErrorCode.STORAGE_UNAVAILABLE, ErrorCode.OVERLOADED);
     }
 
     @Test

@@ -232,6 +232,7 @@ class DynamoClientRoutingTest {
     static Stream<FakeNode.Reply> nodeLocalRefusals() {
         return Stream.of(FakeCluster.error(503, "ring_unknown", "no ring yet"),
                 FakeCluster.error(503, "storage_unavailable", "disk full"),
+                FakeCluster.error(503, "overloaded", "256 requests in flight"),
                 // A restarting node: its HTTP server is up, the application not deployed yet.
                 page(404, "Not Found"), page(403, "Forbidden"));
     }

@@ -51,6 +51,7 @@ public final class NodeSettings {
     public static final String HINTS_MAX_AGE_MS = "dynamo.hints.max.age.ms";
     public static final String DURABILITY = Durability.SETTING;
     public static final String DURABILITY_INTERVAL_MS = "dynamo.durability.interval.ms";
+    public static final String MAX_IN_FLIGHT = "dynamo.max.inflight";
 
     private final Function<String, Optional<String>> source;
 
@@ -75,7 +76,8 @@ public final class NodeSettings {
                 integer(SIBLINGS_WARN, NodeConfig.DEFAULT_SIBLINGS_WARN),
                 integer(SIBLINGS_MAX, NodeConfig.DEFAULT_SIBLINGS_MAX),
                 Durability.parse(text(DURABILITY).orElse(Durability.DEFAULT.mode()),
-                        millis(DURABILITY_INTERVAL_MS, Durability.DEFAULT_INTERVAL)));
+                        millis(DURABILITY_INTERVAL_MS, Durability.DEFAULT_INTERVAL)),
+                integer(MAX_IN_FLIGHT, NodeConfig.DEFAULT_MAX_IN_FLIGHT));
     }
 
     /** Timeouts and background intervals; each must be positive. */

@@ -45,6 +45,7 @@ public final class LocalCluster implements AutoCloseable {
     private final SimulatedNetwork network;
     private final NodeTiming timing;
     private final NodeConfig template;
+    private int maxInFlight = NodeConfig.DEFAULT_MAX_IN_FLIGHT;
     private final NodeWiring wiring;
     private final EventTimes wipeTimes = new EventTimes();
     private int wipes;
@@ -247,10 +248,16 @@ public final class LocalCluster implements AutoCloseable {
         return timing;
     }
 
+    /** Nodes started (or restarted) from now on take at most {@code max} key-value requests at once. */
+    public void maxInFlight(int max) {
+        maxInFlight = max;
+    }
+
     private void start(String id) {
         NodeConfig config = new NodeConfig(id, template.dataDir(), template.replicas(), template.readQuorum(),
                 template.writeQuorum(), template.partitions(), template.maxKeyBytes(), template.maxValueBytes(),
-                template.clockMaxEntries(), template.siblingsWarn(), template.siblingsMax());
+                template.clockMaxEntries(), template.siblingsWarn(), template.siblingsMax())
+                .withMaxInFlight(maxInFlight);
         int[] quorum = quorums.get(id);
         if (quorum != null) {
             config = config.withQuorum(quorum[0], quorum[1], quorum[2]);

@@ -120,7 +120,7 @@ public final class DynamoNode implements AutoCloseable {
                 peers::call, scheduler, new AntiEntropySettings(services.timing().antiEntropyInterval(), 1000, 8));
         this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
                 local::read, peers::call, scheduler, services.timing().tombstones());
-        this.keyValues = new NodeKeyValues(this, scheduler, services.timing());
+        this.keyValues = new NodeKeyValues(this, scheduler, services.timing(), config.maxInFlight());
         this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, hints, transfer,
                 antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
         Claimant claimant = new Claimant(membership, peers, loads);

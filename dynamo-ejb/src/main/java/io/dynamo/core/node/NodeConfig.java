@@ -34,7 +34,8 @@ public record NodeConfig(
         int clockMaxEntries,
         int siblingsWarn,
         int siblingsMax,
-        Durability durability) {
+        Durability durability,
+        int maxInFlight) {
 
     public static final int DEFAULT_REPLICAS = 3;
     public static final int DEFAULT_READ_QUORUM = 2;
@@ -45,6 +46,11 @@ public record NodeConfig(
     public static final int DEFAULT_CLOCK_MAX_ENTRIES = 10;
     public static final int DEFAULT_SIBLINGS_WARN = 8;
     public static final int DEFAULT_SIBLINGS_MAX = 64;
+    /**
+     * Key-value requests a node takes on at once before it answers 503 {@code overloaded}: far above what a node
+     * serves here at its best (about 30 at a time), and a bound on the memory values in flight hold (1 MiB each).
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 256;
 
     public NodeConfig {
         require(nodeId != null && nodeId.matches("[A-Za-z0-9_-]{1,64}"), "dynamo.node.id",
@@ -66,6 +72,15 @@ public record NodeConfig(
         require(durability != null && durability.durableWrites() <= writeQuorum, Durability.SETTING,
                 durability == null ? null : durability.mode(), "none, interval or dw=K with K from 1 to W ("
                         + writeQuorum + ")");
+        require(maxInFlight >= 1 && maxInFlight <= 100_000, "dynamo.max.inflight", maxInFlight, "1 to 100000");
+    }
+
+    /** A config with the default bound on requests in flight. */
+    public NodeConfig(String nodeId, Path dataDir, int replicas, int readQuorum, int writeQuorum, int partitions,
+                      int maxKeyBytes, int maxValueBytes, int clockMaxEntries, int siblingsWarn, int siblingsMax,
+                      Durability durability) {
+        this(nodeId, dataDir, replicas, readQuorum, writeQuorum, partitions, maxKeyBytes, maxValueBytes,
+                clockMaxEntries, siblingsWarn, siblingsMax, durability, DEFAULT_MAX_IN_FLIGHT);
     }
 
     /** A config with the default durability. */
@@ -84,17 +99,22 @@ public record NodeConfig(
 
     public NodeConfig withQuorum(int n, int r, int w) {
         return new NodeConfig(nodeId, dataDir, n, r, w, partitions, maxKeyBytes, maxValueBytes, clockMaxEntries,
-                siblingsWarn, siblingsMax, durability);
+                siblingsWarn, siblingsMax, durability, maxInFlight);
     }
 
     public NodeConfig withSiblingLimits(int warn, int max) {
         return new NodeConfig(nodeId, dataDir, replicas, readQuorum, writeQuorum, partitions, maxKeyBytes,
-                maxValueBytes, clockMaxEntries, warn, max, durability);
+                maxValueBytes, clockMaxEntries, warn, max, durability, maxInFlight);
     }
 
     public NodeConfig withDurability(Durability d) {
         return new NodeConfig(nodeId, dataDir, replicas, readQuorum, writeQuorum, partitions, maxKeyBytes,
-                maxValueBytes, clockMaxEntries, siblingsWarn, siblingsMax, d);
+                maxValueBytes, clockMaxEntries, siblingsWarn, siblingsMax, d, maxInFlight);
+    }
+
+    public NodeConfig withMaxInFlight(int max) {
+        return new NodeConfig(nodeId, dataDir, replicas, readQuorum, writeQuorum, partitions, maxKeyBytes,
+                maxValueBytes, clockMaxEntries, siblingsWarn, siblingsMax, durability, max);
     }
 
     private static void require(boolean ok, String setting, Object value, String accepted) {

@@ -12,38 +12,66 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * A node's {@link KeyValueService}: its asynchronous operations, each bounded by twice the forward timeout (a
  * forwarded request, then one retry with the next replica), after which the caller gets a 503 even if the node's
- * requests are still under way.
+ * requests are still under way; and at most {@link NodeConfig#maxInFlight()} of them at once, past which a request is
+ * refused at once ({@link OverloadedException}).
  */
 final class NodeKeyValues implements KeyValueService {
     private final DynamoNode node;
     private final Scheduler scheduler;
     private final Duration limit;
+    private final InFlightLimit inFlight;
 
-    NodeKeyValues(DynamoNode node, Scheduler scheduler, NodeTiming timing) {
+    NodeKeyValues(DynamoNode node, Scheduler scheduler, NodeTiming timing, int maxInFlight) {
         this.node = node;
         this.scheduler = scheduler;
         this.limit = timing.forwardTimeout().multipliedBy(2);
+        this.inFlight = new InFlightLimit(maxInFlight);
     }
 
     @Override
     public CompletableFuture<ReadResult> get(Key key, OptionalInt readQuorum) {
-        return bounded(node.getAsync(key, readQuorum), "get", key);
+        return admitted(() -> node.getAsync(key, readQuorum), "get", key);
     }
 
     @Override
     public CompletableFuture<Context> put(Key key, Context context, Value value, OptionalInt writeQuorum,
                                           OptionalInt durableWrites) {
-        return bounded(node.putAsync(key, context, value, writeQuorum, durableWrites), "put", key);
+        return admitted(() -> node.putAsync(key, context, value, writeQuorum, durableWrites), "put", key);
     }
 
     @Override
     public CompletableFuture<Context> delete(Key key, Context context, OptionalInt writeQuorum,
                                              OptionalInt durableWrites) {
-        return bounded(node.deleteAsync(key, context, writeQuorum, durableWrites), "delete", key);
+        return admitted(() -> node.deleteAsync(key, context, writeQuorum, durableWrites), "delete", key);
+    }
+
+    /** Requests refused since start because the node had as many in flight as it takes. */
+    long overloadRefusals() {
+        return inFlight.refused();
+    }
+
+    /** The request, if a slot is free; its slot is given back when the caller has its answer. */
+    private <T> CompletableFuture<T> admitted(Supplier<CompletableFuture<T>> request, String operation, Key key) {
+        if (!inFlight.tryStart()) {
+            return CompletableFuture.failedFuture(new OverloadedException("node " + node.id() + " has "
+                    + inFlight.max() + " requests in flight, as many as it takes on (setting dynamo.max.inflight),"
+                    + " and refused the " + operation + " of key '" + key + "': retry in a moment or ask another"
+                    + " replica"));
+        }
+        CompletableFuture<T> answer;
+        try {
+            answer = bounded(request.get(), operation, key);
+        } catch (RuntimeException refused) {
+            inFlight.finish();
+            throw refused;
+        }
+        answer.whenComplete((value, failure) -> inFlight.finish());
+        return answer;
     }
 
     private <T> CompletableFuture<T> bounded(CompletableFuture<T> work, String operation, Key key) {

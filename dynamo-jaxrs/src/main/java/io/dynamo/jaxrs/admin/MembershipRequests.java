@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  */
 final class MembershipRequests {
     static final int MAX_BODY_BYTES = 16 * 1024;
-    /** A bound on N, R and W well above any sensible N, so that a typo is an error rather than a plan. */
-    private static final int MAX_REPLICAS = 64;
+    /** The bound a node puts on dynamo.n: a typo is an error rather than a plan. */
+    private static final int MAX_REPLICAS = 16;
     /** The rule of {@code dynamo.node.id}: a node that joins must be able to carry the id it is given here. */
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 

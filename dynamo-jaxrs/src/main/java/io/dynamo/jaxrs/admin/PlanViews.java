@@ -51,7 +51,7 @@ final class PlanViews {
             return new PlanChangeBody(c.kind().label(), null, null, null, c.settings().replicas(),
                     c.settings().readQuorum(), c.settings().writeQuorum());
         }
-        return new PlanChangeBody(c.kind().label(), c.node(), c.kind() == RingChange.Kind.JOIN ? c.weight() : null,
+        return PlanChangeBody.of(c.kind().label(), c.node(), c.kind() == RingChange.Kind.JOIN ? c.weight() : null,
                 c.kind() == RingChange.Kind.REPLACE ? c.replacement() : null);
     }
 }

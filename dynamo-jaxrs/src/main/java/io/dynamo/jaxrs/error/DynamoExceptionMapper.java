@@ -14,6 +14,7 @@ import io.dynamo.core.membership.ChangeRefusedException;
 import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.RingChangingException;
 import io.dynamo.core.membership.StalePlanException;
+import io.dynamo.core.node.OverloadedException;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.store.TooManySiblingsException;
 import io.dynamo.core.transport.UnreachableException;
@@ -39,6 +40,7 @@ import java.util.logging.Logger;
 @Provider
 public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
     private static final Logger LOG = Logger.getLogger(DynamoExceptionMapper.class.getName());
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     private static final Map<Class<? extends DynamoException>, ErrorCode> CODES = Map.ofEntries(
             Map.entry(InvalidKeyException.class, ErrorCode.INVALID_KEY),
@@ -60,6 +62,7 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(UnreachableException.class, ErrorCode.NODE_UNREACHABLE),
             Map.entry(RemoteRequestException.class, ErrorCode.REMOTE_REFUSED),
             Map.entry(StorageException.class, ErrorCode.STORAGE_UNAVAILABLE),
+            Map.entry(OverloadedException.class, ErrorCode.OVERLOADED),
             Map.entry(InvalidConfigException.class, ErrorCode.INVALID_CONFIG));
 
     @Inject
@@ -77,7 +80,10 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
         } else if (code.status() >= 500) {
             refused.record(code.status(), code.code(), e.getMessage());
         }
-        return ErrorResponses.of(code, e.getMessage()).build();
+        Response.ResponseBuilder answer = ErrorResponses.of(code, e.getMessage());
+        // Every 503 is a refusal for now: a second is long enough for a node to take requests again, or for a ring
+        // or a replica to come back, and short enough that a client following it loses little.
+        return (code.status() == 503 ? answer.header("Retry-After", RETRY_AFTER_SECONDS) : answer).build();
     }
 
     private static ErrorCode codeOf(Class<?> type) {

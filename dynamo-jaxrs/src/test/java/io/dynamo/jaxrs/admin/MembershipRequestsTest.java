@@ -126,7 +126,7 @@ class MembershipRequestsTest {
         refusedNaming(settings("{\"r\": 2, \"w\": 2}"), "field 'n' is missing; a change of settings gives N, R and W");
         refusedNaming(settings("{\"n\": 3, \"w\": 2}"), "field 'r' is missing");
         refusedNaming(settings("{\"n\": 3, \"r\": 2, \"w\": null}"), "field 'w' is missing");
-        for (String bad : new String[] {"0", "-1", "2.5", "\"3\"", "true", "65", "99999999999999999999"}) {
+        for (String bad : new String[] {"0", "-1", "2.5", "\"3\"", "true", "17", "99999999999999999999"}) {
             refusedNaming(settings("{\"n\": " + bad + ", \"r\": 1, \"w\": 1}"), "field 'n' = ");
         }
         refusedNaming(settings("{\"n\": 3, \"r\": 4, \"w\": 2}"), "field 'r' = 4 is invalid: R and W must be"

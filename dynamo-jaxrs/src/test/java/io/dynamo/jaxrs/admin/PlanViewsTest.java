@@ -53,8 +53,8 @@ class PlanViewsTest {
 
         assertThat(body.operation()).isEqualTo("plan");
         assertThat(body.node()).isNull();
-        assertThat(body.changes()).containsExactly(new PlanChangeBody("join", "d", 2, null),
-                new PlanChangeBody("replace", "b", null, "e"));
+        assertThat(body.changes()).containsExactly(PlanChangeBody.of("join", "d", 2, null),
+                PlanChangeBody.of("replace", "b", null, "e"));
         assertThat(body.toVersion()).isEqualTo(three.version() + 1);
         assertThat(PlanViews.of("a", PlanViews.REPLACE, RingTransition.plan(three,
                 List.of(RingChange.replace("b", "e"))), true).node()).isEqualTo("b");

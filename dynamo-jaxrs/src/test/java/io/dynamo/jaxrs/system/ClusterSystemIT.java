@@ -21,6 +21,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSystemIT {
     private static final int KEYS = 60;
+    private static final int NODE2_MAX_IN_FLIGHT = 8;
     private static final String CLIENT_PASSWORD = "system-test-client-password";
     private static final List<MicroNode> NODES = new ArrayList<>();
     private static String seeds;
@@ -50,7 +54,9 @@ class ClusterSystemIT {
                 "-Ddynamo.probe.interval.ms=500", "-Ddynamo.request.timeout.ms=1000",
                 // Clients need credentials here, so the client's own credentials are tested on real nodes too.
                 "-Ddynamo.security.client.required=true", "-Ddynamo.security.client.password=" + CLIENT_PASSWORD);
-        cluster = ThreeNodes.start("system", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"), settings);
+        // node2 takes at most 8 key-value requests at once, so that the overload test can fill it.
+        cluster = ThreeNodes.start("system", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"), settings,
+                List.of(List.of(), List.of("-Ddynamo.max.inflight=" + NODE2_MAX_IN_FLIGHT), List.of()));
         NODES.addAll(cluster.nodes);
         seeds = cluster.seeds;
     }
@@ -169,6 +175,58 @@ class ClusterSystemIT {
      */
     @Test
     @Order(5)
+    void aNodePastItsBoundOnRequestsInFlightRefusesAtOnceWithRetryAfter() throws Exception {
+        MicroNode node2 = NODES.get(1);
+        // Its two replicas paused: every write node2 takes waits for them until it times out (about 2 s).
+        NODES.get(0).pause();
+        NODES.get(2).pause();
+        ExecutorService clients = Executors.newFixedThreadPool(40);
+        try {
+            List<CompletableFuture<Timed>> puts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                URI uri = kv(node2, "overload-" + i, "w=2");
+                puts.add(CompletableFuture.supplyAsync(() -> Timed.of(() -> Http.put(uri, "v", null)), clients));
+            }
+            List<Timed> answers = puts.stream().map(CompletableFuture::join).toList();
+            List<Timed> overloaded = answers.stream().filter(t -> t.response().statusCode() == 503
+                    && t.response().body().contains("\"error\":\"overloaded\"")).toList();
+            System.out.printf("overload: %d of 40 refused at once (slowest %d ms), %d taken (slowest %d ms)%n",
+                    overloaded.size(), overloaded.stream().mapToLong(Timed::millis).max().orElse(0),
+                    40 - overloaded.size(), answers.stream().filter(t -> !overloaded.contains(t))
+                            .mapToLong(Timed::millis).max().orElse(0));
+            assertThat(overloaded).as("refused beyond the %d node2 takes", NODE2_MAX_IN_FLIGHT)
+                    .hasSizeGreaterThanOrEqualTo(40 - 2 * NODE2_MAX_IN_FLIGHT);
+            assertThat(overloaded).allSatisfy(t -> {
+                assertThat(t.response().headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(t.response().body()).contains("dynamo.max.inflight");
+                assertThat(t.millis()).as("refused at once").isLessThan(1000);
+            });
+            assertThat(answers).as("the requests it took waited for the paused replicas, and only they")
+                    .filteredOn(t -> !overloaded.contains(t)).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.response().statusCode()).isEqualTo(503));
+        } finally {
+            clients.shutdownNow();
+            NODES.get(0).resume();
+            NODES.get(2).resume();
+        }
+        assertThat(refusedCount(node2, "overloaded")).isGreaterThanOrEqualTo(40 - 2 * NODE2_MAX_IN_FLIGHT);
+        // A new key each time: a write refused for want of replicas still leaves its version on node2.
+        AtomicInteger attempt = new AtomicInteger();
+        ThreeNodes.eventually("node2 takes writes again", () -> Http.put(kv(node2, "after-overload-"
+                + attempt.incrementAndGet(), "w=3"), "v", null).statusCode() == 204);
+    }
+
+    /** An answer and how long it took. */
+    private record Timed(HttpResponse<String> response, long millis) {
+        static Timed of(java.util.function.Supplier<HttpResponse<String>> call) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = call.get();
+            return new Timed(response, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    @Test
+    @Order(6)
     void twoCommitsAtOnceThroughTwoNodesOneWinsAndTheOtherIs409NamingTheNewerRing() throws Exception {
         long before = ThreeNodes.ringOf(NODES.get(0)).getJsonNumber("version").longValue();
         List<CompletableFuture<HttpResponse<String>>> commits = new ArrayList<>();
@@ -198,7 +256,7 @@ class ClusterSystemIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theJavaClientRefreshesAStaleRingAsSoonAsANodeAnnouncesANewerOne() throws Exception {
         List<RouteEvent> events = new CopyOnWriteArrayList<>();
         // An hour between periodic refreshes: only the announced ring version can make the client fetch again.
