@@ -22,15 +22,17 @@ import picocli.CommandLine.Spec;
         description = "Operates a Dynamo cluster through its admin API (docs/cli.md).",
         subcommands = {StatusCommand.class, RingCommand.class, NodesCommand.class, JoinCommand.class,
             LeaveCommand.class, ReplaceCommand.class, RemoveCommand.class, SettingsCommand.class,
-            TransfersCommand.class, HintsCommand.class, AntiEntropyCommand.class, KeyCommand.class},
+            TransfersCommand.class, HintsCommand.class, AntiEntropyCommand.class, KeyCommand.class,
+            BackupCommand.class, RestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             " 0:done",
-            " 1:the cluster refused the request (4xx: stale plan, unknown node, bad partition, ...)",
+            " 1:the cluster refused the request (4xx: stale plan, unknown node, bad partition, ...), a backup"
+                + " failed, or a restore was refused",
             " 2:bad usage (unknown command or option, bad value, unreadable credentials file)",
             " 3:no node answered, a node answered 5xx, or (status) a node could not be asked",
             " 4:credentials refused (401) or not the admin user's (403)",
             " 5:declined at the prompt: nothing committed",
-            " 6:transfers --wait timed out with transfers still pending",
+            " 6:transfers --wait or backup --wait timed out",
             "70:a failure of dynamo-admin itself"})
 final class AdminCli implements Runnable {
     /** Jersey's warnings about optional providers are not the operator's concern; kept here so they stay off. */

@@ -3,7 +3,7 @@ package io.dynamo.admin;
 /** What {@code dynamo-admin} exits with; listed in its {@code --help} and in docs/cli.md. */
 public final class ExitCode {
     public static final int OK = 0;
-    /** The cluster said no: a 4xx such as a stale plan, an unknown node or a bad partition. */
+    /** The cluster said no (a 4xx such as a stale plan or a bad partition), a backup failed, a restore was refused. */
     public static final int REFUSED = 1;
     /** Bad usage: an unknown command or option, a bad value, an unreadable credentials file. */
     public static final int USAGE = 2;
@@ -13,7 +13,7 @@ public final class ExitCode {
     public static final int AUTH = 4;
     /** The operator answered no at the prompt: nothing was committed. */
     public static final int DECLINED = 5;
-    /** transfers --wait: transfers still pending when the timeout came. */
+    /** transfers --wait or backup --wait: transfers pending or backups running when the timeout came. */
     public static final int TIMED_OUT = 6;
     /** A failure of dynamo-admin itself. */
     public static final int INTERNAL = 70;

@@ -25,7 +25,7 @@ class BadUsageTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
         "''                                       | give a command, e.g. 'dynamo-admin status'",
-        "statuss                                  | Did you mean: dynamo-admin status?",
+        "statuss                                  | Did you mean: dynamo-admin status",
         "status --frobnicate                      | Unknown option: '--frobnicate'",
         "join                                     | Missing required parameter: 'NODE'",
         "leave                                    | Missing required parameter: 'NODE'",
@@ -57,6 +57,12 @@ class BadUsageTest {
         "status --timeout soon                    | Invalid value for option '--timeout': 'soon' is not an int",
         "transfers --wait --timeout=-5            | --timeout must be a whole number of seconds",
         "status --credentials /no/such/file       | cannot read the credentials file /no/such/file (no such file)",
+        "backup --dir backups                     | --dir backups is relative; give an absolute path",
+        "backup --dir                             | Missing required parameter for option '--dir' (DIR)",
+        "backup --wait --timeout 0                | --timeout must be a whole number of seconds",
+        "restore                                  | Missing required options: '--from=BACKUP', '--data-dir=DIR'",
+        "restore --from /b                        | Missing required option: '--data-dir=DIR'",
+        "restore --from /b --data-dir /d --node-id a/b | 'a/b' is not a node id",
     })
     void isRefusedWithAClearMessage(String args, String message) {
         Run run = Run.of(ENV, args.isEmpty() ? new String[0] : split(args));

@@ -1,6 +1,8 @@
 package io.dynamo.client;
 
 import io.dynamo.api.AntiEntropyBody;
+import io.dynamo.api.BackupBody;
+import io.dynamo.api.BackupRequestBody;
 import io.dynamo.api.ExchangeBody;
 import io.dynamo.api.HintsBody;
 import io.dynamo.api.HintsPurgedBody;
@@ -130,6 +132,20 @@ public final class DynamoAdmin {
     /** Drops every hint the answering node holds for {@code target}, at once and without a plan (audited there). */
     public HintsPurgedBody purgeHints(String target) {
         return call("DELETE", "admin/hints/" + KeyPaths.segment(target), null, HintsPurgedBody.class);
+    }
+
+    /**
+     * Starts a backup of the answering node's stores into a new directory under {@code directory}, an absolute
+     * path on that node's own disk; answers at once with its state (follow it with {@link #backupStatus()} on the
+     * same node).
+     */
+    public BackupBody backup(String directory) {
+        return post("admin/backup", new BackupRequestBody(directory), BackupBody.class);
+    }
+
+    /** The answering node's backup under way or latest, with its progress, and the latest that completed. */
+    public BackupBody backupStatus() {
+        return get("admin/backup", BackupBody.class);
     }
 
     private <T> T get(String path, Class<T> type) {

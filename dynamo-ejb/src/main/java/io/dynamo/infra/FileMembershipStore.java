@@ -1,9 +1,13 @@
 package io.dynamo.infra;
 
+import io.dynamo.core.backup.BackupSource;
+import io.dynamo.core.backup.ImageFile;
+import io.dynamo.core.backup.StoreImage;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.MembershipStateCodec;
 import io.dynamo.core.membership.MembershipStore;
 import io.dynamo.core.store.StorageException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -14,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -24,6 +29,8 @@ import java.util.zip.CRC32;
  * that fails the check is reported rather than ignored (the node would otherwise forget the ring it acted on).
  */
 public final class FileMembershipStore implements MembershipStore {
+    /** Its name in a node's data directory. */
+    public static final String FILE_NAME = "membership.bin";
     private static final byte[] MAGIC = {'D', 'M', 'S', '1'};
     private static final int HEADER = MAGIC.length + Long.BYTES;
 
@@ -35,9 +42,9 @@ public final class FileMembershipStore implements MembershipStore {
         this.temp = file.resolveSibling(file.getFileName() + ".tmp");
     }
 
-    /** The store kept as {@code membership.bin} in a node's data directory. */
+    /** The store kept as {@value #FILE_NAME} in a node's data directory. */
     public static FileMembershipStore in(Path dataDir) {
-        return new FileMembershipStore(dataDir.resolve("membership.bin"));
+        return new FileMembershipStore(dataDir.resolve(FILE_NAME));
     }
 
     @Override
@@ -79,6 +86,39 @@ public final class FileMembershipStore implements MembershipStore {
             throw new StorageException("cannot save the membership state to " + file + ": " + e
                     + "; check that the data directory is writable and not full", e);
         }
+    }
+
+    /**
+     * The state as saved last, for a backup, under {@code path} in the node's data directory: read at once (it is
+     * replaced whole, never changed in place), nothing when none was saved.
+     */
+    public BackupSource backupSource(String path) {
+        return () -> {
+            byte[] bytes;
+            synchronized (this) {
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (NoSuchFileException e) {
+                    bytes = null;
+                } catch (IOException e) {
+                    throw new StorageException("cannot read the membership state " + file + " for a backup: " + e, e);
+                }
+            }
+            byte[] copy = bytes;
+            List<ImageFile> files = copy == null ? List.of()
+                    : List.of(new ImageFile(path, copy.length, () -> new ByteArrayInputStream(copy)));
+            return new StoreImage() {
+                @Override
+                public List<ImageFile> files() {
+                    return files;
+                }
+
+                @Override
+                public void close() {
+                    // nothing pinned: the bytes were read at once
+                }
+            };
+        };
     }
 
     private void move() throws IOException {

@@ -1,6 +1,6 @@
 package io.dynamo.infra;
 
-import io.dynamo.core.handoff.HintStore;
+import io.dynamo.core.backup.BackupSupport;
 import io.dynamo.core.node.ClusterSettings;
 import io.dynamo.core.node.DynamoNode;
 import io.dynamo.core.node.NodeConfig;
@@ -61,12 +61,22 @@ public final class NodeAssembler {
                                       Optional<JGroupsSettings> jgroups, ThreadFactory threads) {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            StorageEngine xodus = XodusStorageEngine.open(directory(config, "store"), config.durability().interval());
+            boolean restored = RestoreMarkers.pending(config.dataDir());
+            Path storeDir = directory(config, "store");
+            XodusStorageEngine xodus = restored
+                    ? XodusStorageEngine.openAsNewIncarnation(storeDir, config.durability().interval())
+                    : XodusStorageEngine.open(storeDir, config.durability().interval());
             opened.add(xodus);
+            if (restored) {
+                RestoreMarkers.applied(config.dataDir());
+                LOG.warning(() -> "Dynamo node " + config.nodeId() + " starts on data restored from a backup, as "
+                        + "the new incarnation " + xodus.incarnation() + " of its store");
+            }
             StorageEngine storage = decorated(xodus,
                     ServiceLoader.load(StorageDecorator.class, StorageDecorator.class.getClassLoader()), config);
-            HintStore hints = XodusHintStore.open(directory(config, "hints"), config.durability().interval());
+            XodusHintStore hints = XodusHintStore.open(directory(config, "hints"), config.durability().interval());
             opened.add(hints);
+            FileMembershipStore membership = FileMembershipStore.in(config.dataDir());
             // Every thread starts now, on the caller's thread: a managed thread factory gives a thread the context
             // of the thread that asks for it, and later requests would come from threads without the application's.
             ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, named(threads, config, "timer"));
@@ -77,13 +87,22 @@ public final class NodeAssembler {
                     new LinkedBlockingQueue<>(), named(threads, config, "peer"));
             peerThreads.prestartAllCoreThreads();
             opened.add(peerThreads::shutdownNow);
+            ThreadPoolExecutor backupThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), named(threads, config, "backup"));
+            backupThread.prestartAllCoreThreads();
+            opened.add(backupThread::shutdownNow);
             ClusterTransport transport = jgroups.isPresent()
                     ? JGroupsTransport.start(jgroups.get(), peerThreads, timer)
                     : new NoPeersTransport(config.nodeId());
             opened.add(transport);
+            BackupSupport backups = new BackupSupport(jgroups.map(JGroupsSettings::clusterName).orElse(""),
+                    List.of(xodus.backupSource("store"), hints.backupSource("hints"),
+                            membership.backupSource(FileMembershipStore.FILE_NAME)), backupThread);
             NodeServices services = new NodeServices(config, timing, withViewAsSeeds(cluster, transport),
-                    storage, hints, FileMembershipStore.in(config.dataDir()), transport,
-                    new ExecutorScheduler(timer, peerThreads::shutdownNow));
+                    storage, hints, membership, transport, new ExecutorScheduler(timer, () -> {
+                        peerThreads.shutdownNow();
+                        backupThread.shutdownNow();
+                    }), backups);
             DynamoNode node = new DynamoNode(services);
             if (transport instanceof JGroupsTransport group) {
                 // JGroups' own failure detection feeds the node's detector.

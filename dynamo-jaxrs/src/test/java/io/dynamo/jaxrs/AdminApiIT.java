@@ -15,6 +15,8 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
@@ -396,6 +398,62 @@ class AdminApiIT {
                 "last member");
         assertError(api.post(ADMIN + "leave/commit", "{\"node\": \"x\", \"ringVersion\": \"1\"}", JSON), 400,
                 "invalid_request", "'ringVersion'");
+    }
+
+    @Test
+    void aBackupIsWrittenUnderTheDirectoryGivenWithItsManifestAndBadRequestsAre4xx() throws Exception {
+        Path into = Files.createTempDirectory("admin-it-backup");
+        Path file = Files.writeString(into.resolve("a-file"), "x");
+        assertError(api.post(ADMIN + "backup", "{\"directory\": ", JSON), 400, "invalid_request", "not valid JSON");
+        assertError(api.post(ADMIN + "backup", "", JSON), 400, "invalid_request", "empty");
+        assertError(api.post(ADMIN + "backup", "[\"/tmp\"]", JSON), 400, "invalid_request", "not a JSON object");
+        assertError(api.post(ADMIN + "backup", "{}", JSON), 400, "invalid_request", "'directory' is missing");
+        assertError(api.post(ADMIN + "backup", "{\"directory\": 7}", JSON), 400, "invalid_request", "a string");
+        assertError(api.post(ADMIN + "backup", "{\"directory\": \"" + into + "\", \"zip\": true}", JSON), 400,
+                "invalid_request", "field 'zip' is unknown");
+        assertError(api.post(ADMIN + "backup", "{\"directory\": \"backups\"}", JSON), 400, "invalid_request",
+                "is relative");
+        assertError(api.post(ADMIN + "backup", "{\"directory\": \"" + into.resolve("missing") + "\"}", JSON), 400,
+                "invalid_request", "not an existing directory");
+        assertError(api.post(ADMIN + "backup", "{\"directory\": \"" + file + "\"}", JSON), 400,
+                "invalid_request", "not an existing directory");
+        assertError(api.post(ADMIN + "backup", "directory=/tmp", "text/plain"), 415, "unsupported_media_type");
+        assertThat(api.put("api/v1/kv/" + key, "backed-up".getBytes(UTF_8), "text/plain", null).statusCode())
+                .isEqualTo(204);
+
+        HttpResponse<byte[]> started = api.post(ADMIN + "backup", "{\"directory\": \"" + into + "\"}", JSON);
+
+        assertThat(started.statusCode()).as(text(started)).isEqualTo(202);
+        assertThat(json(started).getString("state")).isIn("RUNNING", "DONE");
+        Path dir = Path.of(json(started).getString("directory"));
+        assertThat(dir.getParent()).isEqualTo(into);
+        assertThat(dir.getFileName().toString()).matches(SELF + "-v1-\\d{8}T\\d{6}\\.\\d{3}Z");
+        JsonObject done = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < end; ) {
+            done = ok(api.get(ADMIN + "backup"));
+            if (!"RUNNING".equals(done.getString("state"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(done.getString("state")).as(done.toString()).isEqualTo("DONE");
+        assertThat(done.getString("lastDirectory")).isEqualTo(dir.toString());
+        assertThat(done.getJsonNumber("bytesDone").longValue()).isEqualTo(done.getJsonNumber("bytesTotal").longValue())
+                .isPositive();
+        JsonObject manifest = done.getJsonObject("lastManifest");
+        assertThat(manifest.getString("node")).isEqualTo(SELF);
+        assertThat(manifest.getInt("partitions")).isEqualTo(256);
+        assertThat(manifest.getJsonNumber("keyCount").longValue()).isPositive();
+        assertThat(parse(Files.readString(dir.resolve("manifest.json")))).isEqualTo(manifest);
+        List<JsonObject> files = manifest.getJsonArray("files").getValuesAs(JsonObject.class);
+        assertThat(files).extracting(f -> f.getString("path")).contains("membership.bin")
+                .anyMatch(p -> p.startsWith("store/")).anyMatch(p -> p.startsWith("hints/"));
+        for (JsonObject f : files) {
+            byte[] copied = Files.readAllBytes(dir.resolve(f.getString("path")));
+            assertThat(copied).hasSize(f.getInt("size"));
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(copied)))
+                    .isEqualTo(f.getString("sha256"));
+        }
     }
 
     @Test

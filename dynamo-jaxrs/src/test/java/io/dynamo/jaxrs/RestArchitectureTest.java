@@ -15,6 +15,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.dynamo.core.antientropy.AntiEntropyStats;
 import io.dynamo.core.antientropy.ExchangeResult;
 import io.dynamo.core.antientropy.PartitionStats;
+import io.dynamo.core.backup.BackupFile;
+import io.dynamo.core.backup.BackupManifest;
+import io.dynamo.core.backup.BackupStatus;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
@@ -48,7 +51,8 @@ class RestArchitectureTest {
             PreferenceList.class, PartitionPlan.class, PartitionMove.class, RingChange.class, RingChange.Kind.class,
             RingSettings.class, Handover.class, MembershipState.class, NodeInfo.class, NodeStatus.class,
             PeerHealth.class, Reachability.class, HintQueue.class, TransferProgress.class, TransferStatus.class,
-            AntiEntropyStats.class, PartitionStats.class, ExchangeResult.class);
+            AntiEntropyStats.class, PartitionStats.class, ExchangeResult.class, BackupStatus.class,
+            BackupStatus.State.class, BackupStatus.Completed.class, BackupManifest.class, BackupFile.class);
 
     @ArchTest
     static final ArchRule restReachesTheCoreOnlyThroughItsFaces = noClasses()

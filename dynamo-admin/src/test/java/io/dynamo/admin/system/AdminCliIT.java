@@ -16,6 +16,7 @@ import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -217,6 +218,34 @@ class AdminCliIT {
         assertThat(purged.code()).as(purged.toString()).isZero();
         assertThat(purged.out()).contains("NODE").contains("PURGED").containsPattern("cli1\\s+0");
         assertThat(purged.clean()).isTrue();
+    }
+
+    @Test
+    @Order(11)
+    void backupWaitsForEveryNodesBackupAndRestoreMakesADataDirectoryOfIt() throws IOException {
+        Http.put(node.api().resolve("kv/cli:backed-up"), "kept", null);
+        Path into = Files.createTempDirectory("cli-backup");
+
+        Run backup = ok("backup", "--dir", into.toString(), "--wait");
+
+        assertThat(backup.out()).containsPattern("cli1\\s+DONE\\s+(\\d+)/\\1\\s+\\S+ \\S*B\\s+" + into + "/cli1-v1-");
+        assertThat(backup.err()).contains("backup: cli1 ");
+        JsonObject status = json(ok("backup", "--json")).getJsonArray("list").getJsonObject(0).getJsonObject("answer");
+        assertThat(status.getString("state")).isEqualTo("DONE");
+        Path made = Path.of(status.getString("lastDirectory"));
+        assertThat(status.getJsonObject("lastManifest").getString("node")).isEqualTo("cli1");
+
+        Path data = Files.createTempDirectory("cli-restore").resolve("cli1");
+        Run restore = ok("restore", "--from", made.toString(), "--data-dir", data.toString(), "--node-id", "cli1");
+        assertThat(restore.out()).startsWith("restored node cli1 (ring v1, backup of ");
+        assertThat(data.resolve("membership.bin")).exists();
+        assertThat(data.resolve("store")).isDirectory();
+
+        Run refused = Run.of(admin, "backup", "--dir", into.resolve("missing").toString());
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(refused.out()).contains("not asked: ").contains("400 invalid_request")
+                .contains("is not an existing directory");
+        assertThat(refused.clean()).isTrue();
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.dynamo.core.antientropy.PartitionTrees;
 import io.dynamo.core.antientropy.RemoveTombstone;
 import io.dynamo.core.antientropy.SegmentQuery;
 import io.dynamo.core.antientropy.TombstoneReaper;
+import io.dynamo.core.backup.BackupManifest;
+import io.dynamo.core.backup.NodeBackup;
 import io.dynamo.core.base.Causes;
 import io.dynamo.core.base.InvalidQuorumException;
 import io.dynamo.core.base.Key;
@@ -26,6 +28,7 @@ import io.dynamo.core.membership.Gossip;
 import io.dynamo.core.membership.Gossiper;
 import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
+import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.PlanRequest;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
@@ -121,10 +124,12 @@ public final class DynamoNode implements AutoCloseable {
         this.tombstones = new TombstoneReaper(config.nodeId(), membership.ringView(), config.replicas(), store,
                 local::read, peers::call, scheduler, services.timing().tombstones());
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing(), config.maxInFlight());
+        NodeBackup backup = new NodeBackup(config.dataDir(), services.backups());
         this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, hints, transfer,
-                antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers));
+                antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers), backup);
         Claimant claimant = new Claimant(membership, peers, loads);
-        this.admin = new NodeAdministration(antiEntropy, claimant, hints, config.replicas());
+        this.admin = new NodeAdministration(antiEntropy, claimant, hints, config.replicas(), backup,
+                this::backupFacts);
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
                 .on(WriteReplica.class, (from, m) -> done(writeReplica(m)))
@@ -343,6 +348,16 @@ public final class DynamoNode implements AutoCloseable {
             throw new InvalidQuorumException("dw=" + dw + " is out of range: it must be between 1 and W=" + w);
         }
         return dw;
+    }
+
+    /** What a backup's manifest says of the node, as the backup starts: the ring it has, its settings, its keys. */
+    private BackupManifest backupFacts() {
+        MembershipState state = membership.state();
+        RingSettings settings = state.ring().flatMap(Ring::settings).orElse(new RingSettings(config.replicas(),
+                config.readQuorum(), config.writeQuorum()));
+        return new BackupManifest(BackupManifest.FORMAT_VERSION, id(), services.backups().cluster(),
+                state.ringVersion(), config.partitions(), settings.replicas(), settings.readQuorum(),
+                settings.writeQuorum(), services.scheduler().nowMillis(), services.storage().keyCount(), List.of());
     }
 
     /** When an unreachable peer last answered; 0 when it is reachable or never answered. */

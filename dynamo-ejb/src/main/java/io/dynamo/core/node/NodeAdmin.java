@@ -1,6 +1,7 @@
 package io.dynamo.core.node;
 
 import io.dynamo.core.antientropy.ExchangeResult;
+import io.dynamo.core.backup.BackupStatus;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
@@ -38,4 +39,12 @@ public interface NodeAdmin {
 
     /** Drops every hint this node holds for the target (anti-entropy repairs it instead); returns how many. */
     long purgeHints(String target);
+
+    /**
+     * Starts an online backup of the node's stores into a new directory under {@code directory} (an absolute path
+     * on the node's disk) and returns at once; {@link NodeView#backup()} follows it. Refused with
+     * {@link io.dynamo.core.backup.InvalidBackupDirectoryException} for a directory that cannot take it and
+     * {@link io.dynamo.core.backup.BackupRunningException} while the last one runs.
+     */
+    BackupStatus backup(String directory);
 }

@@ -2,6 +2,8 @@ package io.dynamo.core.node;
 
 import io.dynamo.core.antientropy.AntiEntropyService;
 import io.dynamo.core.antientropy.TombstoneReaper;
+import io.dynamo.core.backup.BackupStatus;
+import io.dynamo.core.backup.NodeBackup;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.ReadCoordinator;
 import io.dynamo.core.handoff.BoundedHintStore;
@@ -33,11 +35,13 @@ final class NodeReadModel implements NodeView {
     private final ReadCoordinator reads;
     private final TombstoneReaper tombstones;
     private final ReplicaCopies copies;
+    private final NodeBackup backup;
 
     NodeReadModel(NodeConfig config, MembershipService membership, FailureDetector detector, LoadTable loads,
                   ReplicaStore store, HintedHandoffService handoff, BoundedHintStore hints, PartitionTransfer transfer,
                   AntiEntropyService antiEntropy, ReadCoordinator reads, TombstoneReaper tombstones,
-                  ReplicaCopies copies) {
+                  ReplicaCopies copies, NodeBackup backup) {
+        this.backup = backup;
         this.config = config;
         this.membership = membership;
         this.detector = detector;
@@ -130,5 +134,10 @@ final class NodeReadModel implements NodeView {
     @Override
     public Optional<String> storageFailure() {
         return store.health().failure();
+    }
+
+    @Override
+    public BackupStatus backup() {
+        return backup.status();
     }
 }

@@ -1,6 +1,7 @@
 package io.dynamo.core.node;
 
 import io.dynamo.core.antientropy.AntiEntropyStats;
+import io.dynamo.core.backup.BackupStatus;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
@@ -57,6 +58,9 @@ public interface NodeView {
 
     /** Why the last write to the store failed, while it is failing. */
     Optional<String> storageFailure();
+
+    /** The backup under way with its progress, or the latest, and the latest that completed. */
+    BackupStatus backup();
 
     /**
      * @param state      the gossiped membership: nodes, their status and address, and the ring

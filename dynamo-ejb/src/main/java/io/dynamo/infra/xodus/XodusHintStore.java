@@ -1,5 +1,6 @@
 package io.dynamo.infra.xodus;
 
+import io.dynamo.core.backup.BackupSource;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
@@ -257,6 +258,11 @@ public final class XodusHintStore implements HintStore {
 
     private QueueCounters counters(String target) {
         return counters.computeIfAbsent(target, t -> new QueueCounters());
+    }
+
+    /** The hint store's files for a backup, under {@code path} in the node's data directory. */
+    public BackupSource backupSource(String path) {
+        return new XodusBackupSource(path, env);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dynamo.infra.xodus;
 
+import io.dynamo.core.backup.BackupSource;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.store.RingOrder;
 import io.dynamo.core.store.StorageEngine;
@@ -45,14 +46,14 @@ public final class XodusStorageEngine implements StorageEngine {
     private final Store meta;
     private final String incarnation;
 
-    private XodusStorageEngine(Path dir, XodusCommitter commits) {
+    private XodusStorageEngine(Path dir, XodusCommitter commits, boolean newIncarnation) {
         this.dir = dir;
         this.commits = commits;
         this.env = commits.env();
         this.data = env.computeInTransaction(
                 txn -> env.openStore(DATA, StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn));
         this.meta = env.computeInTransaction(txn -> env.openStore(META, StoreConfig.WITHOUT_DUPLICATES, txn));
-        this.incarnation = env.computeInTransaction(this::loadOrCreateIncarnation);
+        this.incarnation = env.computeInTransaction(txn -> loadOrCreateIncarnation(txn, newIncarnation));
         // The store's name is on the disk before anything is written under it (one fsync per open).
         commits.sync();
     }
@@ -64,17 +65,25 @@ public final class XodusStorageEngine implements StorageEngine {
      *                     own periodic sync runs only when later writes come), so a power loss may take any of it
      */
     public static XodusStorageEngine open(Path dir, Duration syncInterval) {
-        return open(dir, XodusCommitter.open(dir, syncInterval, "store"));
+        return open(dir, XodusCommitter.open(dir, syncInterval, "store"), false);
+    }
+
+    /**
+     * As {@link #open(Path, Duration)}, under a new incarnation: for a store restored from a backup, whose node
+     * issued counters past the backup's reservation that the copy does not know of.
+     */
+    public static XodusStorageEngine openAsNewIncarnation(Path dir, Duration syncInterval) {
+        return open(dir, XodusCommitter.open(dir, syncInterval, "store"), true);
     }
 
     /** As {@link #open(Path, Duration)}, with Xodus' reader/writer provider named (a test's seam). */
     static XodusStorageEngine open(Path dir, Duration syncInterval, String provider) {
-        return open(dir, XodusCommitter.open(dir, syncInterval, provider, "store"));
+        return open(dir, XodusCommitter.open(dir, syncInterval, provider, "store"), false);
     }
 
-    private static XodusStorageEngine open(Path dir, XodusCommitter commits) {
+    private static XodusStorageEngine open(Path dir, XodusCommitter commits, boolean newIncarnation) {
         try {
-            return new XodusStorageEngine(dir, commits);
+            return new XodusStorageEngine(dir, commits, newIncarnation);
         } catch (RuntimeException e) {
             commits.close();
             throw e;
@@ -175,6 +184,11 @@ public final class XodusStorageEngine implements StorageEngine {
         return commits.batches();
     }
 
+    /** The store's files for a backup, under {@code path} in the node's data directory. */
+    public BackupSource backupSource(String path) {
+        return new XodusBackupSource(path, env);
+    }
+
     @Override
     public long keyCount() {
         return guarded("count keys", () -> env.computeInReadonlyTransaction(data::count));
@@ -189,12 +203,13 @@ public final class XodusStorageEngine implements StorageEngine {
         }
     }
 
-    private String loadOrCreateIncarnation(Transaction txn) {
+    private String loadOrCreateIncarnation(Transaction txn, boolean renew) {
         ByteIterable stored = meta.get(txn, INCARNATION);
-        if (stored != null) {
+        if (stored != null && !renew) {
             return StringBinding.entryToString(stored);
         }
-        // A fresh store gets a new name, so a node whose data was wiped never reuses the dots of its past life.
+        // A fresh store gets a new name, so a node whose data was wiped never reuses the dots of its past life; so
+        // does a restored one, whose node issued dots after the backup that its counter reservation predates.
         String created = UUID.randomUUID().toString().substring(0, 8);
         meta.put(txn, INCARNATION, StringBinding.stringToEntry(created));
         return created;

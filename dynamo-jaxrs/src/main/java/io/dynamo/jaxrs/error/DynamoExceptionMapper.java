@@ -2,6 +2,8 @@ package io.dynamo.jaxrs.error;
 
 import io.dynamo.api.ErrorCode;
 import io.dynamo.core.antientropy.AntiEntropyException;
+import io.dynamo.core.backup.BackupRunningException;
+import io.dynamo.core.backup.InvalidBackupDirectoryException;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.InvalidConfigException;
 import io.dynamo.core.base.InvalidKeyException;
@@ -56,6 +58,8 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(ChangeRefusedException.class, ErrorCode.CHANGE_REFUSED),
             Map.entry(TooManySiblingsException.class, ErrorCode.TOO_MANY_SIBLINGS),
             Map.entry(ExchangeNotPossibleException.class, ErrorCode.EXCHANGE_NOT_POSSIBLE),
+            Map.entry(InvalidBackupDirectoryException.class, ErrorCode.INVALID_REQUEST),
+            Map.entry(BackupRunningException.class, ErrorCode.BACKUP_RUNNING),
             Map.entry(AntiEntropyException.class, ErrorCode.ANTI_ENTROPY_FAILED),
             Map.entry(InsufficientReplicasException.class, ErrorCode.INSUFFICIENT_REPLICAS),
             Map.entry(RingUnknownException.class, ErrorCode.RING_UNKNOWN),

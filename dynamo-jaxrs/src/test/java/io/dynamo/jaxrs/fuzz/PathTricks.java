@@ -30,6 +30,7 @@ public final class PathTricks {
             new String[] {"POST", "admin/anti-entropy/0"}, new String[] {"GET", "admin/keys/k/versions"},
             new String[] {"GET", "admin/ring/key/k"}, new String[] {"GET", "admin/limits"},
             new String[] {"GET", "admin/transfers"}, new String[] {"POST", "admin/ring"},
+            new String[] {"GET", "admin/backup"}, new String[] {"POST", "admin/backup"},
             new String[] {"GET", "admin/no-such-path"});
 
     private static final List<String> PREFIXES = List.of("/dynamo//api/v1/", "//dynamo/api/v1/",
