@@ -71,8 +71,9 @@ class BackupRestoreTest {
 
             backup.start(backups.toString(), new BackupManifest(1, "n1", "c", 1, 8, 1, 1, 1,
                     System.currentTimeMillis(), store.keyCount(), List.of()));
-            while (backup.status().state() != DONE) {
-                assertThat(backup.status().state()).isEqualTo(BackupStatus.State.RUNNING);
+            // One read of the state per turn: read twice, it could be DONE between the two.
+            for (BackupStatus.State state = backup.status().state(); state != DONE; state = backup.status().state()) {
+                assertThat(state).isEqualTo(BackupStatus.State.RUNNING);
                 Thread.onSpinWait();
             }
             copying.set(false);

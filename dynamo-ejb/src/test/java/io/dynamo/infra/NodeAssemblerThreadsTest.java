@@ -48,12 +48,13 @@ class NodeAssemblerThreadsTest {
                 Optional.of(jgroups), factory);
         try {
             assertThat(madeBy.keySet().stream().collect(Collectors.groupingBy(NodeAssemblerThreadsTest::role,
-                    Collectors.counting()))).containsEntry("timer", 2L).containsEntry("peer", 8L);
+                    Collectors.counting()))).containsEntry("timer", 2L).containsEntry("peer", 8L)
+                    .containsEntry("backup", 1L);
             assertThat(madeBy.values()).as("asked for by").containsOnly(Thread.currentThread());
             node.put(Key.of("k"), Context.EMPTY, Value.of(new byte[] {1}, null), OptionalInt.empty());
             assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().startsWith("dynamo-solo-"))
                     .isNotEmpty().allSatisfy(t -> assertThat(madeBy).containsKey(t));
-            assertThat(madeBy).as("no thread made later").hasSize(10);
+            assertThat(madeBy).as("no thread made later").hasSize(11);
         } finally {
             node.close();
         }
