@@ -4,7 +4,9 @@
 
 MICRO_JAR=${DYNAMO_MICRO_JAR:-dynamo-jaxrs/target/payara-micro.jar}
 WAR=${DYNAMO_WAR:-dynamo-jaxrs/target/dynamo.war}
-PREBOOT=config/payara-preboot.txt
+PREBOOT_SHARED=config/payara-preboot.txt
+CLOSED_UNTIL_DEPLOYED=config/payara-closed-until-deployed.txt
+POSTDEPLOY=config/payara-postdeploy.txt
 RUN_DIR=${DYNAMO_RUN_DIR:-run}
 DATA_DIR=${DYNAMO_DATA_DIR:-data}
 START_TIMEOUT=${DYNAMO_START_TIMEOUT:-300}
@@ -93,6 +95,9 @@ start_node() {
   # Something already listening there would answer the health checks in this node's place.
   ports_free "cannot start $name" "$port" "$jgroups_port" "$((jgroups_port + 100))" || return 1
   mkdir -p "$RUN_DIR" "$DATA_DIR/$name"
+  # The shared settings, and the listener closed until the application is deployed (opened by $POSTDEPLOY).
+  local preboot=$RUN_DIR/$name-preboot.txt
+  cat "$PREBOOT_SHARED" "$CLOSED_UNTIL_DEPLOYED" >"$preboot"
   # Passwords reach the node through its environment (MicroProfile Config reads it), not its visible command line.
   ensure_credentials
   local secret_file
@@ -106,7 +111,7 @@ start_node() {
     -Ddynamo.jgroups.bind.address=127.0.0.1 -Ddynamo.jgroups.port="$jgroups_port" \
     -Ddynamo.jgroups.initial.hosts="$DYNAMO_SEEDS" -Ddynamo.cluster.secret.file="$secret_file" \
     -jar "$MICRO_JAR" --deploy "$WAR" --port "$port" \
-    --nohazelcast --disablephonehome --prebootcommandfile "$PREBOOT" \
+    --nohazelcast --disablephonehome --prebootcommandfile "$preboot" --postdeploycommandfile "$POSTDEPLOY" \
     >"$RUN_DIR/$name.log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$RUN_DIR/$name.pid"

@@ -114,8 +114,11 @@ class ClusterSystemIT {
         assertThat(Files.readString(NODES.get(0).log())).contains("refused a request with 503 insufficient_replicas")
                 .doesNotContain("InsufficientReplicasException");
 
+        // While it starts, nothing may answer for the API but the API: no bare 404 a client could take for "no key".
+        StartWatch watch = StartWatch.start(victim);
         victim.start(false, seeds);
         victim.await("ready", ThreeNodes.START);
+        assertThat(watch.stop()).as("answers without the API's JSON error while %s started", victim.name).isEmpty();
         ThreeNodes.eventually("the hint queues for " + victim.name + " drain to zero",
                 () -> NODES.subList(0, 2).stream().allMatch(n -> hintsFor(n, victim.name) == 0));
         ThreeNodes.eventually("every replica of every key matches", () -> allReplicasEqual("during-")
@@ -217,6 +220,49 @@ class ClusterSystemIT {
         AtomicInteger attempt = new AtomicInteger();
         ThreeNodes.eventually("node2 takes writes again", () -> Http.put(kv(node2, "after-overload-"
                 + attempt.incrementAndGet(), "w=3"), "v", null).statusCode() == 204);
+    }
+
+    /** Sends a GET and a PUT to a node every 50 ms from another thread; keeps every answer not from the API. */
+    private static final class StartWatch {
+        private final List<String> bare = new CopyOnWriteArrayList<>();
+        private final AtomicInteger refused = new AtomicInteger();
+        private final AtomicInteger answered = new AtomicInteger();
+        private volatile boolean watching = true;
+        private Thread thread;
+
+        static StartWatch start(MicroNode node) {
+            StartWatch watch = new StartWatch();
+            watch.thread = new Thread(() -> {
+                for (int i = 0; watch.watching; i++) {
+                    try {
+                        HttpResponse<String> answer = i % 2 == 0 ? Http.get(kv(node, "during-0", "r=1"))
+                                : Http.put(kv(node, "start-probe-" + i, "w=1"), "p", null);
+                        watch.answered.incrementAndGet();
+                        if (answer.statusCode() >= 300 && !answer.body().startsWith("{\"error\":")) {
+                            watch.bare.add(answer.request().method() + " " + answer.statusCode() + " "
+                                    + answer.body().substring(0, Math.min(80, answer.body().length())));
+                        }
+                    } catch (RuntimeException notListening) {
+                        watch.refused.incrementAndGet();
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "start-watch");
+            watch.thread.start();
+            return watch;
+        }
+
+        List<String> stop() throws InterruptedException {
+            watching = false;
+            thread.join();
+            System.out.printf("restart: %d requests not accepted, %d answered by the API%n", refused.get(),
+                    answered.get());
+            return bare;
+        }
     }
 
     /** An answer and how long it took. */

@@ -17,9 +17,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Shared with the console's and the benchmark's tests through this module's test jar. It reads the system
  * properties {@code payara.microJar}, {@code dynamo.it.war} (the built WAR, unless another is given) and
- * {@code dynamo.it.preboot}.
+ * {@code dynamo.it.preboot} (the project's {@code config/payara-preboot.txt}, beside the other Payara command files).
  */
 public final class MicroNode {
+    /** The project's {@code config} directory, where Payara's command files are. */
+    private static final Path CONFIG = Path.of(System.getProperty("dynamo.it.preboot")).getParent();
     /** The admin user's password every node gets; {@link Http} sends it. */
     public static final String ADMIN_PASSWORD = "system-test-admin-password";
     public final String name;
@@ -86,12 +88,15 @@ public final class MicroNode {
         command.addAll(extraSettings);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", war.toString(), "--port", String.valueOf(httpPort),
-                "--nohazelcast", "--disablephonehome", "--prebootcommandfile", preboot.toString()));
+                "--nohazelcast", "--disablephonehome", "--prebootcommandfile", preboot.toString(),
+                "--postdeploycommandfile", CONFIG.resolve("payara-postdeploy.txt").toString()));
         try {
             Files.createDirectories(dataDir);
-            // The shared preboot file binds the listener to 127.0.0.1; this node listens on its own address.
-            Files.writeString(preboot, Files.readString(Path.of(System.getProperty("dynamo.it.preboot")))
-                    .replace("address=127.0.0.1", "address=" + host));
+            // The shared preboot file binds the listener to 127.0.0.1; this node listens on its own address, and
+            // only once the application is deployed, as config/lib/nodes.sh starts nodes.
+            Files.writeString(preboot, Files.readString(CONFIG.resolve("payara-preboot.txt"))
+                    .replace("address=127.0.0.1", "address=" + host)
+                    + Files.readString(CONFIG.resolve("payara-closed-until-deployed.txt")));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
