@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  * {@code dynamo.it.preboot} (the project's {@code config/payara-preboot.txt}, beside the other Payara command files).
  */
 public final class MicroNode {
-    /** The project's {@code config} directory, where Payara's command files are. */
-    private static final Path CONFIG = Path.of(System.getProperty("dynamo.it.preboot")).getParent();
+
     /** The admin user's password every node gets; {@link Http} sends it. */
     public static final String ADMIN_PASSWORD = "system-test-admin-password";
     public final String name;
@@ -89,19 +88,24 @@ public final class MicroNode {
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", war.toString(), "--port", String.valueOf(httpPort),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", preboot.toString(),
-                "--postdeploycommandfile", CONFIG.resolve("payara-postdeploy.txt").toString()));
+                "--postdeploycommandfile", config().resolve("payara-postdeploy.txt").toString()));
         try {
             Files.createDirectories(dataDir);
             // The shared preboot file binds the listener to 127.0.0.1; this node listens on its own address, and
             // only once the application is deployed, as config/lib/nodes.sh starts nodes.
-            Files.writeString(preboot, Files.readString(CONFIG.resolve("payara-preboot.txt"))
+            Files.writeString(preboot, Files.readString(config().resolve("payara-preboot.txt"))
                     .replace("address=127.0.0.1", "address=" + host)
-                    + Files.readString(CONFIG.resolve("payara-closed-until-deployed.txt")));
+                    + Files.readString(config().resolve("payara-closed-until-deployed.txt")));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** The project's {@code config} directory, where Payara's command files are (read when a node starts). */
+    private static Path config() {
+        return Path.of(System.getProperty("dynamo.it.preboot")).getParent();
     }
 
     /** SIGSTOP: the process keeps its sockets but answers nothing, like a long GC pause or a frozen VM. */
