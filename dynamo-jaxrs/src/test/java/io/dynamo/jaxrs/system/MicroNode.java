@@ -79,7 +79,9 @@ public final class MicroNode {
 
     public void start(boolean bootstrap, String seeds) {
         List<String> command = new ArrayList<>(List.of(
+                // C1 only: a test node lives for minutes on two shared cores, where C2 would spend them compiling.
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Ddynamo.node.id=" + name, "-Ddynamo.data.dir=" + dataDir,
                 "-Ddynamo.http.address=" + host + ":" + httpPort, "-Ddynamo.bootstrap=" + bootstrap,
                 "-Ddynamo.jgroups.bind.address=" + host, "-Ddynamo.jgroups.port=" + jgroupsPort,
