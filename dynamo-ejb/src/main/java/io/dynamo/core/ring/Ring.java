@@ -324,8 +324,11 @@ public final class Ring {
      * quorums meets those of whichever ring a later read uses (the plan made sure they fit the smaller N).
      */
     public RingSettings requestSettings(RingSettings legacy) {
-        RingSettings now = settings().orElse(legacy);
-        RingSettings before = handover == null ? now : handover.previous().settings().orElse(legacy);
+        RingSettings now = settings == null ? legacy : settings;
+        if (handover == null) {
+            return now; // every request asks: no new object in the settled case
+        }
+        RingSettings before = handover.previous().settings().orElse(legacy);
         int n = Math.min(now.replicas(), before.replicas());
         return new RingSettings(n, Math.min(n, Math.max(now.readQuorum(), before.readQuorum())),
                 Math.min(n, Math.max(now.writeQuorum(), before.writeQuorum())));

@@ -31,6 +31,9 @@ public final class PathTricks {
             new String[] {"GET", "admin/ring/key/k"}, new String[] {"GET", "admin/limits"},
             new String[] {"GET", "admin/transfers"}, new String[] {"POST", "admin/ring"},
             new String[] {"GET", "admin/backup"}, new String[] {"POST", "admin/backup"},
+            new String[] {"POST", "admin/settings"}, new String[] {"POST", "admin/settings/commit"},
+            new String[] {"POST", "admin/remove"}, new String[] {"POST", "admin/replace"},
+            new String[] {"POST", "admin/plan/commit"},
             new String[] {"GET", "admin/no-such-path"});
 
     private static final List<String> PREFIXES = List.of("/dynamo//api/v1/", "//dynamo/api/v1/",

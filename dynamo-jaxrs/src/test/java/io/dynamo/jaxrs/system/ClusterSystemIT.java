@@ -110,6 +110,7 @@ class ClusterSystemIT {
         HttpResponse<String> refused = Http.get(kv(NODES.get(0), "during-0", "r=3"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
         assertThat(refused.body()).contains("\"error\":\"insufficient_replicas\"");
+        assertThat(refused.headers().firstValue("Retry-After")).as("every 503 of the API").hasValue("1");
         assertThat(refusedCount(NODES.get(0), "insufficient_replicas")).isPositive();
         assertThat(Files.readString(NODES.get(0).log())).contains("refused a request with 503 insufficient_replicas")
                 .doesNotContain("InsufficientReplicasException");
