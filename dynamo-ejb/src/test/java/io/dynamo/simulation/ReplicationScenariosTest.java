@@ -119,6 +119,21 @@ class ReplicationScenariosTest {
 
     @Test
     void readRepairBringsAStaleReplicaUpToDate() {
+        // The coordinator reads R=2 copies: its own and the next replica's, the stale one, so the answers disagree.
+        assertReadRepairs(1, 2, true);
+    }
+
+    @Test
+    void aStaleReplicaNotReadIsLeftToHandoffAndAntiEntropyWhenTheCopiesReadAgree() {
+        assertReadRepairs(2, 2, false);
+    }
+
+    @Test
+    void aReadOfEveryReplicaRepairsTheStaleOne() {
+        assertReadRepairs(2, 3, true);
+    }
+
+    private static void assertReadRepairs(int staleIndex, int r, boolean repaired) {
         // Hint delivery held back for an hour, so only read repair can fix the replica.
         NodeTiming noHandoff = new NodeTiming(Duration.ofMillis(100), Duration.ofHours(1), 50, Duration.ofHours(1),
                 Duration.ofMillis(200));
@@ -126,18 +141,19 @@ class ReplicationScenariosTest {
             PreferenceList list = slow.ring().preferenceList(
                     slow.ring().partitioner().partitionOfKey(Key.of("k").bytes()), 3);
             String coordinator = list.replicas().get(0);
-            String stale = list.replicas().get(2);
+            String stale = list.replicas().get(staleIndex);
             slow.network().partition(Set.of(stale), Set.copyOf(slow.nodeIds()));
             slow.put(coordinator, "k", Context.EMPTY, "new", 2);
             slow.network().heal();
             slow.runFor(Duration.ofSeconds(1));
             assertThat(slow.stored(stale, "k").isEmpty()).isTrue();
 
-            ReadResult read = slow.get(coordinator, "k", 2);
+            ReadResult read = slow.get(coordinator, "k", r);
             assertThat(read.values()).extracting(LocalCluster::text).containsExactly("new");
             slow.runFor(Duration.ofMillis(500));
-            assertThat(slow.stored(stale, "k").liveValues()).extracting(LocalCluster::text).containsExactly("new");
-            assertThat(slow.node(coordinator).view().repairs().readRepairs()).isPositive();
+            assertThat(slow.stored(stale, "k").liveValues()).extracting(LocalCluster::text)
+                    .isEqualTo(repaired ? List.of("new") : List.of());
+            assertThat(slow.node(coordinator).view().repairs().readRepairs()).isEqualTo(repaired ? 1 : 0);
         }
     }
 

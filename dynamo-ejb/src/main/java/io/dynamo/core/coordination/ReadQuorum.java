@@ -39,6 +39,11 @@ public final class ReadQuorum {
         return answers.size() + outstanding + replacements < required;
     }
 
+    /** Whether some answer differs from the merge of all of them: a copy is stale somewhere. */
+    public boolean disagree() {
+        return answers.values().stream().anyMatch(a -> !a.equals(merged));
+    }
+
     public boolean settled() {
         return outstanding == 0;
     }

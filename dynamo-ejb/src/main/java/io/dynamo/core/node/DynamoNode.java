@@ -114,7 +114,7 @@ public final class DynamoNode implements AutoCloseable {
         membership.onRingChange(transfer);
         transfer.onIdle(membership::markLeft);
         transfer.onCopied(membership::confirm);
-        this.reads = new ReadCoordinator(local, peers);
+        this.reads = new ReadCoordinator(local, peers, scheduler);
         this.writes = new WriteCoordinator(local, peers);
         this.handoff = new HintedHandoffService(hints, peers, services.timing().hintsPerRound(), membership.ringView(),
                 config.replicas(), (key, versions) -> local.write(key, versions, ""));

@@ -42,7 +42,7 @@ class ReadCoordinatorTest {
     private final ScriptedPeers peers = new ScriptedPeers("a");
     private final ReadCoordinator reads = new ReadCoordinator(
             new LocalReplica(store, new InMemoryHintStore(), scheduler),
-            new PeerChannel(peers, detector, scheduler, Duration.ofMillis(100)));
+            new PeerChannel(peers, detector, scheduler, Duration.ofMillis(100)), scheduler);
 
     @Test
     void withROfOneTheCoordinatorAnswersFromItsOwnCopy() {
@@ -110,12 +110,52 @@ class ReadCoordinatorTest {
     }
 
     @Test
-    void onceEveryTargetAnsweredTheStaleCopiesAreRepaired() {
+    void withROfTwoOnlyOnePeerIsAskedWhenItAnswersInTime() {
+        store.merge(KEY, NEW);
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 2);
+        peers.answer("b", NEW);
+        assertThat(read).isCompletedWithValue(NEW);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(peers.calls).as("c is neither read nor repaired: the copies agree").extracting(c -> c.target())
+                .containsExactly("b");
+        assertThat(reads.speculativeReadCount()).isZero();
+        assertThat(reads.repairCount()).isZero();
+    }
+
+    @Test
+    void aFailedReplicaIsReplacedAtOnceByTheNextNotYetAsked() {
+        store.merge(KEY, NEW);
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 2);
+        assertThat(peers.sentTo("c")).as("not asked while b may answer").isEmpty();
+        peers.fail("b");
+        assertThat(peers.sentTo("c")).containsExactly(new ReadReplica(KEY));
+        peers.answer("c", NEW);
+        assertThat(read).isCompletedWithValue(NEW);
+        assertThat(reads.speculativeReadCount()).isZero();
+    }
+
+    @Test
+    void aSlowReplicaIsBackedUpByOneMoreReadAfterTheSpeculativeDelay() {
+        store.merge(KEY, NEW);
+        CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 2);
+        // Nothing measured yet: the delay is a tenth of the 100 ms request timeout.
+        scheduler.advance(Duration.ofMillis(9));
+        assertThat(peers.sentTo("c")).isEmpty();
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(peers.sentTo("c")).containsExactly(new ReadReplica(KEY));
+        peers.answer("c", NEW);
+        assertThat(read).as("b has still not answered").isCompletedWithValue(NEW);
+        assertThat(reads.speculativeReadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void answersThatDisagreeMakeTheCoordinatorReadTheRestAndRepairEveryStaleCopy() {
         store.merge(KEY, OLD);
         CompletableFuture<SiblingSet> read = reads.read(KEY, ABC, 2);
         peers.answer("b", NEW);
         assertThat(read).isCompletedWithValue(NEW);
         assertThat(store.read(KEY)).as("not before c answered").isEqualTo(OLD);
+        scheduler.advance(Duration.ZERO);
 
         peers.answer("c", OLD);
         assertThat(store.read(KEY)).isEqualTo(NEW);
