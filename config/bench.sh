@@ -3,7 +3,11 @@
 # loads the records, runs each workload after a warm-up and prints throughput, latency percentiles per operation
 # and the CPU seconds each node used; stops the cluster at the end, on failure and on Ctrl-C.
 #   config/bench.sh [--no-build] [--workloads ABC] [--seconds 60] [--warmup 30] [--threads 16] [--records 10000]
-#                   [--jfr] [--floor]
+#                   [--write-all] [--update read-modify-write|remembered] [--target OPS] [--jfr] [--floor]
+# --write-all: an update writes the whole record (YCSB writeallfields=true, as ../shared/peer's workload does).
+# --update remembered: a whole-record update is one put with the context the client remembers from its last read or
+#   write of the key (DynamoClient.update); the default, read-modify-write, reads the record first (two requests).
+# --target OPS: a fixed offered load (YCSB -target), for latency at equal load rather than at saturation.
 # --jfr records a JDK Flight Recorder file per node over the whole run (run/bench/NODE.jfr).
 # --floor measures, instead of the workloads, requests that do no storage or cluster work (io.dynamo.bench.RequestFloor).
 # Environment: DYNAMO_PORT (first node's HTTP port, default 8080), DYNAMO_JGROUPS_PORT (default 7800),
@@ -19,6 +23,7 @@ source config/lib/nodes.sh
 PORT=${DYNAMO_PORT:-8080}
 JGROUPS_PORT=${DYNAMO_JGROUPS_PORT:-7800}
 build=true workloads=ABC seconds=60 warmup=30 threads=16 records=10000 jfr=false floor=false
+write_all=false update=read-modify-write target=0
 while (($#)); do
   case $1 in
     --no-build) build=false ;;
@@ -27,15 +32,19 @@ while (($#)); do
     --warmup) warmup=$2; shift ;;
     --threads) threads=$2; shift ;;
     --records) records=$2; shift ;;
+    --write-all) write_all=true ;;
+    --update) update=$2; shift ;;
+    --target) target=$2; shift ;;
     --jfr) jfr=true ;;
     --floor) floor=true ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) log "unknown option $1"; exit 2 ;;
   esac
   shift
 done
 [[ $workloads =~ ^[ABC]+$ && $seconds =~ ^[1-9][0-9]*$ && $warmup =~ ^[0-9]+$ && $threads =~ ^[1-9][0-9]*$ \
-   && $records =~ ^[1-9][0-9]*$ ]] || { log "bad option value; see --help"; exit 2; }
+   && $records =~ ^[1-9][0-9]*$ && $update =~ ^(read-modify-write|remembered)$ && $target =~ ^[0-9]+$ ]] \
+   || { log "bad option value; see --help"; exit 2; }
 
 local_cluster "$PORT" "$JGROUPS_PORT"
 # Refuse before building or wiping anything: a node already on these ports would be measured instead.
@@ -82,10 +91,12 @@ ycsb_start() {
   local mode=$1 workload=$2 limit=$3 out=$4 hdr_dir=${5:-} count=100000000 hdr=()
   [[ $mode == -load ]] && count=$records
   [[ -n $hdr_dir ]] && hdr=(-p hdrhistogram.fileoutput=true -p "hdrhistogram.output.path=$hdr_dir/" -p status.interval=2)
+  [[ $mode == -t && $target != 0 ]] && hdr+=(-target "$target")
   # shellcheck disable=SC2086
   java ${BENCH_CLIENT_OPTS:--Xmx512m} -cp "$BENCH_CP" site.ycsb.Client "$mode" -s \
     -db io.dynamo.bench.DynamoYcsbDb -P "dynamo-bench/workloads/workload${workload,,}" -threads "$threads" \
-    -p recordcount="$records" -p fieldcount=10 -p fieldlength=100 \
+    -p recordcount="$records" -p fieldcount=10 -p fieldlength=100 -p writeallfields="$write_all" \
+    -p dynamo.update="$update" \
     -p operationcount="$count" -p maxexecutiontime="$limit" \
     -p measurementtype=hdrhistogram -p hdrhistogram.percentiles=50,95,99,99.9 "${hdr[@]}" \
     -p dynamo.seeds="$SEEDS" -p dynamo.user=client -p dynamo.password="$DYNAMO_SECURITY_CLIENT_PASSWORD" \
@@ -117,8 +128,9 @@ cpu_seconds() {
 # report WORKLOAD HDR_DIR FROM_MS TO_MS CPU_BEFORE CPU_AFTER: the summary of one measured window (nodes, then client).
 report() {
   local workload=$1 hdr_dir=$2 from=$3 to=$4
-  printf '\n== workload %s: %s threads, %s s after %s s warm-up, %s records (load %s)\n' "$workload" "$threads" \
-    "$seconds" "$warmup" "$records" "$(uptime | sed 's/.*load average/load average/')"
+  printf '\n== workload %s: %s threads, %s s after %s s warm-up, %s records, updates %s%s, target %s ops/s (load %s)\n' \
+    "$workload" "$threads" "$seconds" "$warmup" "$records" "$update" "$($write_all && echo ' of whole records')" \
+    "$([[ $target == 0 ]] && echo none || echo "$target")" "$(uptime | sed 's/.*load average/load average/')"
   java -cp "$BENCH_CP" io.dynamo.bench.MeasuredWindow "$from" "$to" "$hdr_dir"/*.hdr
   cpu_line "$5" "$6"
 }

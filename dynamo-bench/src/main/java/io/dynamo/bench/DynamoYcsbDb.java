@@ -29,8 +29,12 @@ import site.ycsb.Status;
  * <p>Properties: {@code dynamo.seeds} (comma-separated API bases, default
  * {@code http://127.0.0.1:8080/dynamo/api/v1/}), {@code dynamo.user} and {@code dynamo.password} (HTTP Basic,
  * optional), {@code dynamo.r} and {@code dynamo.w} (per-request quorums, default the cluster's),
- * {@code dynamo.timeout.ms} (read timeout, default 10000). YCSB makes one instance per client thread; they share
- * one {@link DynamoClient} (one connection pool and ring), as an application shares one.
+ * {@code dynamo.timeout.ms} (read timeout, default 10000), {@code dynamo.update}: {@code read-modify-write} (the
+ * default, above) or {@code remembered}: an update that writes every field of the record (YCSB's
+ * {@code writeallfields=true}) needs nothing of the old record, so it is one put with the context the client
+ * remembers from its last read or write of the key ({@link DynamoClient#update}), as an application that keeps its
+ * contexts does; an update of some fields still reads first. YCSB makes one instance per client thread; they share
+ * one {@link DynamoClient} (one connection pool, ring and remembered contexts), as an application shares one.
  */
 public class DynamoYcsbDb extends DB {
     private static final Logger LOG = Logger.getLogger(DynamoYcsbDb.class.getName());
@@ -41,6 +45,8 @@ public class DynamoYcsbDb extends DB {
     private DynamoClient client;
     private ReadOptions readOptions;
     private WriteOptions writeOptions;
+    private boolean remembered;
+    private int fieldCount;
 
     @Override
     public void init() throws DBException {
@@ -50,10 +56,16 @@ public class DynamoYcsbDb extends DB {
                     ? ReadOptions.quorum(Integer.parseInt(p.getProperty("dynamo.r"))) : ReadOptions.defaults();
             writeOptions = p.containsKey("dynamo.w")
                     ? WriteOptions.quorum(Integer.parseInt(p.getProperty("dynamo.w"))) : WriteOptions.defaults();
+            fieldCount = Integer.parseInt(p.getProperty("fieldcount", "10"));
         } catch (RuntimeException e) {
-            throw new DBException("dynamo.r and dynamo.w must be whole numbers (read and write quorums): "
-                    + e.getMessage(), e);
+            throw new DBException("dynamo.r, dynamo.w and fieldcount must be whole numbers (read and write quorums,"
+                    + " fields per record): " + e.getMessage(), e);
         }
+        String update = p.getProperty("dynamo.update", "read-modify-write");
+        if (!update.equals("read-modify-write") && !update.equals("remembered")) {
+            throw new DBException("dynamo.update must be read-modify-write or remembered, got '" + update + "'");
+        }
+        remembered = update.equals("remembered");
         synchronized (LOCK) {
             if (shared == null) {
                 try {
@@ -121,6 +133,10 @@ public class DynamoYcsbDb extends DB {
     public Status update(String table, String key, Map<String, ByteIterator> values) {
         try {
             String k = keyOf(table, key);
+            if (remembered && values.size() >= fieldCount) {
+                client.update(k, RecordCodec.encode(overlay(new HashMap<>(), values)), null, writeOptions);
+                return Status.OK;
+            }
             Versions read = client.get(k, readOptions);
             Map<String, byte[]> record = read.found() ? SiblingMerge.merge(read.siblings()) : new HashMap<>();
             client.put(k, read.context(), RecordCodec.encode(overlay(record, values)), null, writeOptions);

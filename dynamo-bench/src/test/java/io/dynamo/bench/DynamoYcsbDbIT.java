@@ -1,6 +1,7 @@
 package io.dynamo.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.client.DynamoClient;
 import io.dynamo.client.Versions;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import site.ycsb.ByteIterator;
 import site.ycsb.DB;
+import site.ycsb.DBException;
 import site.ycsb.Status;
 import site.ycsb.StringByteIterator;
 import site.ycsb.measurements.Measurements;
@@ -116,7 +118,34 @@ class DynamoYcsbDbIT {
 
     @Test
     void loadsAndRunsWorkloadA() throws Exception {
+        loadAndRunWorkloadA(properties());
+    }
+
+    /**
+     * Whole-record updates with the remembered context (one put each, as the benchmark's update mode against the peer
+     * runs them): a single writer still never leaves siblings, and every record reads back whole.
+     */
+    @Test
+    void runsWorkloadAWithWholeRecordUpdatesOnTheRememberedContext() throws Exception {
         Properties p = properties();
+        p.setProperty("writeallfields", "true");
+        p.setProperty("dynamo.update", "remembered");
+        p.setProperty(CoreWorkload.TABLENAME_PROPERTY, "remembered");
+        loadAndRunWorkloadA(p);
+    }
+
+    @Test
+    void anUnknownUpdateModeIsRefused() {
+        Properties p = properties();
+        p.setProperty("dynamo.update", "blind");
+        DB db = new DynamoYcsbDb();
+        db.setProperties(p);
+        assertThatThrownBy(db::init).isInstanceOf(DBException.class)
+                .hasMessageContaining("dynamo.update must be read-modify-write or remembered, got 'blind'");
+    }
+
+    private static void loadAndRunWorkloadA(Properties p) throws Exception {
+        String table = p.getProperty(CoreWorkload.TABLENAME_PROPERTY);
         Measurements.setProperties(p);
         CoreWorkload workload = new CoreWorkload();
         workload.init(p);
@@ -134,18 +163,18 @@ class DynamoYcsbDbIT {
 
             for (int i = 0; i < RECORDS; i += 37) {
                 Map<String, ByteIterator> record = new HashMap<>();
-                assertThat(db.read("usertable", "user" + i, null, record)).isEqualTo(Status.OK);
+                assertThat(db.read(table, "user" + i, null, record)).isEqualTo(Status.OK);
                 assertThat(record).hasSize(10);
                 record.values().forEach(v -> assertThat(v.toArray()).hasSize(100));
             }
-            assertThat(db.read("usertable", "nosuchkey", null, new HashMap<>())).isEqualTo(Status.NOT_FOUND);
+            assertThat(db.read(table, "nosuchkey", null, new HashMap<>())).isEqualTo(Status.NOT_FOUND);
         } finally {
             workload.cleanup();
             db.cleanup();
         }
         try (DynamoClient client = DynamoYcsbDb.newClient(p)) {
             for (int i = 0; i < RECORDS; i += 7) {
-                Versions v = client.get(DynamoYcsbDb.keyOf("usertable", "user" + i));
+                Versions v = client.get(DynamoYcsbDb.keyOf(table, "user" + i));
                 // Updates write with the context of their read, so a single writer never leaves siblings.
                 assertThat(v.hasSiblings()).as("siblings of user%d", i).isFalse();
             }

@@ -43,6 +43,7 @@ public final class DynamoClient implements AutoCloseable {
     private final Duration connectTimeout;
     private final List<ClientRequestFilter> filters;
     private final DynamoAdmin admin;
+    private final ContextCache contexts;
 
     private DynamoClient(Builder b) {
         if (b.seeds.isEmpty()) {
@@ -59,6 +60,7 @@ public final class DynamoClient implements AutoCloseable {
         this.connectTimeout = b.connectTimeout;
         this.filters = List.copyOf(b.filters);
         this.admin = new DynamoAdmin(this, null);
+        this.contexts = new ContextCache(b.rememberedContexts);
     }
 
     private static Client newClient(Builder b) {
@@ -103,7 +105,9 @@ public final class DynamoClient implements AutoCloseable {
         byte[] keyBytes = KeyPaths.forRequest(key);
         String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
         NodeHttp.Request request = new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null);
-        return execute(request, keyBytes, Answers::versions);
+        Versions read = execute(request, keyBytes, Answers::versions);
+        contexts.remember(key, read.context());
+        return read;
     }
 
     /** Writes with the cluster's W. */
@@ -127,7 +131,28 @@ public final class DynamoClient implements AutoCloseable {
         String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
         NodeHttp.Request request = new NodeHttp.Request("PUT", path, key, null, contextHeader(context),
                 Entity.entity(value.clone(), type));
-        return execute(request, keyBytes, Answers::context);
+        String written = execute(request, keyBytes, Answers::context);
+        contexts.remember(key, written);
+        return written;
+    }
+
+    /** {@link #update(String, byte[], String, WriteOptions)} with the cluster's W. */
+    public String update(String key, byte[] value, String contentType) {
+        return update(key, value, contentType, WriteOptions.defaults());
+    }
+
+    /**
+     * Writes the value over the version of the key this client last read or wrote, in one request: the put carries
+     * the context remembered from that get, put or delete ({@link Builder#rememberContexts}). Without one (the key
+     * was never seen, or was forgotten) the key is read first for its context. The write supersedes what this client
+     * saw; a version another client wrote since then stays, as a sibling, as it would after any read-modify-write.
+     *
+     * @return the new version's context
+     * @throws DynamoClientException on an error answer, or when no node answered
+     */
+    public String update(String key, byte[] value, String contentType, WriteOptions options) {
+        String context = contexts.context(key).orElseGet(() -> get(key).context());
+        return put(key, context, value, contentType, options);
     }
 
     /** Deletes with the cluster's W. */
@@ -144,7 +169,9 @@ public final class DynamoClient implements AutoCloseable {
         byte[] keyBytes = KeyPaths.forRequest(key);
         String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
         NodeHttp.Request request = new NodeHttp.Request("DELETE", path, key, null, contextHeader(context), null);
-        return execute(request, keyBytes, Answers::context);
+        String tombstone = execute(request, keyBytes, Answers::context);
+        contexts.remember(key, tombstone);
+        return tombstone;
     }
 
     /** {@link #resolve(String, Function, ReadOptions, WriteOptions)} with the cluster's R and W. */
@@ -365,6 +392,7 @@ public final class DynamoClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private final List<ClientRequestFilter> filters = new ArrayList<>();
         private Consumer<RouteEvent> listener = event -> { };
+        private int rememberedContexts = 10_000;
 
         private Builder() {
         }
@@ -471,6 +499,18 @@ public final class DynamoClient implements AutoCloseable {
          */
         public Builder listener(Consumer<RouteEvent> listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * How many keys' contexts {@link DynamoClient#update} remembers (default 10,000, the most recently used; about
+         * 100 bytes each); 0 remembers none, so every update reads first.
+         */
+        public Builder rememberContexts(int keys) {
+            if (keys < 0) {
+                throw new IllegalArgumentException("rememberContexts must be 0 or more, got " + keys);
+            }
+            this.rememberedContexts = keys;
             return this;
         }
 
