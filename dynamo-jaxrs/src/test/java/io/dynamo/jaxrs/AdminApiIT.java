@@ -84,6 +84,10 @@ class AdminApiIT {
 
     @Test
     void aWrongPasswordOrAClientUserIsRefused() {
+        // Accepted credentials are remembered by the node: a wrong password and the client's role must still count.
+        assertThat(api.get(ADMIN + "hints").statusCode()).isEqualTo(200);
+        assertThat(ApiClient.as(root, "client", ApiClient.CLIENT_PASSWORD).get("kv/" + key).statusCode())
+                .isEqualTo(404);
         HttpResponse<byte[]> wrong = ApiClient.as(root, "admin", "guess").post(ADMIN + "anti-entropy/0", "", null);
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(json(wrong).getString("detail")).contains("user 'admin' is unknown or its password is wrong");

@@ -22,7 +22,8 @@ import java.util.Set;
  *
  * <p>HTTP Basic credentials are checked here, against Jakarta Security's identity stores, and only when the path
  * needs a role. Not through an {@code HttpAuthenticationMechanism}: the container's bridge to one looked it up
- * through JNDI twice per request, a fifth of a key-value request's CPU time (docs/performance.md).
+ * through JNDI twice per request, a fifth of a key-value request's CPU time (docs/performance.md). A header the
+ * stores accepted is remembered for a minute by its digest ({@link VerifiedCredentials}).
  */
 @Provider
 @PreMatching
@@ -37,6 +38,8 @@ public class AccessFilter implements ContainerRequestFilter {
     @Inject
     NodeView node;
 
+    private final VerifiedCredentials verified = new VerifiedCredentials(System::currentTimeMillis);
+
     @Override
     public void filter(ContainerRequestContext request) {
         Role needed = settings.policy().required(request.getMethod(), request.getUriInfo().getPath());
@@ -44,11 +47,18 @@ public class AccessFilter implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Set<String> remembered = header == null ? null : verified.groups(header).orElse(null);
+        if (remembered != null && remembered.contains(needed.group())) {
+            return;
+        }
         String[] userAndPassword = header == null ? null : BasicCredentials.parse(header);
         CredentialValidationResult result = userAndPassword == null ? null
                 : identityStores.validate(new UsernamePasswordCredential(userAndPassword[0], userAndPassword[1]));
         boolean valid = result != null && result.getStatus() == CredentialValidationResult.Status.VALID;
         Set<String> groups = valid ? result.getCallerGroups() : null;
+        if (groups != null) {
+            verified.remember(header, groups);
+        }
         if (groups != null && groups.contains(needed.group())) {
             return;
         }
