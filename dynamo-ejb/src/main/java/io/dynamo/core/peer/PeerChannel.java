@@ -49,6 +49,7 @@ public final class PeerChannel {
     /** A call with its own timeout, for requests that do work of their own across the cluster (forwarding). */
     public CompletableFuture<Message> call(String target, Message request, Duration timeout) {
         long start = scheduler.nowMillis();
+        // Latency for operators in real time, finer than the scheduler's milliseconds (simulations ignore it).
         long startNanos = System.nanoTime();
         return transport.request(target, request, timeout).whenComplete((reply, failure) -> {
             if (failure == null) {
