@@ -13,6 +13,8 @@ public final class AdminEvents {
     public static final String HINTS = "hints";
     /** A transfer of this node started, moved on or ended: a {@link TransfersBody}. */
     public static final String TRANSFERS = "transfers";
+    /** Every few seconds, whether or not anything changed: a {@link MetricsBody}. */
+    public static final String METRICS = "metrics";
 
     private AdminEvents() {
     }

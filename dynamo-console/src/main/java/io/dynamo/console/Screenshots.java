@@ -35,7 +35,7 @@ final class Screenshots {
     private long stepStarted;
     private int settled;
 
-    private record Step(String view, int tab, String awaited, Runnable action, BooleanSupplier ready) {
+    private record Step(String view, String tab, String awaited, Runnable action, BooleanSupplier ready) {
     }
 
     Screenshots(Stage stage, ConsoleViewModel model, Path dir, String key) {
@@ -46,13 +46,17 @@ final class Screenshots {
     }
 
     void start() {
-        steps.add(new Step("ring", 0, "the key's placement", () -> {
+        steps.add(new Step("ring", "ringTab", "the key's placement", () -> {
             model.ring().keyProperty().set(key);
             model.ring().lookUp();
         }, () -> !model.ring().segments().isEmpty() && !model.ring().placement().isEmpty()));
-        steps.add(new Step("nodes", 1, "the nodes", () -> { }, () -> !model.nodes().rows().isEmpty()));
-        steps.add(new Step("hints", 2, "a hint queue filling and draining", () -> { }, this::queueDrained));
-        steps.add(new Step("siblings", 3, "the key's versions", () -> {
+        steps.add(new Step("nodes", "nodesTab", "the nodes", () -> { }, () -> !model.nodes().rows().isEmpty()));
+        steps.add(new Step("hints", "hintsTab", "a hint queue filling and draining", () -> { }, this::queueDrained));
+        steps.add(new Step("metrics", "metricsTab", "each node's throughput", () -> { },
+                () -> !model.metrics().history().isEmpty()));
+        steps.add(new Step("matrix", "matrixTab", "each node's view of the others", () -> { },
+                () -> !model.matrix().cells().isEmpty()));
+        steps.add(new Step("siblings", "siblingsTab", "the key's versions", () -> {
             model.siblings().keyProperty().set(key);
             model.siblings().lookUp();
         }, () -> {
@@ -64,7 +68,7 @@ final class Screenshots {
             }
             return true;
         }));
-        steps.add(new Step("operations", 4, "a plan", () -> { }, () -> {
+        steps.add(new Step("operations", "operationsTab", "a plan", () -> { }, () -> {
             if (model.operations().members().isEmpty()) {
                 return false;
             }
@@ -95,7 +99,9 @@ final class Screenshots {
             Platform.exit();
             return;
         }
-        ((TabPane) stage.getScene().lookup("#tabs")).getSelectionModel().select(step.tab());
+        TabPane tabs = (TabPane) stage.getScene().lookup("#tabs");
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> step.tab().equals(t.getId()))
+                .findFirst().orElseThrow());
         stepStarted = System.currentTimeMillis();
         settled = 0;
         step.action().run();

@@ -276,6 +276,18 @@ class AdminApiIT {
             EventStream.Event hints = events.next(EVENT_WAIT);
             assertThat(hints.name()).isEqualTo("hints");
             assertThat(parse(hints.data()).getString("answeredBy")).isEqualTo(SELF);
+            assertThat(events.next(EVENT_WAIT).name()).isEqualTo("transfers");
+            EventStream.Event metrics = events.next(EVENT_WAIT);
+            assertThat(metrics.name()).isEqualTo("metrics");
+            JsonObject counters = parse(metrics.data());
+            assertThat(counters.getString("answeredBy")).isEqualTo(SELF);
+            assertThat(counters.getJsonArray("operations").getValuesAs(JsonObject.class))
+                    .extracting(o -> o.getString("operation")).containsExactly("get", "put", "delete");
+            EventStream.Event next = events.next(EVENT_WAIT.plusSeconds(3));
+            assertThat(next).as("the counters again within 8 s, nothing having changed").isNotNull();
+            assertThat(next.name()).isEqualTo("metrics");
+            assertThat(parse(next.data()).getJsonNumber("atMillis").longValue())
+                    .isGreaterThan(counters.getJsonNumber("atMillis").longValue());
 
             // Ring changes reach the stream too; with one node the ring cannot change, which ConsoleNodeIT covers
             // with a second node joining while its console listens.

@@ -65,6 +65,39 @@ class KvApiIT {
     }
 
     @Test
+    void metricsCountTheSiblingsOfEachReadAndTheSizeOfEachValueWritten() {
+        String before = metrics();
+        assertThat(api.put(prefix + "forked", bytes("a"), null, null).statusCode()).isEqualTo(204);
+        assertThat(api.put(prefix + "forked", bytes("b"), null, null).statusCode()).as("a second blind put")
+                .isEqualTo(204);
+        assertThat(api.get(prefix + "forked").statusCode()).isEqualTo(300);
+        assertThat(api.put(prefix + "large", new byte[1000], null, null).statusCode()).isEqualTo(204);
+        String after = metrics();
+
+        assertThat(MetricsText.inBucket(after, "dynamo_read_siblings", "1", "2")
+                - MetricsText.inBucket(before, "dynamo_read_siblings", "1", "2")).as("reads of two siblings")
+                .isEqualTo(1);
+        assertThat(MetricsText.value(after, "dynamo_read_siblings_sum")
+                - MetricsText.value(before, "dynamo_read_siblings_sum")).isEqualTo(2);
+        assertThat(MetricsText.inBucket(after, "dynamo_value_bytes", "128", "1024")
+                - MetricsText.inBucket(before, "dynamo_value_bytes", "128", "1024")).as("values of 129 to 1024 bytes")
+                .isEqualTo(1);
+        assertThat(MetricsText.value(after, "dynamo_value_bytes_sum")
+                - MetricsText.value(before, "dynamo_value_bytes_sum")).isEqualTo(1002);
+        assertThat(MetricsText.value(after, "dynamo_value_bytes_bucket", "le=\"+Inf\""))
+                .as("the last bucket counts every value").isEqualTo(MetricsText.value(after, "dynamo_value_bytes_count"))
+                .isPositive();
+        assertThat(after.lines()).as("a timeout count per operation, at zero on a lone node")
+                .anyMatch(l -> l.startsWith("dynamo_timeouts{") && l.contains("operation=\"put\""));
+        assertThat(MetricsText.value(after, "dynamo_timeouts", "operation=\"put\"")).isZero();
+        assertThat(after).contains("dynamo_transfers_keys_left").contains("dynamo_antientropy_exchanges");
+    }
+
+    private String metrics() {
+        return text(api.get("/metrics?scope=application"));
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApi() {
         HttpResponse<byte[]> doc = api.get("/openapi");
         assertThat(doc.statusCode()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package io.dynamo.console.events;
 
 import io.dynamo.api.HintsBody;
+import io.dynamo.api.MetricsBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
 import io.dynamo.api.TransfersBody;
@@ -18,8 +19,15 @@ public interface ClusterEventListener {
     /** The partitions one node ({@code answeredBy}) streams to new replicas. */
     void transfers(TransfersBody transfers);
 
+    /** One node's ({@code answeredBy}) own view of every other, from its own stream: a row of the health matrix. */
+    void observed(NodesBody nodes);
+
+    /** One node's ({@code answeredBy}) request counters, every few seconds, from its own stream. */
+    void metrics(MetricsBody metrics);
+
     /**
-     * The stream of a node whose hints and transfers were shown broke: they are as last reported, not live.
+     * The stream of a node whose hints, transfers, view of the others and counters were shown broke: they are as
+     * last reported, not live.
      */
     void hintsUnavailable(String holder);
 

@@ -2,6 +2,7 @@ package io.dynamo.console.events;
 
 import io.dynamo.api.AdminEvents;
 import io.dynamo.api.HintsBody;
+import io.dynamo.api.MetricsBody;
 import io.dynamo.api.TransfersBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
@@ -21,8 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * The console's live view of the cluster. The main stream follows the cluster through the client (moving on to
- * another node when its node fails) for the ring and the nodes' health. Hint queues are each node's own, so one
- * more stream per node the client knows brings its hints; those reconnect to their own node only.
+ * another node when its node fails) for the ring and the nodes' health. Hint queues, transfers, each node's view of
+ * the others and its request counters are each node's own, so one more stream per node the client knows brings
+ * them; those reconnect to their own node only.
  */
 public final class ClusterEvents implements AutoCloseable {
     private static final Duration IDLE_LIMIT = Duration.ofSeconds(40);
@@ -57,11 +59,22 @@ public final class ClusterEvents implements AutoCloseable {
                 NodesBody nodes = Json.read(event.data(), NodesBody.class);
                 listener.health(nodes);
                 // the client learns the nodes' addresses from the cluster; a health change may have added one
-                client.refreshRing();
+                refreshRing();
                 followHints();
             }
             default -> {
-                // hints and transfers come from each node's own stream
+                // hints, transfers, views of the others and counters come from each node's own stream
+            }
+        }
+    }
+
+    private void refreshRing() {
+        try {
+            client.refreshRing();
+        } catch (IllegalStateException e) {
+            // The console closed its client while this event was handled; anything else is a fault to report.
+            if (!closed) {
+                throw e;
             }
         }
     }
@@ -77,14 +90,30 @@ public final class ClusterEvents implements AutoCloseable {
     }
 
     private void holderEvent(URI node, ServerSentEvent event) {
-        if (AdminEvents.HINTS.equals(event.event())) {
-            HintsBody hints = Json.read(event.data(), HintsBody.class);
-            holderNames.put(node, hints.answeredBy());
-            listener.hints(hints);
-        } else if (AdminEvents.TRANSFERS.equals(event.event())) {
-            TransfersBody transfers = Json.read(event.data(), TransfersBody.class);
-            holderNames.put(node, transfers.answeredBy());
-            listener.transfers(transfers);
+        switch (event.event()) {
+            case AdminEvents.HINTS -> {
+                HintsBody hints = Json.read(event.data(), HintsBody.class);
+                holderNames.put(node, hints.answeredBy());
+                listener.hints(hints);
+            }
+            case AdminEvents.TRANSFERS -> {
+                TransfersBody transfers = Json.read(event.data(), TransfersBody.class);
+                holderNames.put(node, transfers.answeredBy());
+                listener.transfers(transfers);
+            }
+            case AdminEvents.HEALTH -> {
+                NodesBody nodes = Json.read(event.data(), NodesBody.class);
+                holderNames.put(node, nodes.answeredBy());
+                listener.observed(nodes);
+            }
+            case AdminEvents.METRICS -> {
+                MetricsBody metrics = Json.read(event.data(), MetricsBody.class);
+                holderNames.put(node, metrics.answeredBy());
+                listener.metrics(metrics);
+            }
+            default -> {
+                // the ring comes from the main stream
+            }
         }
     }
 

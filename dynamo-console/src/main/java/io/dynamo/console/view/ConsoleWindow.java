@@ -24,6 +24,8 @@ public final class ConsoleWindow {
                 NodesView.class, new NodesView(model.nodes()),
                 HintsView.class, new HintsView(model.hints()),
                 TransfersView.class, new TransfersView(model.transfers()),
+                MetricsView.class, new MetricsView(model.metrics()),
+                HealthMatrixView.class, new HealthMatrixView(model.matrix()),
                 SiblingsView.class, new SiblingsView(model.siblings()),
                 OperationsView.class, new OperationsView(model.operations(), model.ring()));
         FXMLLoader loader = new FXMLLoader(ConsoleWindow.class.getResource("ConsoleView.fxml"));

@@ -1,6 +1,7 @@
 package io.dynamo.console.viewmodel;
 
 import io.dynamo.api.HintsBody;
+import io.dynamo.api.MetricsBody;
 import io.dynamo.api.TransfersBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
@@ -32,6 +33,8 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final NodesViewModel nodes = new NodesViewModel();
     private final HintsViewModel hints;
     private final TransfersViewModel transfers = new TransfersViewModel();
+    private final HealthMatrixViewModel matrix = new HealthMatrixViewModel();
+    private final MetricsViewModel metrics;
     private final SiblingsViewModel siblings;
     private final OperationsViewModel operations;
     private final StringProperty url = new SimpleStringProperty("http://127.0.0.1:8080");
@@ -50,6 +53,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         this.executor = executor;
         this.ring = new RingViewModel(cluster, executor);
         this.hints = new HintsViewModel(clock);
+        this.metrics = new MetricsViewModel(clock);
         this.siblings = new SiblingsViewModel(cluster, executor);
         this.operations = new OperationsViewModel(cluster, executor);
         // a plan being reviewed is drawn over the ring
@@ -136,10 +140,22 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
 
         @Override
+        public void observed(NodesBody body) {
+            ui(() -> matrix.observed(body));
+        }
+
+        @Override
+        public void metrics(MetricsBody body) {
+            ui(() -> metrics.metricsChanged(body));
+        }
+
+        @Override
         public void hintsUnavailable(String holder) {
             ui(() -> {
                 hints.holderUnreachable(holder);
                 transfers.sourceUnreachable(holder);
+                matrix.observerUnreachable(holder);
+                metrics.nodeUnreachable(holder);
             });
         }
 
@@ -194,6 +210,14 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public TransfersViewModel transfers() {
         return transfers;
+    }
+
+    public HealthMatrixViewModel matrix() {
+        return matrix;
+    }
+
+    public MetricsViewModel metrics() {
+        return metrics;
     }
 
     public SiblingsViewModel siblings() {

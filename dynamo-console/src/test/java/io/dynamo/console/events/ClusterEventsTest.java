@@ -3,6 +3,7 @@ package io.dynamo.console.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo.api.HintsBody;
+import io.dynamo.api.MetricsBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.RingBody;
 import io.dynamo.api.TransfersBody;
@@ -126,6 +127,29 @@ class ClusterEventsTest {
     }
 
     @Test
+    void followsEveryNodesOwnViewOfTheOthersAndItsCounters() throws Exception {
+        RecordedCluster second = node();
+        RecordedCluster first = node().peer(second.address());
+        follow(first);
+        Eventually.await("node2's own stream", () -> second.openStreams() == 1);
+
+        second.push("health", "{\"answeredBy\":\"node2\",\"ringVersion\":3,\"nodes\":[{\"node\":\"node3\","
+                + "\"self\":false,\"member\":true,\"partitions\":85,\"health\":{\"reachability\":\"DOWN\","
+                + "\"consecutiveFailures\":3}}]}");
+        second.push("metrics", "{\"answeredBy\":\"node2\",\"atMillis\":5000,\"operations\":[{\"operation\":"
+                + "\"get\",\"count\":7,\"totalMillis\":14.0,\"p99Millis\":3.5}]}");
+
+        Eventually.await("node2's view and counters", () -> recording.observed.stream()
+                .anyMatch(n -> n.answeredBy().equals("node2")) && !recording.metrics.isEmpty());
+        NodesBody view = recording.observed.stream().filter(n -> n.answeredBy().equals("node2")).findFirst()
+                .orElseThrow();
+        assertThat(view.nodes().get(0).health().reachability()).isEqualTo("DOWN");
+        assertThat(recording.metrics.get(0).operations().get(0).count()).isEqualTo(7);
+        assertThat(recording.health).as("the main stream's health stays the cluster's, from node1")
+                .extracting(NodesBody::answeredBy).doesNotContain("node2");
+    }
+
+    @Test
     void refusedCredentialsStopTheStreamWithAMessageNamingTheAdminUser() throws Exception {
         RecordedCluster node = node();
         follow(node, "wrong", Duration.ofSeconds(30));
@@ -171,6 +195,18 @@ class ClusterEventsTest {
         final List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
         final List<String> hintsLost = new CopyOnWriteArrayList<>();
         final List<TransfersBody> transfers = new CopyOnWriteArrayList<>();
+        final List<NodesBody> observed = new CopyOnWriteArrayList<>();
+        final List<MetricsBody> metrics = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void observed(NodesBody nodes) {
+            observed.add(nodes);
+        }
+
+        @Override
+        public void metrics(MetricsBody body) {
+            metrics.add(body);
+        }
 
         @Override
         public void transfers(TransfersBody body) {

@@ -6,6 +6,7 @@ import io.dynamo.console.events.ClientClusterConnector;
 import io.dynamo.console.task.FxBackgroundExecutor;
 import io.dynamo.console.view.ConsoleWindow;
 import io.dynamo.console.viewmodel.ConsoleViewModel;
+import io.dynamo.console.viewmodel.NodeMetricsRow;
 import io.dynamo.console.viewmodel.NodeRow;
 import io.dynamo.console.viewmodel.Reachability;
 import io.dynamo.console.viewmodel.ReplicaCopy;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -156,6 +158,31 @@ class ConsoleNodeIT {
         robot.clickOn("#runExchange");
         waitFor("the refusal", () -> !text(robot, "#operationsError").isEmpty());
         assertThat(text(robot, "#operationsError")).contains("409 exchange_not_possible");
+    }
+
+    @Test
+    void chartsTheNodesRequestsFromItsCountersAndShowsItsOwnRowOfTheHealthMatrix(FxRobot robot) {
+        connect(robot, MicroNode.ADMIN_PASSWORD);
+        waitFor("the live stream", () -> text(robot, "#state").startsWith("Connected"));
+        robot.clickOn("Metrics");
+        TableView<NodeMetricsRow> rows = robot.lookup("#metricsTable").queryAs(TableView.class);
+        waitFor("the node's first counters", () -> !rows.getItems().isEmpty());
+
+        for (int i = 0; i < 20; i++) {
+            Http.put(node.api().resolve("kv/console:metered-" + i), "v", null);
+        }
+
+        LineChart<?, ?> throughput = robot.lookup("#throughputChart").queryAs(LineChart.class);
+        waitFor("a point with the puts", () -> throughput.getData().size() == 1 && throughput.getData().get(0)
+                .getData().stream().anyMatch(d -> ((Number) d.getYValue()).doubleValue() > 0));
+        assertThat(throughput.getData().get(0).getName()).isEqualTo("console1");
+        assertThat(rows.getItems().get(0).putP99().value()).as("the node's put timer").isPositive();
+
+        robot.clickOn("Health matrix");
+        waitFor("the node's own row", () -> robot.lookup("#matrix-console1-console1").tryQueryAs(Label.class)
+                .isPresent());
+        assertThat(text(robot, "#matrix-console1-console1")).isEqualTo("self");
+        assertThat(text(robot, "#matrixSummary")).startsWith("1 of 1 nodes reporting their view.");
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo.console.events.ClientClusterConnector;
 import io.dynamo.console.task.FxBackgroundExecutor;
+import io.dynamo.console.testing.Recorded;
 import io.dynamo.console.testing.RecordedCluster;
 import io.dynamo.console.viewmodel.ConsoleViewModel;
 import io.dynamo.console.viewmodel.HintQueueRow;
 import io.dynamo.console.viewmodel.TransferRow;
 import io.dynamo.console.viewmodel.MoveRow;
+import io.dynamo.console.viewmodel.NodeMetricsRow;
 import io.dynamo.console.viewmodel.NodeRow;
 import io.dynamo.console.viewmodel.PlacementRow;
 import io.dynamo.console.viewmodel.Reachability;
@@ -184,6 +186,63 @@ class ConsoleSceneTest {
         assertThat(transfers.getItems().get(0)).extracting(TransferRow::source, TransferRow::partition,
                 TransferRow::pass).containsExactly("node1", 7, "2,400 / 9,800");
         assertThat(text(robot, "#transfersSummary")).startsWith("1 partition transfer(s) under way, 1 running");
+    }
+
+    @Test
+    void theHealthMatrixShowsWhichNodeSeesWhichAsUpLive(FxRobot robot) {
+        connect(robot, RecordedCluster.PASSWORD);
+        robot.clickOn("Health matrix");
+        waitFor("node1's row", () -> robot.lookup("#matrix-node1-node3").tryQueryAs(Label.class).isPresent());
+        assertThat(text(robot, "#matrix-node1-node1")).isEqualTo("self");
+        assertThat(text(robot, "#matrix-node1-node3")).isEqualTo("up");
+        assertThat(robot.lookup("#matrix-node1-node3").queryAs(Label.class).getStyleClass()).contains("health-up");
+
+        node.push("health", node.localize(Recorded.text("nodes-node3-down.json")));
+        node.push("health", node.localize(Recorded.text("nodes.json")).replace("\"answeredBy\":\"node1\"",
+                "\"answeredBy\":\"node2\"").replaceFirst("\"reachability\":\"UP\",\"lastContactMillis\":"
+                + "1796557638130", "\"reachability\":\"SUSPECT\",\"lastContactMillis\":1796557638130"));
+
+        waitFor("node1 sees node3 down", () -> text(robot, "#matrix-node1-node3").equals("down")
+                && robot.lookup("#matrix-node2-node3").tryQueryAs(Label.class).isPresent());
+        assertThat(robot.lookup("#matrix-node1-node3").queryAs(Label.class).getStyleClass()).contains("health-down");
+        assertThat(text(robot, "#matrix-node2-node3")).isEqualTo("suspect");
+        assertThat(robot.lookup("#matrix-node2-node3").queryAs(Label.class).getStyleClass())
+                .contains("health-suspect");
+        assertThat(text(robot, "#matrix-node2-node1")).isEqualTo("up");
+        assertThat(text(robot, "#matrixSummary")).isEqualTo("2 of 3 nodes reporting their view. node1 sees node3"
+                + " down; node2 sees node3 suspect.");
+    }
+
+    @Test
+    void theMetricsViewChartsEachNodesThroughputAndLatency(FxRobot robot) {
+        connect(robot, RecordedCluster.PASSWORD);
+        waitFor("connected", () -> text(robot, "#state").startsWith("Connected"));
+        robot.clickOn("Metrics");
+        TableView<NodeMetricsRow> rows = table(robot, "#metricsTable");
+
+        node.push("metrics", counters(10_000, 100, 200.0));
+        waitFor("node1's first counters", () -> rows.getItems().size() == 1);
+        node.push("metrics", counters(15_000, 400, 800.0));
+
+        javafx.scene.chart.LineChart<?, ?> throughput = robot.lookup("#throughputChart")
+                .queryAs(javafx.scene.chart.LineChart.class);
+        javafx.scene.chart.LineChart<?, ?> latency = robot.lookup("#latencyChart")
+                .queryAs(javafx.scene.chart.LineChart.class);
+        waitFor("a point", () -> throughput.getData().size() == 1 && !throughput.getData().get(0).getData().isEmpty());
+        assertThat(throughput.getData().get(0).getName()).isEqualTo("node1");
+        assertThat(throughput.getData().get(0).getData()).singleElement().extracting(d -> d.getYValue())
+                .as("300 requests in 5 s").isEqualTo(60.0);
+        assertThat(latency.getData().get(0).getData()).singleElement().extracting(d -> d.getYValue())
+                .as("600 ms more over 300 requests").isEqualTo(2.0);
+        assertThat(rows.getItems().get(0).requestsPerSecond()).hasToString("60.0/s");
+        assertThat(rows.getItems().get(0).getP99()).hasToString("4.0 ms");
+        assertThat(text(robot, "#metricsSummary")).startsWith("60.0 requests per second across 1 node(s)");
+    }
+
+    private static String counters(long atMillis, long gets, double getMillis) {
+        return "{\"answeredBy\":\"node1\",\"atMillis\":" + atMillis + ",\"operations\":[{\"operation\":\"get\","
+                + "\"count\":" + gets + ",\"totalMillis\":" + getMillis + ",\"p99Millis\":4.0},{\"operation\":"
+                + "\"put\",\"count\":0,\"totalMillis\":0.0,\"p99Millis\":0.0}]}";
     }
 
     @Test

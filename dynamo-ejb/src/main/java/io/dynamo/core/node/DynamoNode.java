@@ -126,7 +126,8 @@ public final class DynamoNode implements AutoCloseable {
         this.keyValues = new NodeKeyValues(this, scheduler, services.timing(), config.maxInFlight());
         NodeBackup backup = new NodeBackup(config.dataDir(), services.backups());
         this.view = new NodeReadModel(config, membership, peers.detector(), loads, store, handoff, hints, transfer,
-                antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers), backup);
+                antiEntropy, reads, tombstones, new ReplicaCopies(config, this::preferenceList, local, peers), backup,
+                keyValues::stats, peers.latencies());
         Claimant claimant = new Claimant(membership, peers, loads);
         this.admin = new NodeAdministration(antiEntropy, claimant, hints, config.replicas(), backup,
                 this::backupFacts);

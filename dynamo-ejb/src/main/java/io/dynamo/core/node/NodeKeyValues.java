@@ -4,6 +4,7 @@ import io.dynamo.core.base.Causes;
 import io.dynamo.core.base.DynamoException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
+import io.dynamo.core.stats.RequestStats;
 import io.dynamo.core.time.Deadline;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.version.Context;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,7 @@ final class NodeKeyValues implements KeyValueService {
     private final Scheduler scheduler;
     private final Duration limit;
     private final InFlightLimit inFlight;
+    private final RequestStats stats = new RequestStats();
 
     NodeKeyValues(DynamoNode node, Scheduler scheduler, NodeTiming timing, int maxInFlight) {
         this.node = node;
@@ -35,19 +38,40 @@ final class NodeKeyValues implements KeyValueService {
 
     @Override
     public CompletableFuture<ReadResult> get(Key key, OptionalInt readQuorum) {
-        return admitted(() -> node.getAsync(key, readQuorum), "get", key);
+        return counted(admitted(() -> node.getAsync(key, readQuorum), "get", key),
+                result -> stats.read(result.values().size()));
     }
 
     @Override
     public CompletableFuture<Context> put(Key key, Context context, Value value, OptionalInt writeQuorum,
                                           OptionalInt durableWrites) {
-        return admitted(() -> node.putAsync(key, context, value, writeQuorum, durableWrites), "put", key);
+        return counted(admitted(() -> node.putAsync(key, context, value, writeQuorum, durableWrites), "put", key),
+                written -> stats.written(value.size()));
     }
 
     @Override
     public CompletableFuture<Context> delete(Key key, Context context, OptionalInt writeQuorum,
                                              OptionalInt durableWrites) {
         return admitted(() -> node.deleteAsync(key, context, writeQuorum, durableWrites), "delete", key);
+    }
+
+    /** What the answered requests looked like, since start. */
+    RequestStats.Snapshot stats() {
+        return stats.snapshot();
+    }
+
+    /** Counts the answer, if any, before the caller sees it; a failure passes on as it is, not wrapped. */
+    private static <T> CompletableFuture<T> counted(CompletableFuture<T> answer, Consumer<T> count) {
+        CompletableFuture<T> counted = new CompletableFuture<>();
+        answer.whenComplete((value, failure) -> {
+            if (failure == null) {
+                count.accept(value);
+                counted.complete(value);
+            } else {
+                counted.completeExceptionally(failure);
+            }
+        });
+        return counted;
     }
 
     /** Requests refused since start because the node had as many in flight as it takes. */
@@ -76,7 +100,10 @@ final class NodeKeyValues implements KeyValueService {
 
     private <T> CompletableFuture<T> bounded(CompletableFuture<T> work, String operation, Key key) {
         return Deadline.within(work, scheduler, limit,
-                () -> InsufficientReplicasException.timedOut(operation, key, node.id(), limit.toMillis()),
+                () -> {
+                    stats.timedOut(operation);
+                    return InsufficientReplicasException.timedOut(operation, key, node.id(), limit.toMillis());
+                },
                 failure -> {
                     Throwable cause = Causes.unwrap(failure);
                     return cause instanceof DynamoException ? cause : new IllegalStateException(operation

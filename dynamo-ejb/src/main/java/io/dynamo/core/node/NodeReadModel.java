@@ -14,12 +14,16 @@ import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.store.ReplicaStore;
+import io.dynamo.core.stats.PeerLatencies;
+import io.dynamo.core.stats.RequestStats;
 import io.dynamo.core.store.SiblingLimits;
 import io.dynamo.core.transfer.PartitionTransfer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** {@link NodeView} over the node's collaborators: each call copies what it reports. */
 final class NodeReadModel implements NodeView {
@@ -36,12 +40,17 @@ final class NodeReadModel implements NodeView {
     private final TombstoneReaper tombstones;
     private final ReplicaCopies copies;
     private final NodeBackup backup;
+    private final Supplier<RequestStats.Snapshot> requests;
+    private final PeerLatencies latencies;
 
     NodeReadModel(NodeConfig config, MembershipService membership, FailureDetector detector, LoadTable loads,
                   ReplicaStore store, HintedHandoffService handoff, BoundedHintStore hints, PartitionTransfer transfer,
                   AntiEntropyService antiEntropy, ReadCoordinator reads, TombstoneReaper tombstones,
-                  ReplicaCopies copies, NodeBackup backup) {
+                  ReplicaCopies copies, NodeBackup backup, Supplier<RequestStats.Snapshot> requests,
+                  PeerLatencies latencies) {
         this.backup = backup;
+        this.requests = requests;
+        this.latencies = latencies;
         this.config = config;
         this.membership = membership;
         this.detector = detector;
@@ -124,6 +133,26 @@ final class NodeReadModel implements NodeView {
     public SiblingCounts siblings() {
         SiblingLimits limits = store.limits();
         return new SiblingCounts(limits.warn(), limits.max(), limits.warned(), limits.refused());
+    }
+
+    @Override
+    public RequestStats.Snapshot requests() {
+        return requests.get();
+    }
+
+    @Override
+    public Map<String, PeerLatencies.Snapshot> peerLatencies() {
+        return latencies.snapshot();
+    }
+
+    @Override
+    public PeerLatencies.Snapshot peerLatency(String peer) {
+        return latencies.snapshot(peer);
+    }
+
+    @Override
+    public void onPeerMeasured(Consumer<String> listener) {
+        latencies.onNewPeer(listener);
     }
 
     @Override

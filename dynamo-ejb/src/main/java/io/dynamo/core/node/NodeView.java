@@ -8,11 +8,14 @@ import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.peer.PeerHealth;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingSettings;
+import io.dynamo.core.stats.PeerLatencies;
+import io.dynamo.core.stats.RequestStats;
 import io.dynamo.core.transfer.TransferProgress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * What the admin, metrics and health views read of a node: immutable snapshots, taken when asked, so a view never
@@ -52,6 +55,18 @@ public interface NodeView {
     Repairs repairs();
 
     SiblingCounts siblings();
+
+    /** Siblings per read, value sizes and timeouts of the requests this node answered, since start. */
+    RequestStats.Snapshot requests();
+
+    /** Per peer this node called: time from call to reply, and calls missed, since start. */
+    Map<String, PeerLatencies.Snapshot> peerLatencies();
+
+    /** One peer's latencies and misses; zero for a peer never called. */
+    PeerLatencies.Snapshot peerLatency(String peer);
+
+    /** Tells the listener of each peer as the node first measures a call to it, so a metrics view can add it. */
+    void onPeerMeasured(Consumer<String> listener);
 
     /** Keys in this node's store; throws when the store cannot count now. */
     long keysStored();

@@ -1,5 +1,6 @@
 package io.dynamo.core.peer;
 
+import io.dynamo.core.stats.PeerLatencies;
 import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
@@ -15,6 +16,7 @@ public final class PeerChannel {
     private final FailureDetector detector;
     private final Scheduler scheduler;
     private final Duration timeout;
+    private final PeerLatencies latencies = new PeerLatencies();
 
     public PeerChannel(ClusterTransport transport, FailureDetector detector, Scheduler scheduler, Duration timeout) {
         this.transport = transport;
@@ -35,6 +37,11 @@ public final class PeerChannel {
         return timeout;
     }
 
+    /** Each peer's time from call to reply, for the metrics. */
+    public PeerLatencies latencies() {
+        return latencies;
+    }
+
     public CompletableFuture<Message> call(String target, Message request) {
         return call(target, request, timeout);
     }
@@ -42,11 +49,15 @@ public final class PeerChannel {
     /** A call with its own timeout, for requests that do work of their own across the cluster (forwarding). */
     public CompletableFuture<Message> call(String target, Message request, Duration timeout) {
         long start = scheduler.nowMillis();
+        // Latency for operators in real time, finer than the scheduler's milliseconds (simulations ignore it).
+        long startNanos = System.nanoTime();
         return transport.request(target, request, timeout).whenComplete((reply, failure) -> {
             if (failure == null) {
                 detector.answered(target, scheduler.nowMillis() - start);
+                latencies.answered(target, (System.nanoTime() - startNanos) / 1000);
             } else {
                 detector.missed(target);
+                latencies.missed(target);
             }
         });
     }

@@ -67,6 +67,23 @@ class DynamoNodeTest {
     }
 
     @Test
+    void eachReadAnsweredCountsItsLiveSiblingsAndEachWriteAcceptedItsValueSize() {
+        node.put(Key.of("k"), Context.EMPTY, text("a"), DEFAULT);
+        node.put(Key.of("k"), Context.EMPTY, Value.of(new byte[2000], null), DEFAULT);
+        node.get(Key.of("k"), DEFAULT);
+        node.get(Key.of("absent"), DEFAULT);
+
+        var requests = node.view().requests();
+        assertThat(requests.siblingsPerRead().counts()).as("buckets 0, 1, 2, ...")
+                .startsWith(1, 0, 1, 0);
+        assertThat(requests.siblingsPerRead().count()).isEqualTo(2);
+        assertThat(requests.valueBytes().counts()).as("up to 128 bytes, up to 1 KiB, up to 4 KiB")
+                .startsWith(1, 0, 1);
+        assertThat(requests.valueBytes().sum()).isEqualTo(2001);
+        assertThat(requests.timeouts()).containsEntry("get", 0L).containsEntry("put", 0L);
+    }
+
+    @Test
     void deleteHidesTheKeyAndALaterPutRevivesIt() {
         Context c = node.put(Key.of("k"), Context.EMPTY, text("v"), DEFAULT);
         node.delete(Key.of("k"), c, DEFAULT);

@@ -45,6 +45,7 @@ class NodeKeyValuesTest {
         scheduler.advance(Duration.ofMillis(1));
         assertThat(failureOf(put)).isInstanceOf(InsufficientReplicasException.class)
                 .hasMessageContaining("put of key 'k' on node a got no quorum within 600 ms");
+        assertThat(node.view().requests().timeouts()).containsEntry("put", 1L).containsEntry("get", 0L);
         node.close();
     }
 

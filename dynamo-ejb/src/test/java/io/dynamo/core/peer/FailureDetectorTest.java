@@ -108,6 +108,8 @@ class FailureDetectorTest {
         clock.runUntil(channel.call("b", new Ping()), Duration.ofSeconds(1));
         assertThat(detector.health("b").rttMillis()).as("10 ms each way").isEqualTo(20.0);
         assertThat(detector.health("b").lastContactMillis()).isEqualTo(START + 20);
+        assertThat(channel.latencies().snapshot().get("b").latencyMicros().count()).as("the answer's latency")
+                .isEqualTo(1);
 
         network.partition(Set.of("a"), Set.of("b"));
         CompletableFuture<Message> lost = channel.call("b", new Ping());
@@ -116,6 +118,7 @@ class FailureDetectorTest {
         clock.advance(Duration.ofMillis(1));
         assertThat(lost).isCompletedExceptionally();
         assertThat(detector.health("b").reachability()).isEqualTo(Reachability.SUSPECT);
+        assertThat(channel.latencies().snapshot().get("b").missed()).as("the timeout counted as a miss").isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.dynamo.jaxrs.admin;
 
+import io.dynamo.api.AdminEvents;
+import io.dynamo.api.MetricsBody;
 import io.dynamo.core.node.NodeView;
+import io.dynamo.jaxrs.metrics.RequestTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -31,12 +34,17 @@ import java.util.logging.Logger;
 public class AdminEventPublisher {
     static final long POLL_MILLIS = 1000;
     static final long HEARTBEAT_MILLIS = 15_000;
+    /** How often the request counters go out, changed or not: the console's charts need their points. */
+    static final long METRICS_MILLIS = 5000;
     /** Sent with the first events: how long an EventSource waits before reconnecting. */
     static final long RECONNECT_MILLIS = 3000;
     private static final Logger LOG = Logger.getLogger(AdminEventPublisher.class.getName());
 
     @Inject
     NodeView node;
+
+    @Inject
+    RequestTimers timers;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
@@ -47,6 +55,7 @@ public class AdminEventPublisher {
     private Sse sse;
     private ScheduledFuture<?> poller;
     private long lastHeartbeat;
+    private long lastMetrics;
 
     @PostConstruct
     void open() {
@@ -69,6 +78,7 @@ public class AdminEventPublisher {
         for (Map.Entry<String, Object> e : now.bodies().entrySet()) {
             open = open && send(sink, event(e.getKey(), e.getValue()).reconnectDelay(RECONNECT_MILLIS).build());
         }
+        open = open && send(sink, metricsEvent(System.currentTimeMillis()));
         if (open) {
             sinks.add(sink);
         }
@@ -86,6 +96,10 @@ public class AdminEventPublisher {
             for (String event : changes.changed(snapshot)) {
                 broadcast(event(event, bodies.get(event)).build());
             }
+            if (now - lastMetrics >= METRICS_MILLIS) {
+                lastMetrics = now;
+                broadcast(metricsEvent(now));
+            }
             if (now - lastHeartbeat >= HEARTBEAT_MILLIS) {
                 lastHeartbeat = now;
                 broadcast(sse.newEventBuilder().comment("keep-alive").build());
@@ -94,6 +108,10 @@ public class AdminEventPublisher {
             // A failing poll must not end the periodic task: the next one may well succeed (the node restarting).
             LOG.log(Level.WARNING, "admin events: polling the node failed", e);
         }
+    }
+
+    private OutboundSseEvent metricsEvent(long now) {
+        return event(AdminEvents.METRICS, new MetricsBody(node.id(), now, timers.operations())).build();
     }
 
     private OutboundSseEvent.Builder event(String name, Object body) {

@@ -1,12 +1,16 @@
 package io.dynamo.jaxrs.metrics;
 
+import io.dynamo.api.OperationMetricsBody;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Snapshot;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -18,6 +22,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  */
 @ApplicationScoped
 public class RequestTimers {
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
     @Inject
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
@@ -49,6 +54,19 @@ public class RequestTimers {
 
     public void delete(long startNanos) {
         delete.update(since(startNanos));
+    }
+
+    /** Each operation's count, total time and recent 99th percentile, for the console's charts. */
+    public List<OperationMetricsBody> operations() {
+        return List.of(operation("get", get), operation("put", put), operation("delete", delete));
+    }
+
+    private static OperationMetricsBody operation(String name, Timer timer) {
+        Snapshot snapshot = timer.getSnapshot();
+        double p99Nanos = Arrays.stream(snapshot.percentileValues()).filter(p -> p.getPercentile() == 0.99)
+                .mapToDouble(Snapshot.PercentileValue::getValue).findFirst().orElse(snapshot.getMax());
+        return new OperationMetricsBody(name, timer.getCount(), timer.getElapsedTime().toNanos() / NANOS_PER_MILLI,
+                p99Nanos / NANOS_PER_MILLI);
     }
 
     private static Duration since(long startNanos) {

@@ -9,6 +9,7 @@ import io.dynamo.client.Sibling;
 import io.dynamo.client.Versions;
 import io.dynamo.client.WriteOptions;
 import io.dynamo.client.restore.NodeRestore;
+import io.dynamo.jaxrs.MetricsText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -60,9 +61,11 @@ class ClusterSystemIT {
                 "-Ddynamo.probe.interval.ms=500", "-Ddynamo.request.timeout.ms=1000",
                 // Clients need credentials here, so the client's own credentials are tested on real nodes too.
                 "-Ddynamo.security.client.required=true", "-Ddynamo.security.client.password=" + CLIENT_PASSWORD);
-        // node2 takes at most 8 key-value requests at once, so that the overload test can fill it.
+        // node2 takes at most 8 key-value requests at once, so that the overload test can fill it, and holds no
+        // hint (a cap of one byte), so that its refusals show in its metrics.
         cluster = ThreeNodes.start("system", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"), settings,
-                List.of(List.of(), List.of("-Ddynamo.max.inflight=" + NODE2_MAX_IN_FLIGHT), List.of()));
+                List.of(List.of(), List.of("-Ddynamo.max.inflight=" + NODE2_MAX_IN_FLIGHT,
+                        "-Ddynamo.hints.max.bytes.per.target=1"), List.of()));
         NODES.addAll(cluster.nodes);
         seeds = cluster.seeds;
     }
@@ -102,10 +105,21 @@ class ClusterSystemIT {
             HttpResponse<String> put = Http.put(kv(NODES.get(i % 2), "during-" + i, "w=2"), "v" + i, null);
             assertThat(put.statusCode()).as("W=2 with one node of three down: %s", put.body()).isEqualTo(204);
         }
-        // A copy for the dead node is kept as a hint once its request fails (a timeout, or at once after JGroups
-        // drops it from the view), so the hints appear shortly after the writes were acknowledged.
-        ThreeNodes.eventually("the writes it missed are held as hints", () -> NODES.subList(0, 2).stream()
-                .mapToLong(n -> hintsFor(n, victim.name)).sum() >= KEYS);
+        // A copy for the dead node is kept as a hint by the write's coordinator once its request fails (a timeout,
+        // or at once after JGroups drops it from the view), so the hints appear shortly after the writes were
+        // acknowledged: node1 holds those it coordinated, node2 refuses its own at its cap (anti-entropy repairs
+        // those copies once the victim returns).
+        ThreeNodes.eventually("the writes node1 coordinated are held as hints",
+                () -> hintsFor(NODES.get(0), victim.name) >= KEYS / 2);
+        ThreeNodes.eventually("node2 counts the hints it refused at its cap",
+                () -> metric(NODES.get(1), "dynamo_hints_refused") >= KEYS / 2);
+        String metrics = metrics(NODES.get(0));
+        String peer2 = "peer=\"" + NODES.get(1).name + "\"";
+        assertThat(MetricsText.value(metrics, "dynamo_peer_latency_millis_count", peer2))
+                .as("node1's calls to node2 answered").isPositive()
+                .isEqualTo(MetricsText.value(metrics, "dynamo_peer_latency_millis_bucket", peer2, "le=\"+Inf\""));
+        assertThat(MetricsText.value(metrics, "dynamo_peer_missed", "peer=\"" + victim.name + "\""))
+                .as("node1's calls to the killed node").isPositive();
         // A read that needs all three copies is refused: counted by error code, logged in one line without a trace.
         HttpResponse<String> refused = Http.get(kv(NODES.get(0), "during-0", "r=3"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
@@ -464,10 +478,15 @@ class ClusterSystemIT {
 
     /** {@code dynamo_refused_total{error="..."}} from the node's metrics; 0 when the series is not there yet. */
     private static long refusedCount(MicroNode node, String error) {
-        String metrics = Http.get(node.api().resolve("/metrics?scope=application")).body();
-        return metrics.lines().filter(l -> l.startsWith("dynamo_refused_total{") && l.contains("error=\"" + error
-                        + "\"")).mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        return metric(node, "dynamo_refused_total", "error=\"" + error + "\"");
+    }
+
+    private static long metric(MicroNode node, String name, String... labels) {
+        return (long) MetricsText.value(metrics(node), name, labels);
+    }
+
+    private static String metrics(MicroNode node) {
+        return Http.get(node.api().resolve("/metrics?scope=application")).body();
     }
 
     private static URI kv(MicroNode node, String key, String query) {
