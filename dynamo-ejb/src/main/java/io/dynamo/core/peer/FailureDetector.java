@@ -45,7 +45,11 @@ public final class FailureDetector {
      */
     public void heardFrom(String node) {
         PeerHealth before = health(node);
-        update(new PeerHealth(node, Reachability.UP, scheduler.nowMillis(), before.rttMillis(), 0), before);
+        long now = scheduler.nowMillis();
+        if (before.routable() && before.consecutiveFailures() == 0 && before.lastContactMillis() == now) {
+            return; // many requests a millisecond under load: nothing to record
+        }
+        update(new PeerHealth(node, Reachability.UP, now, before.rttMillis(), 0), before);
     }
 
     /**
