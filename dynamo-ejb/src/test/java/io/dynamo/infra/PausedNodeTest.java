@@ -47,6 +47,8 @@ class PausedNodeTest {
     /** The node paused now, or null; and how many pauses and resumes there were, to tell writes that straddled one. */
     private volatile String paused;
     private final AtomicInteger transitions = new AtomicInteger();
+    /** Stops the load; not an interrupt, which would close a store's file under a write on a writer's thread. */
+    private volatile boolean stopping;
 
     @Test
     void theOthersKeepTakingWritesAndAResumedNodeTakesOneAtOnce() throws Exception {
@@ -102,7 +104,7 @@ class PausedNodeTest {
                 }
             } finally {
                 IDS.forEach(id -> PauseValve.of(id).open());
-                load.forEach(Thread::interrupt);
+                stopping = true;
                 for (Thread t : load) {
                     t.join();
                 }
@@ -151,12 +153,10 @@ class PausedNodeTest {
     /** Writes through the node while it is not paused; keeps the refusals of writes no pause or resume overlapped. */
     private Thread writer(DynamoNode node, AtomicInteger written, List<String> refused) {
         return new Thread(() -> {
-            for (int i = 0; !Thread.currentThread().isInterrupted(); i++) {
+            for (int i = 0; !stopping; i++) {
                 int before = transitions.get();
                 if (node.id().equals(paused)) {
-                    if (!pauseBriefly()) {
-                        return;
-                    }
+                    pauseBriefly();
                     continue;
                 }
                 try {
@@ -190,16 +190,16 @@ class PausedNodeTest {
                 if (transitions.get() == before) {
                     unroutable.addAll(seen);
                 }
-            } while (pauseBriefly());
+                pauseBriefly();
+            } while (!stopping);
         }, "routing-watch");
     }
 
-    private static boolean pauseBriefly() {
+    private static void pauseBriefly() {
         try {
             Thread.sleep(5);
-            return true;
         } catch (InterruptedException e) {
-            return false;
+            Thread.currentThread().interrupt();
         }
     }
 }
