@@ -171,7 +171,12 @@ public final class DynamoNode implements AutoCloseable {
         // The trees must reflect the store before any write is reported to them.
         trees.rebuildAll();
         local.store().listen(trees);
-        services.transport().serve(dispatcher);
+        services.transport().serve((from, request) -> {
+            if (!from.equals(config.nodeId())) {
+                peers.detector().heardFrom(from); // proof of life, sooner than this node's next probe
+            }
+            return dispatcher.handle(from, request);
+        });
         antiEntropy.start();
         tombstones.start();
         gossiper.start();

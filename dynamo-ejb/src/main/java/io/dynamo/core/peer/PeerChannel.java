@@ -52,12 +52,18 @@ public final class PeerChannel {
         // Latency for operators in real time, finer than the scheduler's milliseconds (simulations ignore it).
         long startNanos = System.nanoTime();
         return transport.request(target, request, timeout).whenComplete((reply, failure) -> {
+            long elapsed = scheduler.nowMillis() - start;
             if (failure == null) {
-                detector.answered(target, scheduler.nowMillis() - start);
+                detector.answered(target, elapsed);
                 latencies.answered(target, (System.nanoTime() - startNanos) / 1000);
-            } else {
-                detector.missed(target);
-                latencies.missed(target);
+                return;
+            }
+            latencies.missed(target);
+            // A failure noticed a whole timeout after its deadline means this node was not running (a SIGSTOP, a long
+            // collector pause): the peer was not given the time to answer. JGroups still reports a peer that crashed
+            // or left the view (FailureDetector#suspect).
+            if (elapsed < timeout.toMillis() * 2) {
+                detector.missed(target, start);
             }
         });
     }

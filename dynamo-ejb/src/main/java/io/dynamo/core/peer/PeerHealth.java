@@ -3,7 +3,7 @@ package io.dynamo.core.peer;
 /**
  * One peer as this node sees it.
  *
- * @param lastContactMillis when it last answered (0: never)
+ * @param lastContactMillis when it last answered or sent this node a request (0: never)
  * @param rttMillis smoothed round-trip time of its answers (-1: unknown)
  * @param consecutiveFailures requests or probes missed since its last answer
  */

@@ -2,7 +2,7 @@ package io.dynamo.core.peer;
 
 /** How a peer looks from this node. */
 public enum Reachability {
-    /** Answered recently, or never tried. */
+    /** Answered or sent a request recently, or never tried. */
     UP,
     /** Missed a request or was suspected by the group layer; routed around until it answers a probe. */
     SUSPECT,

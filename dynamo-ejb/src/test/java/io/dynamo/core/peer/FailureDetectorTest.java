@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.ClusterTransport;
 import io.dynamo.core.transport.Message;
+import io.dynamo.core.transport.UnreachableException;
 import io.dynamo.testkit.SimulatedNetwork;
 import io.dynamo.testkit.SimulatedScheduler;
 import java.time.Duration;
@@ -148,6 +149,53 @@ class FailureDetectorTest {
         assertThat(pinged).as("nobody left to probe").containsExactly("c");
     }
 
+    @Test
+    void aRequestFromAPeerRoutesToItAgainAtOnceKeepingItsRoundTrip() {
+        detector.answered("b", 40);
+        detector.missed("b");
+        detector.missed("b");
+        detector.missed("b");
+        clock.advance(Duration.ofSeconds(2));
+        detector.heardFrom("b");
+
+        assertThat(detector.health("b")).isEqualTo(new PeerHealth("b", Reachability.UP, START + 2_000, 40, 0));
+        assertThat(changes).extracting(PeerHealth::reachability)
+                .containsExactly(Reachability.SUSPECT, Reachability.DOWN, Reachability.UP);
+    }
+
+    @Test
+    void aMissOfARequestSentBeforeThePeerWasLastHeardFromIsNotCounted() {
+        long sent = clock.nowMillis();
+        clock.advance(Duration.ofMillis(50));
+        detector.heardFrom("b");
+        clock.advance(Duration.ofMillis(50));
+        detector.missed("b", sent);
+        assertThat(detector.health("b").consecutiveFailures()).as("heard from since it was sent").isZero();
+        assertThat(detector.routable("b")).isTrue();
+
+        detector.missed("b", clock.nowMillis() - 10);
+        assertThat(detector.health("b").reachability()).as("sent after the last contact").isEqualTo(
+                Reachability.SUSPECT);
+        assertThat(changes).extracting(PeerHealth::reachability).containsExactly(Reachability.SUSPECT);
+    }
+
+    @Test
+    void aTimeoutThatFiresAWholeTimeoutLateIsThisNodesPauseNotAMissOfThePeer() {
+        List<CompletableFuture<Message>> sent = new ArrayList<>();
+        PeerChannel channel = new PeerChannel(new HeldTransport(sent), detector, clock, TIMEOUT);
+        channel.call("b", new Ping());
+        channel.call("c", new Ping());
+
+        clock.advance(TIMEOUT);
+        sent.get(0).completeExceptionally(new UnreachableException("b", "no answer within 100 ms"));
+        // As a process stopped for seconds sees it on resume: the timer fires long after the deadline.
+        clock.advance(Duration.ofSeconds(5));
+        sent.get(1).completeExceptionally(new UnreachableException("c", "no answer within 100 ms"));
+
+        assertThat(detector.health("b").reachability()).isEqualTo(Reachability.SUSPECT);
+        assertThat(detector.routable("c")).as("its miss came 5 s after its deadline").isTrue();
+    }
+
     /** The node under test; it must serve too, since the simulated network drops replies to nodes it does not know. */
     private PeerChannel channel(SimulatedNetwork network, String node) {
         return new PeerChannel(answerEverything(network, node), detector, clock, TIMEOUT);
@@ -157,5 +205,28 @@ class FailureDetectorTest {
         ClusterTransport transport = network.transport(node);
         transport.serve((from, m) -> CompletableFuture.completedFuture(new Ack()));
         return transport;
+    }
+
+    /** Holds every request's future for the test to complete, whenever it likes. */
+    private record HeldTransport(List<CompletableFuture<Message>> sent) implements ClusterTransport {
+        @Override
+        public String localNode() {
+            return "a";
+        }
+
+        @Override
+        public CompletableFuture<Message> request(String target, Message request, Duration timeout) {
+            CompletableFuture<Message> reply = new CompletableFuture<>();
+            sent.add(reply);
+            return reply;
+        }
+
+        @Override
+        public void serve(RequestHandler handler) {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -22,15 +22,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jgroups.Address;
 import org.jgroups.protocols.TCP;
 import org.jgroups.protocols.UFC;
-import org.jgroups.stack.Protocol;
 import org.jgroups.stack.ProtocolStack;
-import org.jgroups.util.MessageBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +59,7 @@ class FrozenPeerTest {
                 .replace("recv_buf_size=\"0\"", "recv_buf_size=\"16384\"");
         assertThat(stack).contains("recv_buf_size=\"16384\"");
         Path cStack = Files.writeString(dir.resolve("c.xml"), stack);
-        Valve valve = new Valve();
+        PauseValve valve = PauseValve.readsOnly();
         try (TestNode a = TestNode.start(JGroupsSettings.loopback(cluster, "a", ports.get(0), seeds));
              TestNode b = TestNode.start(JGroupsSettings.loopback(cluster, "b", ports.get(1), seeds));
              TestNode c = TestNode.start(new JGroupsSettings(cluster, "c", "127.0.0.1", ports.get(2), seeds,
@@ -118,47 +114,5 @@ class FrozenPeerTest {
 
     private static Message answer(Message m) {
         return m instanceof ReadReplica r ? new ReplicaState(r.key(), SiblingSet.EMPTY) : new Ack();
-    }
-
-    /** Holds every message coming up, and with it the thread that read it off the socket, while closed. */
-    private static final class Valve extends Protocol {
-        private volatile CountDownLatch gate = new CountDownLatch(0);
-        private final AtomicInteger blocked = new AtomicInteger();
-
-        void close() {
-            gate = new CountDownLatch(1);
-        }
-
-        void open() {
-            gate.countDown();
-        }
-
-        int blocked() {
-            return blocked.get();
-        }
-
-        @Override
-        public Object up(org.jgroups.Message msg) {
-            pass();
-            return up_prot.up(msg);
-        }
-
-        @Override
-        public void up(MessageBatch batch) {
-            pass();
-            up_prot.up(batch);
-        }
-
-        private void pass() {
-            CountDownLatch g = gate;
-            if (g.getCount() > 0) {
-                blocked.incrementAndGet();
-                try {
-                    g.await(50, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
     }
 }
