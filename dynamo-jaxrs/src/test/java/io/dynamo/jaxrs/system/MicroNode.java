@@ -23,6 +23,8 @@ public final class MicroNode {
 
     /** The admin user's password every node gets; {@link Http} sends it. */
     public static final String ADMIN_PASSWORD = "system-test-admin-password";
+    /** The client user's password every node gets (the key-value API requires the client user by default). */
+    public static final String CLIENT_PASSWORD = "system-test-client-password";
     public final String name;
     public final String host;
     public final int httpPort;
@@ -85,7 +87,8 @@ public final class MicroNode {
                 "-Ddynamo.node.id=" + name, "-Ddynamo.data.dir=" + dataDir,
                 "-Ddynamo.http.address=" + host + ":" + httpPort, "-Ddynamo.bootstrap=" + bootstrap,
                 "-Ddynamo.jgroups.bind.address=" + host, "-Ddynamo.jgroups.port=" + jgroupsPort,
-                "-Ddynamo.jgroups.initial.hosts=" + seeds, "-Ddynamo.security.admin.password=" + ADMIN_PASSWORD));
+                "-Ddynamo.jgroups.initial.hosts=" + seeds, "-Ddynamo.security.admin.password=" + ADMIN_PASSWORD,
+                "-Ddynamo.security.client.password=" + CLIENT_PASSWORD));
         command.addAll(extraSettings);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", war.toString(), "--port", String.valueOf(httpPort),
