@@ -34,6 +34,8 @@ public final class MicroNode {
     private final Path preboot;
     private final List<String> extraSettings;
     private final Path war;
+    private Path extraPreboot;
+    private Path postdeploy;
     private Process process;
     private volatile boolean paused;
 
@@ -59,6 +61,16 @@ public final class MicroNode {
         this.preboot = workDir.resolve(name + "-preboot.txt");
         this.extraSettings = List.copyOf(extraSettings);
         this.war = war;
+    }
+
+    /**
+     * Payara commands of the node's own (its TLS listener, say): {@code preboot}'s are run after the shared ones,
+     * and {@code postdeploy} replaces the shared {@code config/payara-postdeploy.txt}.
+     */
+    public MicroNode commands(Path preboot, Path postdeploy) {
+        this.extraPreboot = preboot;
+        this.postdeploy = postdeploy;
+        return this;
     }
 
     /** The WAR this build made, which nodes deploy unless given another. */
@@ -93,14 +105,16 @@ public final class MicroNode {
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", war.toString(), "--port", String.valueOf(httpPort),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", preboot.toString(),
-                "--postdeploycommandfile", config().resolve("payara-postdeploy.txt").toString()));
+                "--postdeploycommandfile",
+                (postdeploy != null ? postdeploy : config().resolve("payara-postdeploy.txt")).toString()));
         try {
             Files.createDirectories(dataDir);
             // The shared preboot file binds the listener to 127.0.0.1; this node listens on its own address, and
             // only once the application is deployed, as config/lib/nodes.sh starts nodes.
             Files.writeString(preboot, Files.readString(config().resolve("payara-preboot.txt"))
                     .replace("address=127.0.0.1", "address=" + host)
-                    + Files.readString(config().resolve("payara-closed-until-deployed.txt")));
+                    + Files.readString(config().resolve("payara-closed-until-deployed.txt"))
+                    + (extraPreboot == null ? "" : Files.readString(extraPreboot)));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
