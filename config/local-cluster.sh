@@ -6,7 +6,8 @@
 # (default 7800), DYNAMO_N/R/W (default 3/2/2), DYNAMO_JAVA_OPTS, DYNAMO_START_TIMEOUT (s).
 # Data in ./data/NAME (kept across runs: a restarted cluster keeps its data and ring), logs in ./run/NAME.log.
 # Cluster traffic is encrypted with the secret in ./run/cluster.secret, generated on first start and kept
-# (DYNAMO_CLUSTER_SECRET_FILE names another file); see docs/security.md.
+# (DYNAMO_CLUSTER_SECRET_FILE names another file); the admin and client users' passwords are generated on first start
+# into ./data/credentials and kept; the key-value API needs the client user. See docs/security.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=config/lib/nodes.sh
@@ -20,7 +21,7 @@ build=true
 for arg in "$@"; do
   case $arg in
     --no-build) build=false ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) log "unknown option $arg"; exit 2 ;;
   esac
 done
@@ -45,10 +46,12 @@ for entry in "${CLUSTER_NODES[@]}"; do
   log "$(name_of "$entry"): $(base_url "$(http_of "$entry")")   (log: $RUN_DIR/$(name_of "$entry").log)"
 done
 log ""
-log "try:  curl -X PUT --data-binary v $(base_url "$PORT")k && curl $(base_url "$((PORT + 1))")k"
-log "admin: curl -u admin:$DYNAMO_SECURITY_ADMIN_PASSWORD $(admin_url "$PORT")hints"
 log "users (kept in $CREDENTIALS): admin / $DYNAMO_SECURITY_ADMIN_PASSWORD, client / $DYNAMO_SECURITY_CLIENT_PASSWORD"
-log "  (clients need no credentials unless the nodes run with DYNAMO_SECURITY_CLIENT_REQUIRED=true)"
+log "the key-value API needs the client user (or the admin); in another shell:"
+log "  . $CREDENTIALS"
+log "  curl -u \"client:\$DYNAMO_SECURITY_CLIENT_PASSWORD\" -X PUT --data-binary v $(base_url "$PORT")k"
+log "  curl -u \"client:\$DYNAMO_SECURITY_CLIENT_PASSWORD\" $(base_url "$((PORT + 1))")k"
+log "admin: curl -u \"admin:\$DYNAMO_SECURITY_ADMIN_PASSWORD\" $(admin_url "$PORT")hints"
 log "Ctrl-C stops the cluster."
 
 # Returns when a node exits on its own (or a signal arrives); the EXIT trap stops the rest.

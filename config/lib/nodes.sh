@@ -21,7 +21,9 @@ DYNAMO_SEEDS=${DYNAMO_SEEDS:-127.0.0.1[7800],127.0.0.1[7801],127.0.0.1[7802]}
 
 log() { printf '%s\n' "$*" >&2; }
 
-# The local cluster's users: generated on first start into data/credentials (mode 600), kept with the data.
+# The local cluster's users: generated on first start into data/credentials (mode 600), kept with the data. Nodes
+# require the client user for the key-value API (dynamo.security.client.required defaults to true), so every node
+# gets both passwords.
 CREDENTIALS=$DATA_DIR/credentials
 ensure_credentials() {
   if [[ ! -f $CREDENTIALS ]]; then

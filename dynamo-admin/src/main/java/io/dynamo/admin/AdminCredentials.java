@@ -13,7 +13,9 @@ import java.util.Properties;
  * The admin user's HTTP Basic credentials: from {@code --credentials FILE} (properties {@code user} and
  * {@code password}; the local cluster's {@code DYNAMO_SECURITY_ADMIN_PASSWORD=} line also counts as the password),
  * else from {@code DYNAMO_ADMIN_USER} and {@code DYNAMO_ADMIN_PASSWORD}. None at all is allowed: the ring and the
- * node list need no credentials, and the rest is refused with a 401 that says what to give.
+ * node list need none on a node that serves clients without credentials
+ * ({@code dynamo.security.client.required=false}); the rest, and on other nodes everything, is refused with a 401
+ * that says what to give.
  */
 record AdminCredentials(String user, String password) {
     static final String DEFAULT_USER = "admin";

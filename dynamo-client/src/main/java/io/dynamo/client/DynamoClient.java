@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * A Java client for the Dynamo REST API (see {@code docs/client.md}). Thread-safe: share one instance.
@@ -42,6 +43,7 @@ public final class DynamoClient implements AutoCloseable {
     private final Router router;
     private final Duration connectTimeout;
     private final List<ClientRequestFilter> filters;
+    private final SSLContext sslContext;
     private final DynamoAdmin admin;
     private final ContextCache contexts;
 
@@ -59,6 +61,7 @@ public final class DynamoClient implements AutoCloseable {
         this.router = new Router(b.seeds, b.clock, b.refreshInterval, b.downFor, fetcher::fetch);
         this.connectTimeout = b.connectTimeout;
         this.filters = List.copyOf(b.filters);
+        this.sslContext = b.sslContext;
         this.admin = new DynamoAdmin(this, null);
         this.contexts = new ContextCache(b.rememberedContexts);
     }
@@ -67,6 +70,9 @@ public final class DynamoClient implements AutoCloseable {
         ClientBuilder builder = ClientBuilder.newBuilder()
                 .connectTimeout(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(b.readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (b.sslContext != null) {
+            builder.sslContext(b.sslContext);
+        }
         b.filters.forEach(builder::register);
         return builder.build();
     }
@@ -258,6 +264,9 @@ public final class DynamoClient implements AutoCloseable {
         ClientBuilder builder = ClientBuilder.newBuilder()
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(idleLimit.toMillis(), TimeUnit.MILLISECONDS);
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
         filters.forEach(builder::register);
         EventStream stream = new EventStream(builder.build(), target, failed, listener, retry, idleLimit);
         stream.start();
@@ -393,6 +402,7 @@ public final class DynamoClient implements AutoCloseable {
         private final List<ClientRequestFilter> filters = new ArrayList<>();
         private Consumer<RouteEvent> listener = event -> { };
         private int rememberedContexts = 10_000;
+        private SSLContext sslContext;
 
         private Builder() {
         }
@@ -472,8 +482,8 @@ public final class DynamoClient implements AutoCloseable {
         /**
          * Sends HTTP Basic credentials with every request, ring fetches included: a client user's where the nodes
          * require them ({@code dynamo.security.client.required}), an admin's for a tool that also uses the admin API.
-         * Send them over TLS only (an {@code https} seed behind a TLS proxy, see the security docs): Basic credentials
-         * are not encrypted.
+         * Send them over TLS only (an {@code https} seed: a node's TLS listener or a TLS proxy, see the security docs):
+         * Basic credentials are not encrypted.
          */
         public Builder credentials(String user, String password) {
             Objects.requireNonNull(user, "user");
@@ -484,6 +494,16 @@ public final class DynamoClient implements AutoCloseable {
             String token = "Basic " + Base64.getEncoder().encodeToString(
                     (user + ":" + password).getBytes(StandardCharsets.UTF_8));
             return requestFilter(request -> request.getHeaders().putSingle("Authorization", token));
+        }
+
+        /**
+         * The TLS context for {@code https} nodes, e.g. one that trusts a self-signed certificate ({@link TrustStores}).
+         * Default: the JVM's, which trusts the JDK's certificate authorities (or {@code -Djavax.net.ssl.trustStore}).
+         * Not applied to a JAX-RS client given with {@link #client(Client)}.
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
+            return this;
         }
 
         /** A filter run on every request, admin fetches included (e.g. to add headers a proxy needs). */

@@ -15,6 +15,7 @@ final class DeploymentGroup {
     static final String GROUP = "dynamo";
     private static final String NODE = "dynamo-host";
     private static final String ADMIN_ALIAS = "dynamo-admin-password";
+    private static final String CLIENT_ALIAS = "dynamo-client-password";
 
     private final PayaraServer das;
     private final Path work;
@@ -54,14 +55,13 @@ final class DeploymentGroup {
 
     /**
      * The group, its instances on a node of their own under {@code work} (not in the distribution), the settings of
-     * each, and the admin password as a password alias that the instances' settings name (never on a command line).
+     * each, and the admin and client passwords as password aliases that the instances' settings name (never on a
+     * command line).
      */
-    void create(String adminPassword, int replicas, int readQuorum, int writeQuorum)
+    void create(String adminPassword, String clientPassword, int replicas, int readQuorum, int writeQuorum)
             throws IOException, InterruptedException {
-        Path aliasFile = work.resolve("alias-password");
-        Files.writeString(aliasFile, "AS_ADMIN_ALIASPASSWORD=" + adminPassword + "\n");
-        das.remote("--passwordfile", aliasFile.toString(), "create-password-alias", ADMIN_ALIAS);
-        Files.delete(aliasFile);
+        alias(ADMIN_ALIAS, adminPassword);
+        alias(CLIENT_ALIAS, clientPassword);
         List<List<String>> commands = new ArrayList<>();
         commands.add(List.of("create-node-config", "--nodehost", "localhost", "--nodedir",
                 work.resolve("nodes").toString(), "--installdir", das.home().toString(), NODE));
@@ -90,8 +90,16 @@ final class DeploymentGroup {
                     "-Ddynamo.bootstrap=" + (i == 0),
                     "-Ddynamo.q=16", "-Ddynamo.n=" + replicas, "-Ddynamo.r=" + readQuorum,
                     "-Ddynamo.w=" + writeQuorum,
-                    "-Ddynamo.security.admin.password=${ALIAS=" + ADMIN_ALIAS + "}"));
+                    "-Ddynamo.security.admin.password=${ALIAS=" + ADMIN_ALIAS + "}",
+                    "-Ddynamo.security.client.password=${ALIAS=" + CLIENT_ALIAS + "}"));
         }
+    }
+
+    private void alias(String name, String password) throws IOException, InterruptedException {
+        Path aliasFile = work.resolve("alias-password");
+        Files.writeString(aliasFile, "AS_ADMIN_ALIASPASSWORD=" + password + "\n");
+        das.remote("--passwordfile", aliasFile.toString(), "create-password-alias", name);
+        Files.delete(aliasFile);
     }
 
     /** What config/payara-server-setup.txt sets for the DAS, for one instance's configuration. */

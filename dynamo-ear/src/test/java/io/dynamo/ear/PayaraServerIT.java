@@ -58,7 +58,7 @@ class PayaraServerIT {
         progress.step("domain created and started");
         group = new DeploymentGroup(das, work, List.of(base + 1000, base + 2000, base + 3000));
         // N=2 on three nodes: a key whose replica is stopped has a third node to stand in for it and hold a hint.
-        group.create(MicroNode.ADMIN_PASSWORD, 2, 1, 2);
+        group.create(MicroNode.ADMIN_PASSWORD, MicroNode.CLIENT_PASSWORD, 2, 1, 2);
         ear = Path.of(System.getProperty("dynamo.it.ear"));
         group.deploy(ear);
         progress.step("deployment group of three instances created, EAR deployed to it");
@@ -108,6 +108,7 @@ class PayaraServerIT {
         HttpResponse<String> get = Http.get(kv(0, "user%3A1"));
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).isEqualTo("alice");
+        assertThat(Http.status(kv(0, "user%3A1"))).as("no credentials, no data (the default)").isEqualTo(401);
         assertThat(get.headers().firstValue("X-Dynamo-Context")).contains(context);
     }
 

@@ -104,13 +104,31 @@ class AdminApiIT {
     }
 
     @Test
-    void routingReadsAndTheKeyValueApiNeedNoCredentialsUnlessTheNodeSaysSo() {
+    void onADefaultNodeTheKeyValueApiAndTheRoutingReadsNeedTheClientUser() {
+        // arquillian.xml leaves dynamo.security.client.required unset: this node runs with the default.
         ApiClient anonymous = new ApiClient(root);
-        assertThat(anonymous.get(ADMIN + "ring").statusCode()).isEqualTo(200);
-        assertThat(anonymous.get(ADMIN + "nodes").statusCode()).isEqualTo(200);
-        assertThat(anonymous.put("api/v1/kv/" + key, "v".getBytes(UTF_8), "text/plain", null).statusCode())
-                .isEqualTo(204);
-        assertThat(anonymous.get("../health/ready").statusCode()).isEqualTo(200);
+        String kv = "api/v1/kv/" + key;
+        for (HttpResponse<byte[]> refused : List.of(anonymous.put(kv, "v".getBytes(UTF_8), "text/plain", null),
+                anonymous.get(kv), anonymous.delete(kv, null), anonymous.get(ADMIN + "ring"),
+                anonymous.get(ADMIN + "nodes"))) {
+            String what = refused.request().method() + " " + refused.uri().getPath();
+            assertThat(refused.statusCode()).as(what).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).as(what)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith(JSON));
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).as(what).isPresent();
+            assertThat(json(refused).getString("error")).as(what).isEqualTo("unauthorized");
+            assertThat(json(refused).getString("detail")).as(what).contains("requires client credentials");
+        }
+        assertThat(anonymous.get("../health/ready").statusCode()).as("health needs nothing").isEqualTo(200);
+
+        ApiClient client = ApiClient.client(root);
+        assertThat(client.get(kv).statusCode()).as("the refused put stored nothing").isEqualTo(404);
+        assertThat(client.put(kv, "v".getBytes(UTF_8), "text/plain", null).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> read = client.get(kv);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(ApiClient.text(read)).isEqualTo("v");
+        assertThat(client.get(ADMIN + "ring").statusCode()).isEqualTo(200);
+        assertThat(client.get(ADMIN + "nodes").statusCode()).isEqualTo(200);
     }
 
     // --- views ---------------------------------------------------------------------------------------------------

@@ -59,6 +59,11 @@ final class ApiClient {
         return new ApiClient(root, basic(user, password));
     }
 
+    /** The client user's: what the key-value API needs on a node with default settings. */
+    static ApiClient client(URI root) {
+        return as(root, "client", CLIENT_PASSWORD);
+    }
+
     static ApiClient admin(URI root) {
         return as(root, "admin", ADMIN_PASSWORD);
     }

@@ -66,11 +66,13 @@ class HttpFuzzIT {
     static void startCluster() throws Exception {
         List<String> shared = List.of("-Ddynamo.n=2", "-Ddynamo.max.value.bytes=" + VALUE_LIMIT,
                 "-Ddynamo.security.client.password=" + CLIENT_PASSWORD);
-        List<String> clientRequired = List.of("-Ddynamo.security.client.required=true");
-        // An empty password is no password: node3 has no admin user (docs/security.md).
-        List<String> noAdmin = List.of("-Ddynamo.security.admin.password=");
+        // node1 and node2 run with the default, the client user required. An empty password is no password: node3
+        // has no admin user, and it serves the key-value API to anyone, as an explicit setting allows
+        // (docs/security.md).
+        List<String> openAndNoAdmin = List.of("-Ddynamo.security.admin.password=",
+                "-Ddynamo.security.client.required=false");
         cluster = ThreeNodes.start("fuzz", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"), shared,
-                List.of(clientRequired, clientRequired, noAdmin));
+                List.of(List.of(), List.of(), openAndNoAdmin));
         clusterNodes = new ArrayList<>();
         for (MicroNode node : cluster.nodes) {
             boolean third = clusterNodes.size() == 2;
@@ -91,7 +93,7 @@ class HttpFuzzIT {
 
     @BeforeEach
     void countInternalErrors() {
-        single = new FuzzTarget("it-node", new RawHttp(deployed.getPort()), false, true, 1, VALUE_LIMIT,
+        single = new FuzzTarget("it-node", new RawHttp(deployed.getPort()), true, true, 1, VALUE_LIMIT,
                 ApiClient.ADMIN_PASSWORD, ApiClient.CLIENT_PASSWORD);
         internalErrors.put(single, single.internalErrors());
         clusterNodes.forEach(node -> internalErrors.put(node, node.internalErrors()));
@@ -139,7 +141,7 @@ class HttpFuzzIT {
     @Test
     void noPathTrickReachesAnEndpointWithoutTheRoleItNeeds() {
         List<String> failures = new ArrayList<>();
-        FuzzTarget open = single();
+        FuzzTarget open = clusterNodes.get(2); // the key-value API open to anyone, and no admin user
         FuzzTarget closed = clusterNodes.get(0);
         KeyWatch watch = new KeyWatch(closed);
         int sent = 0;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The built WAR on a real Payara Micro (one start for the class; N = R = W = 1, max value 1024 bytes, see
- * arquillian.xml), driven over HTTP like any client would.
+ * arquillian.xml), driven over HTTP like any client would, with the client user's credentials.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,7 +48,7 @@ class KvApiIT {
     @BeforeEach
     void client() {
         URI root = ApiClient.root(deployed);
-        api = new ApiClient(root);
+        api = ApiClient.client(root);
         prefix = "api/v1/kv/it-" + UUID.randomUUID() + "-";
     }
 

@@ -9,7 +9,9 @@ import java.util.function.Function;
 
 /**
  * The users a node accepts, from its settings: one admin and one client user, each with a password. A role whose
- * password is not set has no user: without an admin password nobody can use the admin API.
+ * password is not set has no user: without an admin password nobody can use the admin API. The key-value API needs
+ * the client role unless {@value #CLIENT_REQUIRED} is {@code false}, so a node that requires it without a client
+ * password is refused: it could serve no application.
  */
 public final class SecuritySettings {
     public static final String ADMIN_USER = "dynamo.security.admin.user";
@@ -30,12 +32,18 @@ public final class SecuritySettings {
         this.adminPassword = digest(setting.apply(ADMIN_PASSWORD));
         this.clientUser = setting.apply(CLIENT_USER).orElse("client");
         this.clientPassword = digest(setting.apply(CLIENT_PASSWORD));
-        String required = setting.apply(CLIENT_REQUIRED).orElse("false").trim();
+        String required = setting.apply(CLIENT_REQUIRED).orElse("true").trim();
         if (!required.equals("true") && !required.equals("false")) {
             throw new IllegalArgumentException("setting " + CLIENT_REQUIRED + " = " + required
                     + " is invalid: it must be true or false");
         }
         this.clientRequired = Boolean.parseBoolean(required);
+        if (clientRequired && clientPassword == null) {
+            throw new IllegalArgumentException("no client password is set, and the key-value API requires the client"
+                    + " user (" + CLIENT_REQUIRED + " is true unless set to false): set " + CLIENT_PASSWORD
+                    + " (better as the environment variable DYNAMO_SECURITY_CLIENT_PASSWORD), or set " + CLIENT_REQUIRED
+                    + "=false to serve the key-value API to anyone without credentials (docs/security.md)");
+        }
         if (adminPassword != null && clientPassword != null && adminUser.equals(clientUser)) {
             throw new IllegalArgumentException("settings " + ADMIN_USER + " and " + CLIENT_USER + " both name user "
                     + adminUser + "; give the client user another name");

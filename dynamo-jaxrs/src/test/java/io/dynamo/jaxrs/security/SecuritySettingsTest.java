@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,12 +31,35 @@ class SecuritySettingsTest {
 
     @Test
     void withoutPasswordsNobodyAuthenticatesAndTheAdminApiIsShut() {
-        SecuritySettings s = of(Map.of());
+        SecuritySettings s = of(Map.of(SecuritySettings.CLIENT_REQUIRED, "false"));
         assertThat(s.adminConfigured()).isFalse();
         assertThat(s.clientRequired()).isFalse();
         assertThat(s.authenticate("admin", "")).isEmpty();
         assertThat(s.authenticate("admin", "admin")).isEmpty();
-        assertThat(of(Map.of(SecuritySettings.ADMIN_PASSWORD, "")).adminConfigured()).as("empty is unset").isFalse();
+        assertThat(of(Map.of(SecuritySettings.ADMIN_PASSWORD, "", SecuritySettings.CLIENT_REQUIRED, "false"))
+                .adminConfigured()).as("empty is unset").isFalse();
+    }
+
+    @Test
+    void theKeyValueApiNeedsTheClientUserUnlessSettingsSayOtherwise() {
+        assertThat(of(Map.of(SecuritySettings.CLIENT_PASSWORD, "c-secret")).clientRequired()).isTrue();
+        assertThat(of(Map.of(SecuritySettings.CLIENT_PASSWORD, "c-secret")).policy().required("GET", "kv/k"))
+                .isEqualTo(Role.CLIENT);
+        assertThat(of(Map.of(SecuritySettings.CLIENT_REQUIRED, " false ")).policy().required("GET", "kv/k"))
+                .as("the explicit opt-out").isEqualTo(Role.NONE);
+    }
+
+    @Test
+    void requiringTheClientUserWithoutItsPasswordIsRefused() {
+        for (Map<String, String> settings : List.of(Map.<String, String>of(),
+                Map.of(SecuritySettings.CLIENT_PASSWORD, ""),
+                Map.of(SecuritySettings.CLIENT_REQUIRED, "true", SecuritySettings.ADMIN_PASSWORD, "a-secret"))) {
+            assertThatThrownBy(() -> of(settings)).as("%s", settings)
+                    .hasMessageContaining("no client password is set")
+                    .hasMessageContaining("set dynamo.security.client.password")
+                    .hasMessageContaining("DYNAMO_SECURITY_CLIENT_PASSWORD")
+                    .hasMessageContaining("dynamo.security.client.required=false");
+        }
     }
 
     @Test

@@ -112,7 +112,8 @@ final class FaultRun implements AutoCloseable {
 
     private static DynamoClient client(ThreeNodes cluster) {
         DynamoClient.Builder builder = DynamoClient.builder().readTimeout(Duration.ofSeconds(5))
-                .connectTimeout(Duration.ofSeconds(1));
+                .connectTimeout(Duration.ofSeconds(1))
+                .credentials("client", MicroNode.CLIENT_PASSWORD);
         cluster.nodes.forEach(n -> builder.seed(n.api()));
         return builder.build();
     }

@@ -23,6 +23,8 @@ public final class MicroNode {
 
     /** The admin user's password every node gets; {@link Http} sends it. */
     public static final String ADMIN_PASSWORD = "system-test-admin-password";
+    /** The client user's password every node gets (the key-value API requires the client user by default). */
+    public static final String CLIENT_PASSWORD = "system-test-client-password";
     public final String name;
     public final String host;
     public final int httpPort;
@@ -32,6 +34,8 @@ public final class MicroNode {
     private final Path preboot;
     private final List<String> extraSettings;
     private final Path war;
+    private Path extraPreboot;
+    private Path postdeploy;
     private Process process;
     private volatile boolean paused;
 
@@ -57,6 +61,16 @@ public final class MicroNode {
         this.preboot = workDir.resolve(name + "-preboot.txt");
         this.extraSettings = List.copyOf(extraSettings);
         this.war = war;
+    }
+
+    /**
+     * Payara commands of the node's own (its TLS listener, say): {@code preboot}'s are run after the shared ones,
+     * and {@code postdeploy} replaces the shared {@code config/payara-postdeploy.txt}.
+     */
+    public MicroNode commands(Path preboot, Path postdeploy) {
+        this.extraPreboot = preboot;
+        this.postdeploy = postdeploy;
+        return this;
     }
 
     /** The WAR this build made, which nodes deploy unless given another. */
@@ -85,19 +99,22 @@ public final class MicroNode {
                 "-Ddynamo.node.id=" + name, "-Ddynamo.data.dir=" + dataDir,
                 "-Ddynamo.http.address=" + host + ":" + httpPort, "-Ddynamo.bootstrap=" + bootstrap,
                 "-Ddynamo.jgroups.bind.address=" + host, "-Ddynamo.jgroups.port=" + jgroupsPort,
-                "-Ddynamo.jgroups.initial.hosts=" + seeds, "-Ddynamo.security.admin.password=" + ADMIN_PASSWORD));
+                "-Ddynamo.jgroups.initial.hosts=" + seeds, "-Ddynamo.security.admin.password=" + ADMIN_PASSWORD,
+                "-Ddynamo.security.client.password=" + CLIENT_PASSWORD));
         command.addAll(extraSettings);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", war.toString(), "--port", String.valueOf(httpPort),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", preboot.toString(),
-                "--postdeploycommandfile", config().resolve("payara-postdeploy.txt").toString()));
+                "--postdeploycommandfile",
+                (postdeploy != null ? postdeploy : config().resolve("payara-postdeploy.txt")).toString()));
         try {
             Files.createDirectories(dataDir);
             // The shared preboot file binds the listener to 127.0.0.1; this node listens on its own address, and
             // only once the application is deployed, as config/lib/nodes.sh starts nodes.
             Files.writeString(preboot, Files.readString(config().resolve("payara-preboot.txt"))
                     .replace("address=127.0.0.1", "address=" + host)
-                    + Files.readString(config().resolve("payara-closed-until-deployed.txt")));
+                    + Files.readString(config().resolve("payara-closed-until-deployed.txt"))
+                    + (extraPreboot == null ? "" : Files.readString(extraPreboot)));
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {

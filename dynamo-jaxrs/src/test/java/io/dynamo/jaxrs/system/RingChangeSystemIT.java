@@ -230,7 +230,8 @@ class RingChangeSystemIT {
 
         static DynamoClient client(ThreeNodes cluster) {
             DynamoClient.Builder builder = DynamoClient.builder().readTimeout(Duration.ofSeconds(5))
-                    .connectTimeout(Duration.ofSeconds(1));
+                    .connectTimeout(Duration.ofSeconds(1))
+                    .credentials("client", MicroNode.CLIENT_PASSWORD);
             cluster.nodes.subList(0, 3).forEach(n -> builder.seed(n.api()));
             return builder.build();
         }

@@ -160,7 +160,7 @@ public final class ThreeNodes {
     }
 
     /** Free loopback ports; the JGroups ones also keep port + 100 free, where FD_SOCK2 listens. */
-    private static List<Integer> freePorts(int count) throws IOException {
+    static List<Integer> freePorts(int count) throws IOException {
         List<Integer> ports = new ArrayList<>();
         while (ports.size() < count) {
             int p;
