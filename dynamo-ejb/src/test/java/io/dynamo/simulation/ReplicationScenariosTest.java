@@ -133,6 +133,22 @@ class ReplicationScenariosTest {
         assertReadRepairs(2, 3, true);
     }
 
+    @Test
+    void aGetWhoseSecondReplicaIsSilentReadsTheThirdAfterTheSpeculativeDelay() {
+        try (LocalCluster c = new LocalCluster(7, 3, 3, 2, 2, 16, NodeTiming.DEFAULTS)) {
+            c.put(c.nodeIds().get(0), "k", Context.EMPTY, "v", 3);
+            PreferenceList list = c.ring().preferenceList(
+                    c.ring().partitioner().partitionOfKey(Key.of("k").bytes()), 3);
+            String coordinator = list.replicas().get(0);
+            String silent = list.replicas().get(1);
+            c.network().cutOneWay(coordinator, silent);
+            long before = c.node(coordinator).view().speculativeReads();
+            ReadResult read = c.get(coordinator, "k", 2);
+            assertThat(read.values()).extracting(LocalCluster::text).containsExactly("v");
+            assertThat(c.node(coordinator).view().speculativeReads()).isEqualTo(before + 1);
+        }
+    }
+
     private static void assertReadRepairs(int staleIndex, int r, boolean repaired) {
         // Hint delivery held back for an hour, so only read repair can fix the replica.
         NodeTiming noHandoff = new NodeTiming(Duration.ofMillis(100), Duration.ofHours(1), 50, Duration.ofHours(1),

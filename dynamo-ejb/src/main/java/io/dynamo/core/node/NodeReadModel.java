@@ -125,6 +125,11 @@ final class NodeReadModel implements NodeView {
     }
 
     @Override
+    public long speculativeReads() {
+        return reads.speculativeReadCount();
+    }
+
+    @Override
     public Repairs repairs() {
         return new Repairs(antiEntropy.stats(), reads.repairCount(), tombstones.reaped());
     }

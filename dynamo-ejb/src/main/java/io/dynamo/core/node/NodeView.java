@@ -54,6 +54,9 @@ public interface NodeView {
 
     Repairs repairs();
 
+    /** Gets that read one more replica because an asked one was slower than recent replica reads, since start. */
+    long speculativeReads();
+
     SiblingCounts siblings();
 
     /** Siblings per read, value sizes and timeouts of the requests this node answered, since start. */

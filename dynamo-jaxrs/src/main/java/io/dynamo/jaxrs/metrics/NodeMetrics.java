@@ -47,6 +47,7 @@ public class NodeMetrics {
         registry.gauge("dynamo.transfers.bytes.sent", node, n -> n.transfers().progress().stream()
                 .mapToLong(TransferProgress::bytesSent).sum());
         registry.gauge("dynamo.readrepair.copies.repaired", node, n -> n.repairs().readRepairs());
+        registry.gauge("dynamo.reads.speculative", node, NodeView::speculativeReads);
         registry.gauge("dynamo.keys.stored", node, NodeView::keysStored);
     }
 
