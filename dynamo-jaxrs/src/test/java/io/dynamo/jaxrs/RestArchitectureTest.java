@@ -34,6 +34,9 @@ import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.ring.RingSettings;
+import io.dynamo.core.stats.BucketCounts;
+import io.dynamo.core.stats.PeerLatencies;
+import io.dynamo.core.stats.RequestStats;
 import io.dynamo.core.transfer.TransferProgress;
 import io.dynamo.core.transfer.TransferStatus;
 
@@ -52,7 +55,8 @@ class RestArchitectureTest {
             RingSettings.class, Handover.class, MembershipState.class, NodeInfo.class, NodeStatus.class,
             PeerHealth.class, Reachability.class, HintQueue.class, TransferProgress.class, TransferStatus.class,
             AntiEntropyStats.class, PartitionStats.class, ExchangeResult.class, BackupStatus.class,
-            BackupStatus.State.class, BackupStatus.Completed.class, BackupManifest.class, BackupFile.class);
+            BackupStatus.State.class, BackupStatus.Completed.class, BackupManifest.class, BackupFile.class,
+            BucketCounts.Snapshot.class, PeerLatencies.Snapshot.class, RequestStats.Snapshot.class);
 
     @ArchTest
     static final ArchRule restReachesTheCoreOnlyThroughItsFaces = noClasses()
