@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # YCSB benchmark of a fresh local cluster: builds, starts three Payara Micro nodes on loopback (N=3, R=2, W=2),
-# loads the records, runs each workload after a warm-up and prints throughput, latency percentiles per operation
-# and the CPU seconds each node used; stops the cluster at the end, on failure and on Ctrl-C.
+# loads the records, runs each workload after a warm-up and prints throughput, latency percentiles per operation,
+# the CPU seconds each node used and its resident memory (RSS) at the window's end; stops the cluster at the end, on
+# failure and on Ctrl-C.
 #   config/bench.sh [--no-build] [--workloads ABC] [--seconds 60] [--warmup 30] [--threads 16] [--records 10000]
 #                   [--write-all] [--update read-modify-write|remembered] [--target OPS] [--jfr] [--floor]
 # --write-all: an update writes the whole record (YCSB writeallfields=true, as ../shared/peer's workload does).
@@ -133,6 +134,18 @@ report() {
     "$([[ $target == 0 ]] && echo none || echo "$target")" "$(uptime | sed 's/.*load average/load average/')"
   java -cp "$BENCH_CP" io.dynamo.bench.MeasuredWindow "$from" "$to" "$hdr_dir"/*.hdr
   cpu_line "$5" "$6"
+  rss_line
+}
+
+# rss_line: each node's resident memory now (the operating system's figure, heap and everything else).
+rss_line() {
+  local entry
+  printf 'RSS MB:'
+  for entry in "${CLUSTER_NODES[@]}"; do
+    printf ' %s %s' "$(name_of "$entry")" \
+      "$(awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$(pid_of "$(name_of "$entry")")/status")"
+  done
+  printf '\n'
 }
 
 # cpu_line CPU_BEFORE CPU_AFTER: the CPU seconds each node and the client used between the two readings.
@@ -165,7 +178,8 @@ if $floor; then
   { printf '\n== request floor: %s threads, %s s after %s s warm-up (load %s)\n' "$threads" "$seconds" "$warmup" \
       "$(uptime | sed 's/.*load average/load average/')"
     cat "$RUN_DIR/floor.txt"
-    cpu_line "$before" "$after"; } | tee -a "$RUN_DIR/summary.txt"
+    cpu_line "$before" "$after"
+    rss_line; } | tee -a "$RUN_DIR/summary.txt"
   exit 0
 fi
 
