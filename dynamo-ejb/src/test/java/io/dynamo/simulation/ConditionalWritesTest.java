@@ -2,7 +2,9 @@ package io.dynamo.simulation;
 
 import static io.dynamo.testkit.LocalCluster.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.core.base.InvalidQuorumException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.PreconditionFailedException;
 import io.dynamo.core.node.ReadResult;
@@ -80,6 +82,14 @@ class ConditionalWritesTest {
     void ifMatchOnAKeyNeverWrittenIsRefused() {
         assertThat(failureOf(writeIf(coordinator, WriteCondition.matching("AAAAAAAAAAAAAAAAAAAAAA"), "v")))
                 .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("never written");
+        assertThat(cluster.get(coordinator, "k", 3).found()).isFalse();
+    }
+
+    @Test
+    void theReadQuorumOfTheCheckIsRefusedAtOnceOutside1ToN() {
+        assertThatThrownBy(() -> cluster.node(coordinator).writeIfAsync(WriteCondition.absent(), Key.of("k"),
+                Context.EMPTY, text("v"), OptionalInt.of(4), OptionalInt.empty(), OptionalInt.empty()))
+                .isInstanceOf(InvalidQuorumException.class).hasMessageContaining("r=4");
         assertThat(cluster.get(coordinator, "k", 3).found()).isFalse();
     }
 
