@@ -86,6 +86,22 @@ class ConditionalWritesTest {
     }
 
     @Test
+    void ifMatchAnyNeedsAValueAndIfNoneMatchATagRefusesOnlyThatVersion() {
+        WriteCondition any = new WriteCondition(Set.of(), true, Set.of(), false);
+        assertThat(failureOf(writeIf(coordinator, any, "v"))).isInstanceOf(PreconditionFailedException.class)
+                .hasMessageContaining("If-Match: *");
+        cluster.put(coordinator, "k", Context.EMPTY, "v1", 2);
+        String v1 = tag(coordinator);
+        WriteCondition notV1 = new WriteCondition(Set.of(), false, Set.of(v1), false);
+        cluster.await(writeIf(coordinator, any, "v2"));
+        cluster.await(writeIf(coordinator, notV1, "v3"));
+        String v3 = tag(coordinator);
+        assertThat(failureOf(writeIf(coordinator, new WriteCondition(Set.of(), false, Set.of(v3), false), "v4")))
+                .isInstanceOf(PreconditionFailedException.class).hasMessageContaining("If-None-Match names");
+        assertThat(values(coordinator)).containsExactly("v3");
+    }
+
+    @Test
     void theReadQuorumOfTheCheckIsRefusedAtOnceOutside1ToN() {
         assertThatThrownBy(() -> cluster.node(coordinator).writeIfAsync(WriteCondition.absent(), Key.of("k"),
                 Context.EMPTY, text("v"), OptionalInt.of(4), OptionalInt.empty(), OptionalInt.empty()))
