@@ -25,11 +25,12 @@ final class Answers {
     static Versions versions(Response response, URI node, List<URI> tried) {
         int status = response.getStatus();
         String context = response.getHeaderString(DynamoHeaders.CONTEXT);
+        String etag = response.getHeaderString(HttpHeaders.ETAG);
         if (status == 404) {
             ErrorBody error = NodeHttp.errorOf(response);
             // Only the API's own not_found means "no such key"; a 404 page from elsewhere means a wrong base URI.
             if (ErrorCode.NOT_FOUND.code().equals(error.error())) {
-                return Versions.missing(context);
+                return Versions.missing(context, etag);
             }
             throw DynamoClientException.answered(status, error.error(), error.detail(), node, tried);
         }
@@ -41,7 +42,7 @@ final class Answers {
                 // One version, as its raw bytes and stored type: no base64, no JSON on either side.
                 byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
                 return new Versions(true, context, List.of(new Sibling(bytes,
-                        response.getHeaderString(HttpHeaders.CONTENT_TYPE))));
+                        response.getHeaderString(HttpHeaders.CONTENT_TYPE))), etag);
             }
             VersionsBody body = response.readEntity(VersionsBody.class);
             Base64.Decoder base64 = Base64.getDecoder();
@@ -49,7 +50,7 @@ final class Answers {
             for (SiblingBody s : body.siblings()) {
                 siblings.add(new Sibling(base64.decode(s.value()), s.contentType()));
             }
-            return new Versions(true, body.context() != null ? body.context() : context, siblings);
+            return new Versions(true, body.context() != null ? body.context() : context, siblings, etag);
         } catch (ProcessingException | IllegalArgumentException | NullPointerException e) {
             throw DynamoClientException.invalidResponse("GET", status, node, tried, e);
         }

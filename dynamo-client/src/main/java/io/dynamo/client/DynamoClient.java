@@ -1,8 +1,6 @@
 package io.dynamo.client;
 
 import io.dynamo.api.DynamoHeaders;
-import io.dynamo.api.ErrorBody;
-import io.dynamo.api.ErrorCode;
 import io.dynamo.api.KeyPaths;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
@@ -21,7 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -73,6 +76,9 @@ public final class DynamoClient implements AutoCloseable {
         if (b.sslContext != null) {
             builder.sslContext(b.sslContext);
         }
+        if (b.asyncExecutor != null) {
+            builder.executorService(b.asyncExecutor);
+        }
         b.filters.forEach(builder::register);
         return builder.build();
     }
@@ -108,12 +114,20 @@ public final class DynamoClient implements AutoCloseable {
      * @throws DynamoClientException on an error answer, or when no node answered
      */
     public Versions get(String key, ReadOptions options) {
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
-        NodeHttp.Request request = new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null);
-        Versions read = execute(request, keyBytes, Answers::versions);
-        contexts.remember(key, read.context());
-        return read;
+        KeyRequest read = getRequest(key, options);
+        return remembered(key, execute(read.request(), read.keyBytes(), Answers::versions));
+    }
+
+    /** {@link #get(String)} without blocking; see {@code docs/client.md}, "Asynchronous calls". */
+    public CompletionStage<Versions> getAsync(String key) {
+        return getAsync(key, ReadOptions.defaults());
+    }
+
+    /** {@link #get(String, ReadOptions)} without blocking; the stage fails with the same exceptions. */
+    public CompletionStage<Versions> getAsync(String key, ReadOptions options) {
+        KeyRequest read = getRequest(key, options);
+        return unwrapped(executeAsync(read.request(), read.keyBytes(), Answers::versions)
+                .thenApply(v -> remembered(key, v)));
     }
 
     /** Writes with the cluster's W. */
@@ -127,19 +141,27 @@ public final class DynamoClient implements AutoCloseable {
      * @param context     the context of the read this write follows (it supersedes what that read returned); null
      *                    for a blind write, which supersedes nothing and so may become a sibling
      * @param contentType kept with the value; null for {@code application/octet-stream}
+     * @param options     W, dw, and a condition ({@link WriteOptions#ifMatch}, {@link WriteOptions#ifAbsent})
      * @return the new version's context
-     * @throws DynamoClientException on an error answer, or when no node answered
+     * @throws DynamoClientException on an error answer (412 when the condition was not met), or when no node
+     *                               answered
      */
     public String put(String key, String context, byte[] value, String contentType, WriteOptions options) {
-        Objects.requireNonNull(value, "value");
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        MediaType type = mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
-        String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
-        NodeHttp.Request request = new NodeHttp.Request("PUT", path, key, null, contextHeader(context),
-                Entity.entity(value.clone(), type));
-        String written = execute(request, keyBytes, Answers::context);
-        contexts.remember(key, written);
-        return written;
+        KeyRequest write = putRequest(key, context, value, contentType, options);
+        return remembered(key, execute(write.request(), write.keyBytes(), Answers::context));
+    }
+
+    /** {@link #put(String, String, byte[], String)} without blocking. */
+    public CompletionStage<String> putAsync(String key, String context, byte[] value, String contentType) {
+        return putAsync(key, context, value, contentType, WriteOptions.defaults());
+    }
+
+    /** {@link #put(String, String, byte[], String, WriteOptions)} without blocking. */
+    public CompletionStage<String> putAsync(String key, String context, byte[] value, String contentType,
+                                            WriteOptions options) {
+        KeyRequest write = putRequest(key, context, value, contentType, options);
+        return unwrapped(executeAsync(write.request(), write.keyBytes(), Answers::context)
+                .thenApply(c -> remembered(key, c)));
     }
 
     /** {@link #update(String, byte[], String, WriteOptions)} with the cluster's W. */
@@ -161,6 +183,22 @@ public final class DynamoClient implements AutoCloseable {
         return put(key, context, value, contentType, options);
     }
 
+    /** {@link #update(String, byte[], String)} without blocking. */
+    public CompletionStage<String> updateAsync(String key, byte[] value, String contentType) {
+        return updateAsync(key, value, contentType, WriteOptions.defaults());
+    }
+
+    /** {@link #update(String, byte[], String, WriteOptions)} without blocking (the read, when needed, too). */
+    public CompletionStage<String> updateAsync(String key, byte[] value, String contentType, WriteOptions options) {
+        Optional<String> known = contexts.context(key);
+        if (known.isPresent()) {
+            return putAsync(key, known.get(), value, contentType, options);
+        }
+        putRequest(key, null, value, contentType, options); // refuses bad arguments before the read
+        return unwrapped(getAsync(key).thenCompose(read -> putAsync(key, read.context(), value, contentType,
+                options)));
+    }
+
     /** Deletes with the cluster's W. */
     public String delete(String key, String context) {
         return delete(key, context, WriteOptions.defaults());
@@ -169,15 +207,24 @@ public final class DynamoClient implements AutoCloseable {
     /**
      * Deletes what the read with this context returned (a tombstone supersedes it).
      *
+     * @param options W, dw, and a condition ({@link WriteOptions#ifMatch}, {@link WriteOptions#ifAbsent})
      * @return the tombstone's context: a later put with it supersedes the delete
      */
     public String delete(String key, String context, WriteOptions options) {
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
-        NodeHttp.Request request = new NodeHttp.Request("DELETE", path, key, null, contextHeader(context), null);
-        String tombstone = execute(request, keyBytes, Answers::context);
-        contexts.remember(key, tombstone);
-        return tombstone;
+        KeyRequest delete = deleteRequest(key, context, options);
+        return remembered(key, execute(delete.request(), delete.keyBytes(), Answers::context));
+    }
+
+    /** {@link #delete(String, String)} without blocking. */
+    public CompletionStage<String> deleteAsync(String key, String context) {
+        return deleteAsync(key, context, WriteOptions.defaults());
+    }
+
+    /** {@link #delete(String, String, WriteOptions)} without blocking. */
+    public CompletionStage<String> deleteAsync(String key, String context, WriteOptions options) {
+        KeyRequest delete = deleteRequest(key, context, options);
+        return unwrapped(executeAsync(delete.request(), delete.keyBytes(), Answers::context)
+                .thenApply(c -> remembered(key, c)));
     }
 
     /** {@link #resolve(String, Function, ReadOptions, WriteOptions)} with the cluster's R and W. */
@@ -204,6 +251,57 @@ public final class DynamoClient implements AutoCloseable {
                 "the merge function returned null; return the merged sibling");
         String context = put(key, current.context(), merged.value(), merged.contentType(), write);
         return new Versions(true, context, List.of(merged));
+    }
+
+    /** A key's request and the key's bytes, which route it. */
+    private record KeyRequest(NodeHttp.Request request, byte[] keyBytes) {
+    }
+
+    private static KeyRequest getRequest(String key, ReadOptions options) {
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
+        return new KeyRequest(new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null), keyBytes);
+    }
+
+    private static KeyRequest putRequest(String key, String context, byte[] value, String contentType,
+                                         WriteOptions options) {
+        Objects.requireNonNull(value, "value");
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        MediaType type = mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
+        String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
+        return new KeyRequest(new NodeHttp.Request("PUT", path, key, null, writeHeaders(context, options),
+                Entity.entity(value.clone(), type)), keyBytes);
+    }
+
+    private static KeyRequest deleteRequest(String key, String context, WriteOptions options) {
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
+        return new KeyRequest(new NodeHttp.Request("DELETE", path, key, null, writeHeaders(context, options), null),
+                keyBytes);
+    }
+
+    /** The stage, failing with the exception itself rather than the CompletionException a derived stage wraps it in. */
+    private static <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        });
+        return result;
+    }
+
+    private Versions remembered(String key, Versions read) {
+        contexts.remember(key, read.context());
+        return read;
+    }
+
+    private String remembered(String key, String context) {
+        contexts.remember(key, context);
+        return context;
     }
 
     // ---- routing ------------------------------------------------------------------------------------------------
@@ -295,50 +393,65 @@ public final class DynamoClient implements AutoCloseable {
      * error, is the request's.
      */
     <T> T execute(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
-        Router.Route route = router.route(keyBytes);
-        List<URI> tried = new ArrayList<>();
-        Throwable lastFailure = null;
-        DynamoClientException refusal = null;
-        int attempt = 0;
-        for (Candidate node : route.candidates()) {
-            attempt++;
-            tried.add(node.base());
+        Attempts<T> attempts = new Attempts<>(request, router, keyBytes, http, handler);
+        for (Optional<Candidate> next = attempts.next(); next.isPresent(); next = attempts.next()) {
+            Candidate node = next.get();
             Response response;
             try {
                 response = http.send(node.base(), request);
             } catch (NodeHttp.Unreachable e) {
-                router.down(node.base());
-                report(request, node, attempt, route, 0, RouteEvent.Outcome.UNREACHABLE);
-                lastFailure = e.getCause();
+                attempts.unreachable(node, e.getCause());
                 continue;
             } catch (ProcessingException e) {
-                throw new DynamoClientException(describe(request) + " failed at " + node.base() + ": " + e, 0,
-                        DynamoClientException.CLIENT_ERROR, null, node.base(), tried, e);
+                throw attempts.clientError(node, e);
             }
-            try (response) {
-                router.up(node.base());
-                NodeHttp.ringVersionOf(response).ifPresent(v -> router.announced(v, node.base()));
-                int status = response.getStatus();
-                if (status >= 400) {
-                    ErrorBody error = NodeHttp.errorOf(response);
-                    // Without the API's JSON the answer is not the application's: the request never reached it.
-                    if (error.error() == null || status == 503 && nodeLocal(error)) {
-                        router.down(node.base());
-                        report(request, node, attempt, route, status, RouteEvent.Outcome.REFUSED);
-                        refusal = DynamoClientException.answered(status, error.error(), error.detail(), node.base(),
-                                tried);
-                        continue;
+            Optional<T> answer = attempts.answered(node, response);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
+        }
+        throw attempts.exhausted();
+    }
+
+    /**
+     * {@link #execute} without blocking: each attempt is sent with the JAX-RS client's asynchronous invoker, and the
+     * next node is tried from the thread that completed the previous attempt.
+     */
+    <T> CompletableFuture<T> executeAsync(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
+        Attempts<T> attempts = new Attempts<>(request, router, keyBytes, http, handler);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        tryNext(request, attempts, result);
+        return result;
+    }
+
+    private <T> void tryNext(NodeHttp.Request request, Attempts<T> attempts, CompletableFuture<T> result) {
+        Optional<Candidate> next = attempts.next();
+        if (next.isEmpty()) {
+            result.completeExceptionally(attempts.exhausted());
+            return;
+        }
+        Candidate node = next.get();
+        http.sendAsync(node.base(), request).whenComplete((response, failure) -> {
+            try {
+                if (failure instanceof NodeHttp.Unreachable unreachable) {
+                    attempts.unreachable(node, unreachable.getCause());
+                    tryNext(request, attempts, result);
+                } else if (failure instanceof ProcessingException e) {
+                    result.completeExceptionally(attempts.clientError(node, e));
+                } else if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    Optional<T> answer = attempts.answered(node, response);
+                    if (answer.isPresent()) {
+                        result.complete(answer.get());
+                    } else {
+                        tryNext(request, attempts, result);
                     }
                 }
-                report(request, node, attempt, route, response.getStatus(), RouteEvent.Outcome.ANSWERED);
-                return handler.handle(response, node.base(), List.copyOf(tried));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
-        }
-        if (refusal != null) {
-            throw DynamoClientException.answered(refusal.status(), refusal.error(), refusal.detail(), refusal.node(),
-                    tried);
-        }
-        throw DynamoClientException.unreachable(describe(request), tried, lastFailure);
+        });
     }
 
     /** Sends the request to this node alone: its answer, success or error, is the request's. */
@@ -348,9 +461,9 @@ public final class DynamoClient implements AutoCloseable {
         try {
             response = http.send(node, request);
         } catch (NodeHttp.Unreachable e) {
-            throw DynamoClientException.unreachable(describe(request), tried, e.getCause());
+            throw DynamoClientException.unreachable(Attempts.describe(request), tried, e.getCause());
         } catch (ProcessingException e) {
-            throw new DynamoClientException(describe(request) + " failed at " + node + ": " + e, 0,
+            throw new DynamoClientException(Attempts.describe(request) + " failed at " + node + ": " + e, 0,
                     DynamoClientException.CLIENT_ERROR, null, node, tried, e);
         }
         try (response) {
@@ -358,24 +471,11 @@ public final class DynamoClient implements AutoCloseable {
         }
     }
 
-    private void report(NodeHttp.Request request, Candidate node, int attempt, Router.Route route, int status,
-                        RouteEvent.Outcome outcome) {
-        http.report(new RouteEvent(request.method(), request.pathOnly(), request.key(), node.base(), node.nodeId(),
-                attempt, node.coordinator(), route.ringVersion(), status, outcome));
-    }
-
-    /** A refusal of that node alone (no ring yet, failed store): another node may well serve the request. */
-    private static boolean nodeLocal(ErrorBody error) {
-        return ErrorCode.of(error.error()).map(ErrorCode::nodeLocal).orElse(false);
-    }
-
-    private static String describe(NodeHttp.Request request) {
-        return request.method() + " " + request.pathOnly();
-    }
-
-    private static Map<String, String> contextHeader(String context) {
+    private static Map<String, String> writeHeaders(String context, WriteOptions options) {
         Map<String, String> headers = new HashMap<>();
         headers.put(DynamoHeaders.CONTEXT, context);
+        headers.put("If-Match", options.matching());
+        headers.put("If-None-Match", options.onlyIfAbsent() ? "*" : null);
         return headers;
     }
 
@@ -403,6 +503,7 @@ public final class DynamoClient implements AutoCloseable {
         private Consumer<RouteEvent> listener = event -> { };
         private int rememberedContexts = 10_000;
         private SSLContext sslContext;
+        private ExecutorService asyncExecutor;
 
         private Builder() {
         }
@@ -503,6 +604,16 @@ public final class DynamoClient implements AutoCloseable {
          */
         public Builder sslContext(SSLContext context) {
             this.sslContext = Objects.requireNonNull(context, "context");
+            return this;
+        }
+
+        /**
+         * The threads that run the asynchronous calls' exchanges ({@code ClientBuilder.executorService}): the
+         * JAX-RS implementation's own pool by default (Jersey's grows with the calls in flight). The caller shuts it
+         * down. Not applied to a JAX-RS client given with {@link #client(Client)}.
+         */
+        public Builder asyncExecutor(ExecutorService executor) {
+            this.asyncExecutor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.dynamo.client;
 
+import io.dynamo.api.ErrorCode;
 import java.net.URI;
 import java.util.List;
 
@@ -53,6 +54,11 @@ public class DynamoClientException extends RuntimeException {
                                                  Throwable cause) {
         return new DynamoClientException(what + ": HTTP " + status + " from " + node + " could not be read"
                 + (cause == null ? "" : ": " + cause.getMessage()), status, INVALID_RESPONSE, null, node, tried, cause);
+    }
+
+    /** A conditional write ({@link WriteOptions#ifMatch}, {@link WriteOptions#ifAbsent}) whose condition was not met. */
+    public boolean preconditionFailed() {
+        return status == ErrorCode.PRECONDITION_FAILED.status() && ErrorCode.PRECONDITION_FAILED.code().equals(error);
     }
 
     /** The HTTP status, or 0 when no node answered. */

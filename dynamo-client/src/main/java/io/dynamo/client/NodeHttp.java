@@ -5,6 +5,7 @@ import io.dynamo.api.ErrorBody;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.CompletionStageRxInvoker;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,6 +69,44 @@ final class NodeHttp {
      * @throws ProcessingException any other failure of the JAX-RS client
      */
     Response send(URI base, Request request) throws Unreachable {
+        Invocation.Builder call = call(base, request);
+        try {
+            return request.entity() == null ? call.method(request.method())
+                    : call.method(request.method(), request.entity());
+        } catch (ProcessingException e) {
+            if (causedByIo(e)) {
+                throw new Unreachable(e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #send} through the JAX-RS client's asynchronous invoker; the caller must close the response. The stage
+     * fails with {@link Unreachable} when the node did not answer, else with the client's exception itself.
+     */
+    CompletableFuture<Response> sendAsync(URI base, Request request) {
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        CompletionStage<Response> sent;
+        try {
+            CompletionStageRxInvoker call = call(base, request).rx();
+            sent = request.entity() == null ? call.method(request.method())
+                    : call.method(request.method(), request.entity());
+        } catch (ProcessingException e) {
+            answer.completeExceptionally(classified(e));
+            return answer;
+        }
+        sent.whenComplete((response, failure) -> {
+            if (failure == null) {
+                answer.complete(response);
+            } else {
+                answer.completeExceptionally(classified(failure));
+            }
+        });
+        return answer;
+    }
+
+    private Invocation.Builder call(URI base, Request request) {
         // The path is built here rather than with WebTarget.path(), which would treat '{' as a template and
         // re-encode; a full URI is used as given.
         Invocation.Builder call = client.target(URI.create(base + request.path())).request();
@@ -75,15 +118,16 @@ final class NodeHttp {
                 call.header(name, value);
             }
         });
-        try {
-            return request.entity() == null ? call.method(request.method())
-                    : call.method(request.method(), request.entity());
-        } catch (ProcessingException e) {
-            if (causedByIo(e)) {
-                throw new Unreachable(e.getCause());
-            }
-            throw e;
+        return call;
+    }
+
+    /** An asynchronous failure as {@link #send} reports it: unwrapped, and {@link Unreachable} for I/O. */
+    private static Throwable classified(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
         }
+        return t instanceof ProcessingException && causedByIo(t) ? new Unreachable(t.getCause()) : t;
     }
 
     void report(RouteEvent event) {

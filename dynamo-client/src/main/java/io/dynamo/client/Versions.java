@@ -10,8 +10,11 @@ import java.util.Optional;
  * @param context  the opaque causal context to send back with the next put or delete of the key; also present for
  *                 a deleted key (a put with it supersedes the delete); null when the key was never written
  * @param siblings the versions, in no particular order; empty when not found
+ * @param etag     the read's {@code ETag} as the node sent it, quotes included: give it to
+ *                 {@link WriteOptions#ifMatch} to write only over this version; null when the key was never written
+ *                 (or the answer had none)
  */
-public record Versions(boolean found, String context, List<Sibling> siblings) {
+public record Versions(boolean found, String context, List<Sibling> siblings, String etag) {
 
     public Versions {
         siblings = List.copyOf(siblings);
@@ -21,8 +24,13 @@ public record Versions(boolean found, String context, List<Sibling> siblings) {
         }
     }
 
-    static Versions missing(String context) {
-        return new Versions(false, context, List.of());
+    /** Without an ETag. */
+    public Versions(boolean found, String context, List<Sibling> siblings) {
+        this(found, context, siblings, null);
+    }
+
+    static Versions missing(String context, String etag) {
+        return new Versions(false, context, List.of(), etag);
     }
 
     /** True when concurrent writes left more than one version. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** What goes on the wire for each call, and how each kind of answer maps onto the client's types. */
 class DynamoClientAnswersTest {
+    private static final String TAG = "\"AAAAAAAAAAAAAAAAAAAAAA\"";
     private final FakeCluster cluster = new FakeCluster("only");
     private final FakeNode node = cluster.node("only");
     private final DynamoClient client;
@@ -268,5 +269,68 @@ class DynamoClientAnswersTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DynamoClient.builder().build()).isInstanceOf(IllegalArgumentException.class);
         assertThat(kvRequests()).isEmpty();
+    }
+
+    // ---- conditional writes -----------------------------------------------------------------------------------
+
+    @Test
+    void aReadKeepsItsEtagAndAMissingKeyKeepsItsTombstonesEtag() {
+        node.kv(r -> new FakeNode.Reply(200, "text/plain", "v".getBytes(StandardCharsets.UTF_8),
+                Map.of("X-Dynamo-Context", "ctx", "ETag", TAG)));
+        assertThat(client.get("k").etag()).isEqualTo(TAG);
+        node.kv(r -> FakeNode.Reply.json(404, "{\"error\":\"not_found\",\"detail\":\"none\"}",
+                Map.of("X-Dynamo-Context", "dead", "ETag", TAG)));
+        Versions deleted = client.get("k");
+        assertThat(deleted.found()).isFalse();
+        assertThat(deleted.etag()).isEqualTo(TAG);
+        node.kv(r -> FakeNode.Reply.json(404, "{\"error\":\"not_found\",\"detail\":\"none\"}", Map.of()));
+        assertThat(client.get("k").etag()).isNull();
+    }
+
+    @Test
+    void ifMatchAndIfAbsentAreSentAsTheirHeadersAndPlainWritesSendNeither() {
+        client.put("k", "ctx", new byte[] {1}, null, WriteOptions.quorum(2).ifMatch(TAG));
+        assertThat(lastKv().header("If-Match")).isEqualTo(TAG);
+        assertThat(lastKv().header("If-None-Match")).isNull();
+        assertThat(lastKv().rawQuery()).isEqualTo("w=2");
+
+        client.put("k", null, new byte[] {1}, null, WriteOptions.defaults().ifAbsent());
+        assertThat(lastKv().header("If-None-Match")).isEqualTo("*");
+        assertThat(lastKv().header("If-Match")).isNull();
+
+        client.delete("k", null, WriteOptions.defaults().ifMatch(TAG).synced(1));
+        assertThat(lastKv().method()).isEqualTo("DELETE");
+        assertThat(lastKv().header("If-Match")).isEqualTo(TAG);
+
+        client.put("k", null, new byte[] {1}, null);
+        assertThat(lastKv().header("If-Match")).isNull();
+        assertThat(lastKv().header("If-None-Match")).isNull();
+    }
+
+    @Test
+    void aConditionNotMetIsADynamoClientExceptionThatSaysSo() {
+        node.kv(r -> FakeCluster.error(412, "precondition_failed", "If-Match names another version"));
+        assertThatThrownBy(() -> client.put("k", null, new byte[] {1}, null, WriteOptions.defaults().ifMatch(TAG)))
+                .isInstanceOfSatisfying(DynamoClientException.class, e -> {
+                    assertThat(e.preconditionFailed()).isTrue();
+                    assertThat(e.status()).isEqualTo(412);
+                    assertThat(e.detail()).contains("another version");
+                });
+        assertThat(cluster.received(FakeNode.Received::isKv)).as("a 412 is the answer, not tried elsewhere")
+                .hasSize(1);
+        node.kv(r -> FakeCluster.error(409, "too_many_siblings", "merge"));
+        assertThatThrownBy(() -> client.put("k", null, new byte[] {1}, null))
+                .isInstanceOfSatisfying(DynamoClientException.class, e -> assertThat(e.preconditionFailed())
+                        .isFalse());
+    }
+
+    @Test
+    void contradictoryOrUnsendableConditionsAreRefusedBeforeSending() {
+        assertThatThrownBy(() -> WriteOptions.defaults().ifMatch(TAG).ifAbsent())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("together");
+        assertThatThrownBy(() -> WriteOptions.defaults().ifMatch(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WriteOptions.defaults().ifMatch("\"a\"\r\nX: y"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(cluster.received(FakeNode.Received::isKv)).isEmpty();
     }
 }

@@ -12,10 +12,19 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -313,6 +322,117 @@ class KvApiIT {
         assertError(api.delete(prefix + "k?dw=2", null), 400, "invalid_quorum");
         assertThat(api.put(prefix + "synced?dw=1", bytes("v"), null, null).statusCode()).isEqualTo(204);
         assertThat(api.delete(prefix + "synced?dw=1", null).statusCode()).isEqualTo(204);
+    }
+
+    // --- conditional writes -------------------------------------------------------------------------------------
+
+    @Test
+    void readsAndWritesCarryAStrongEtagOfTheirContextAndReadsALastModified() {
+        String key = prefix + "tagged";
+        long before = System.currentTimeMillis() / 1000 * 1000;
+        HttpResponse<byte[]> put = api.put(key, bytes("v"), "text/plain", null);
+        HttpResponse<byte[]> read = api.get(key);
+        assertThat(etag(read)).matches("\"[A-Za-z0-9_-]{22}\"").isEqualTo(etag(put));
+        assertThat(etag(api.send(api.request(key).header("Accept", JSON).GET())))
+                .as("the tag names the version, whatever its representation").isEqualTo(etag(read));
+        long modified = ZonedDateTime.parse(read.headers().firstValue("Last-Modified").orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        assertThat(modified).isBetween(before, System.currentTimeMillis());
+
+        HttpResponse<byte[]> deleted = api.delete(key, context(read));
+        HttpResponse<byte[]> gone = api.get(key);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(etag(gone)).isEqualTo(etag(deleted)).isNotEqualTo(etag(read));
+        assertThat(api.get(prefix + "never").headers().firstValue("ETag")).isEmpty();
+    }
+
+    @Test
+    void theLostUpdateRaceThroughOneNodeEndsWithOne204AndOne412() throws Exception {
+        String key = prefix + "counter";
+        api.put(key, bytes("0"), "text/plain", null);
+        String first = etag(api.get(key));
+        String second = etag(api.get(key));
+        assertThat(second).isEqualTo(first);
+
+        List<HttpResponse<byte[]>> answers = race(
+                () -> api.send(ifMatch(api.request(key), first).PUT(HttpRequest.BodyPublishers.ofString("a"))),
+                () -> api.send(ifMatch(api.request(key), second).PUT(HttpRequest.BodyPublishers.ofString("b"))));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 412);
+        HttpResponse<byte[]> refused = answers.stream().filter(r -> r.statusCode() == 412).findFirst().orElseThrow();
+        assertError(refused, 412, "precondition_failed");
+        String winner = answers.get(0).statusCode() == 204 ? "a" : "b";
+        assertThat(text(api.get(key))).as("one value, the winner's: no sibling").isEqualTo(winner);
+    }
+
+    @Test
+    void ifNoneMatchStarCreatesTheKeyOnceAmongRacingWriters() throws Exception {
+        String key = prefix + "once";
+        List<HttpResponse<byte[]>> answers = race(() -> putIfAbsent(key, "a"), () -> putIfAbsent(key, "b"),
+                () -> putIfAbsent(key, "c"));
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 412, 412);
+        assertThat(api.get(key).statusCode()).as("one version, not siblings").isEqualTo(200);
+    }
+
+    @Test
+    void aStaleIfMatchDeleteIs412AndAMatchingOneDeletes() {
+        String key = prefix + "guarded";
+        api.put(key, bytes("v1"), "text/plain", null);
+        String v1 = etag(api.get(key));
+        api.put(key, bytes("v2"), "text/plain", context(api.get(key)));
+        assertError(api.send(ifMatch(api.request(key), v1).DELETE()), 412, "precondition_failed");
+        HttpResponse<byte[]> current = api.get(key);
+        assertThat(text(current)).isEqualTo("v2");
+        assertThat(api.send(ifMatch(api.request(key), etag(current)).DELETE()).statusCode()).isEqualTo(204);
+        assertThat(api.get(key).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedEtagsAre400AndChangeNothing() {
+        String key = prefix + "strict";
+        api.put(key, bytes("v"), "text/plain", null);
+        String tag = etag(api.get(key));
+        for (String bad : List.of("W/" + tag, tag.substring(1), "\"nope\"", "*, " + tag)) {
+            assertError(api.send(ifMatch(api.request(key), bad).PUT(HttpRequest.BodyPublishers.ofString("x"))), 400,
+                    "malformed_etag");
+            assertError(api.send(api.request(key).header("If-None-Match", bad).DELETE()), 400, "malformed_etag");
+        }
+        assertThat(text(api.get(key))).isEqualTo("v");
+        assertThat(etag(api.get(key))).isEqualTo(tag);
+    }
+
+    private HttpResponse<byte[]> putIfAbsent(String key, String value) {
+        return api.send(api.request(key).header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(value)));
+    }
+
+    private static HttpRequest.Builder ifMatch(HttpRequest.Builder request, String etag) {
+        return request.header("If-Match", etag);
+    }
+
+    private static String etag(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("ETag").orElse(null);
+    }
+
+    /** Sends the requests at once, each on its own thread, and answers in the order given. */
+    @SafeVarargs
+    private static List<HttpResponse<byte[]>> race(Callable<HttpResponse<byte[]>>... requests) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(requests.length);
+        try {
+            CyclicBarrier start = new CyclicBarrier(requests.length);
+            List<Future<HttpResponse<byte[]>>> sent = new ArrayList<>();
+            for (Callable<HttpResponse<byte[]>> r : requests) {
+                sent.add(threads.submit(() -> {
+                    start.await();
+                    return r.call();
+                }));
+            }
+            List<HttpResponse<byte[]>> answers = new ArrayList<>();
+            for (Future<HttpResponse<byte[]>> f : sent) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

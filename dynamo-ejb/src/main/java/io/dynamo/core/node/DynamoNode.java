@@ -59,6 +59,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +91,7 @@ public final class DynamoNode implements AutoCloseable {
     private final NodeView view;
     private final NodeAdmin admin;
     private final List<Scheduler.Cancellable> background = new ArrayList<>();
+    private final KeySerializer conditionalWrites = new KeySerializer();
 
     public DynamoNode(NodeServices services) {
         this.services = services;
@@ -250,10 +252,7 @@ public final class DynamoNode implements AutoCloseable {
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum,
                                                OptionalInt durableWrites) {
         config.requireKeyWithinLimit(key);
-        if (value.size() > config.maxValueBytes()) {
-            throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
-                    + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
-        }
+        requireValueWithinLimit(key, value);
         int w = quorum("w", writeQuorum, RingSettings::writeQuorum);
         return coordinatePut(key, context, value, w, durableWrites(durableWrites, w), "put")
                 .thenApply(SiblingSet::context);
@@ -269,6 +268,34 @@ public final class DynamoNode implements AutoCloseable {
         int w = quorum("w", writeQuorum, RingSettings::writeQuorum);
         return coordinatePut(key, context, Value.tombstone(), w, durableWrites(durableWrites, w), "delete")
                 .thenApply(SiblingSet::context);
+    }
+
+    /**
+     * A put, or a delete when the value is a tombstone, made only if {@code condition} holds for the key's versions
+     * as this node reads them at R just before writing; fails with {@link PreconditionFailedException} otherwise. The
+     * write carries the context of that read merged with {@code context}, so it supersedes what the condition was
+     * checked against. Conditional writes of one key taken by this node run one at a time (the check and the write of
+     * one are never interleaved with another's); other nodes, and unconditional writes, are not held back, so this is
+     * a best-effort check, not a linearizable one (docs/api.md).
+     */
+    public CompletableFuture<Context> writeIfAsync(WriteCondition condition, Key key, Context context, Value value,
+                                                   OptionalInt readQuorum, OptionalInt writeQuorum,
+                                                   OptionalInt durableWrites) {
+        config.requireKeyWithinLimit(key);
+        requireValueWithinLimit(key, value);
+        int r = quorum("r", readQuorum, RingSettings::readQuorum);
+        int w = quorum("w", writeQuorum, RingSettings::writeQuorum);
+        int dw = durableWrites(durableWrites, w);
+        String operation = value.isTombstone() ? "delete" : "put";
+        return conditionalWrites.run(key, () -> coordinateGet(key, r).thenCompose(current -> {
+            Context seen = current.context();
+            Optional<String> refusal = condition.refusal(!current.liveValues().isEmpty(), seen.tag());
+            if (refusal.isPresent()) {
+                return CompletableFuture.failedFuture(new PreconditionFailedException("the " + operation
+                        + " of key '" + key + "' was not made: " + refusal.get()));
+            }
+            return coordinatePut(key, seen.merge(context), value, w, dw, operation).thenApply(SiblingSet::context);
+        }));
     }
 
     CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {
@@ -342,6 +369,13 @@ public final class DynamoNode implements AutoCloseable {
                     + cluster.replicas() + " once the change of settings under way is over)" : ""));
         }
         return q;
+    }
+
+    private void requireValueWithinLimit(Key key, Value value) {
+        if (value.size() > config.maxValueBytes()) {
+            throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
+                    + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
+        }
     }
 
     /** The request's dw, or the configured one (never above the request's W, which may be lower than the cluster's). */

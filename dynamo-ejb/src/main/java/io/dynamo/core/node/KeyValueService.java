@@ -35,4 +35,13 @@ public interface KeyValueService {
 
     /** @param durableWrites as for {@link #put(Key, Context, Value, OptionalInt, OptionalInt)} */
     CompletionStage<Context> delete(Key key, Context context, OptionalInt writeQuorum, OptionalInt durableWrites);
+
+    /**
+     * A put, or a delete when the value is a tombstone, made only if the condition holds for the key's versions read
+     * at R by this node just before; the stage fails with {@link PreconditionFailedException} when it does not.
+     *
+     * @param readQuorum R of that read, or empty for the cluster's
+     */
+    CompletionStage<Context> writeIf(WriteCondition condition, Key key, Context context, Value value,
+                                     OptionalInt readQuorum, OptionalInt writeQuorum, OptionalInt durableWrites);
 }

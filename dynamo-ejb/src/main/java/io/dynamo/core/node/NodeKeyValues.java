@@ -55,6 +55,16 @@ final class NodeKeyValues implements KeyValueService {
         return admitted(() -> node.deleteAsync(key, context, writeQuorum, durableWrites), "delete", key);
     }
 
+    @Override
+    public CompletableFuture<Context> writeIf(WriteCondition condition, Key key, Context context, Value value,
+                                              OptionalInt readQuorum, OptionalInt writeQuorum,
+                                              OptionalInt durableWrites) {
+        String operation = value.isTombstone() ? "delete" : "put";
+        CompletableFuture<Context> written = admitted(() -> node.writeIfAsync(condition, key, context, value,
+                readQuorum, writeQuorum, durableWrites), operation, key);
+        return value.isTombstone() ? written : counted(written, w -> stats.written(value.size()));
+    }
+
     /** What the answered requests looked like, since start. */
     RequestStats.Snapshot stats() {
         return stats.snapshot();

@@ -1,7 +1,13 @@
 package io.dynamo.core.version;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a client read, returned with every get and given back with the next put or delete. Opaque to clients: on
@@ -31,6 +37,52 @@ public record Context(VectorClock clock) {
 
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(ContextCodec.encode(clock));
+    }
+
+    /**
+     * A short opaque name of what this context has seen (the REST API's ETag): base64url of the first 16 bytes of a
+     * SHA-256 over each entry's actor and counter. Equal contexts ({@link VectorClock#equals}, which ignores the
+     * entries' times) get the same tag on every node; a write changes it, since it advances a counter. Empty for the
+     * empty context (a key never written has no version to name).
+     */
+    public Optional<String> tag() {
+        if (clock.isEmpty()) {
+            return Optional.empty();
+        }
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        for (VectorClock.Entry e : clock.entries()) {
+            byte[] actor = e.actor().getBytes(StandardCharsets.UTF_8);
+            sha.update(intBytes(actor.length));
+            sha.update(actor);
+            sha.update(longBytes(e.counter()));
+        }
+        return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16)));
+    }
+
+    /**
+     * The newest time in the clock (milliseconds since the epoch): the coordinating node's wall-clock time of the
+     * latest write this context has seen, as the node stamped it. Empty for the empty context.
+     */
+    public OptionalLong newestTime() {
+        return clock.entries().stream().mapToLong(VectorClock.Entry::time).max();
+    }
+
+    private static byte[] intBytes(int v) {
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    private static byte[] longBytes(long v) {
+        byte[] b = new byte[8];
+        for (int i = 7; i >= 0; i--) {
+            b[i] = (byte) v;
+            v >>>= 8;
+        }
+        return b;
     }
 
     public Context merge(Context other) {

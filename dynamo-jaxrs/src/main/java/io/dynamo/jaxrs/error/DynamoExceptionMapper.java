@@ -17,6 +17,7 @@ import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.RingChangingException;
 import io.dynamo.core.membership.StalePlanException;
 import io.dynamo.core.node.OverloadedException;
+import io.dynamo.core.node.PreconditionFailedException;
 import io.dynamo.core.store.StorageException;
 import io.dynamo.core.store.TooManySiblingsException;
 import io.dynamo.core.transport.UnreachableException;
@@ -24,6 +25,7 @@ import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.jaxrs.admin.ExchangeNotPossibleException;
 import io.dynamo.jaxrs.admin.InvalidPartitionException;
 import io.dynamo.jaxrs.admin.InvalidRequestException;
+import io.dynamo.jaxrs.kv.MalformedEtagException;
 import io.dynamo.jaxrs.kv.UnreadableBodyException;
 import io.dynamo.jaxrs.metrics.InternalErrors;
 import io.dynamo.jaxrs.metrics.RefusedRequests;
@@ -48,6 +50,8 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(InvalidKeyException.class, ErrorCode.INVALID_KEY),
             Map.entry(InvalidQuorumException.class, ErrorCode.INVALID_QUORUM),
             Map.entry(MalformedContextException.class, ErrorCode.MALFORMED_CONTEXT),
+            Map.entry(MalformedEtagException.class, ErrorCode.MALFORMED_ETAG),
+            Map.entry(PreconditionFailedException.class, ErrorCode.PRECONDITION_FAILED),
             Map.entry(UnreadableBodyException.class, ErrorCode.INVALID_BODY),
             Map.entry(ValueTooLargeException.class, ErrorCode.VALUE_TOO_LARGE),
             Map.entry(InvalidRequestException.class, ErrorCode.INVALID_REQUEST),

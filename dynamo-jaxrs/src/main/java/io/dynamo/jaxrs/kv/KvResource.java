@@ -6,6 +6,7 @@ import io.dynamo.core.base.InvalidKeyException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.KeyValueService;
 import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.WriteCondition;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import io.dynamo.jaxrs.metrics.RequestTimers;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongConsumer;
@@ -77,16 +79,19 @@ public class KvResource {
                                          @HeaderParam(DynamoHeaders.CONTEXT) String context,
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                                         @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+                                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) List<String> ifNoneMatch,
                                          InputStream body) {
         return timed(timers::put, () -> {
             Key k = KeyPath.decode(key);
-            QuorumParam.parse("r", r);
+            OptionalInt readQuorum = QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
             OptionalInt durableWrites = QuorumParam.durableWrites(dw);
             Context seen = Context.decode(context);
+            WriteCondition condition = EntityTags.condition(ifMatch, ifNoneMatch);
             Value value = Value.of(BoundedBody.read(body, contentLength, config.maxValueBytes()), contentType);
-            return AsyncAnswer.of(keyValues.put(k, seen, value, writeQuorum, durableWrites), KvResource::written,
-                    writer);
+            return AsyncAnswer.of(write(condition, k, seen, value, readQuorum, writeQuorum, durableWrites),
+                    KvResource::written, writer);
         });
     }
 
@@ -94,15 +99,30 @@ public class KvResource {
     @Path(ANY_KEY)
     public CompletionStage<Response> delete(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
                                             @QueryParam("w") String w, @QueryParam("dw") String dw,
-                                            @HeaderParam(DynamoHeaders.CONTEXT) String context) {
+                                            @HeaderParam(DynamoHeaders.CONTEXT) String context,
+                                            @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
+                                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) List<String> ifNoneMatch) {
         return timed(timers::delete, () -> {
             Key k = KeyPath.decode(key);
-            QuorumParam.parse("r", r);
+            OptionalInt readQuorum = QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
             OptionalInt durableWrites = QuorumParam.durableWrites(dw);
-            return AsyncAnswer.of(keyValues.delete(k, Context.decode(context), writeQuorum, durableWrites),
-                    KvResource::written, writer);
+            Context seen = Context.decode(context);
+            WriteCondition condition = EntityTags.condition(ifMatch, ifNoneMatch);
+            return AsyncAnswer.of(write(condition, k, seen, Value.tombstone(), readQuorum, writeQuorum,
+                    durableWrites), KvResource::written, writer);
         });
+    }
+
+    /** A plain put or delete, or, with a condition, one the node checks against the key's versions read at R. */
+    private CompletionStage<Context> write(WriteCondition condition, Key key, Context seen, Value value,
+                                           OptionalInt readQuorum, OptionalInt writeQuorum,
+                                           OptionalInt durableWrites) {
+        if (!condition.isNone()) {
+            return keyValues.writeIf(condition, key, seen, value, readQuorum, writeQuorum, durableWrites);
+        }
+        return value.isTombstone() ? keyValues.delete(key, seen, writeQuorum, durableWrites)
+                : keyValues.put(key, seen, value, writeQuorum, durableWrites);
     }
 
     /** Records the request's latency when its answer is ready, refused input included. */
@@ -141,7 +161,9 @@ public class KvResource {
     }
 
     private static Response written(Context context) {
-        return Response.noContent().header(DynamoHeaders.CONTEXT, context.encode()).build();
+        Response.ResponseBuilder answer = Response.noContent().header(DynamoHeaders.CONTEXT, context.encode());
+        EntityTags.of(context).ifPresent(tag -> answer.header(HttpHeaders.ETAG, tag));
+        return answer.build();
     }
 
     /** A deleted key still has a context (its tombstones); hand it out so a re-put supersedes the delete. */
@@ -151,6 +173,7 @@ public class KvResource {
                 .entity(ErrorCode.NOT_FOUND.body("key '" + key + "' has no value"));
         if (!context.equals(Context.EMPTY)) {
             answer.header(DynamoHeaders.CONTEXT, context.encode());
+            EntityTags.of(context).ifPresent(tag -> answer.header(HttpHeaders.ETAG, tag));
         }
         return answer.build();
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 
 /** Shapes a successful read: raw bytes for one version, JSON for siblings or when JSON is asked for. */
@@ -31,6 +32,8 @@ final class ReadResponses {
             // Set as a raw header: the stored type is echoed exactly as the client sent it.
             answer = Response.ok(value.bytes()).header(HttpHeaders.CONTENT_TYPE, value.contentType());
         }
+        EntityTags.of(result.context()).ifPresent(tag -> answer.header(HttpHeaders.ETAG, tag));
+        result.context().newestTime().ifPresent(millis -> answer.lastModified(new Date(millis)));
         return answer.header(DynamoHeaders.CONTEXT, context).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
