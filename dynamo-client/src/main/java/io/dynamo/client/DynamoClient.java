@@ -206,6 +206,16 @@ public final class DynamoClient implements AutoCloseable {
         return new Versions(true, context, List.of(merged));
     }
 
+    /**
+     * The keys of one namespace: the same reads, writes and deletes, at {@code /ns/{namespace}/kv/{key}}, with the
+     * namespace's N, R, W and limits. Such requests go to any node, which forwards them to the key's coordinator.
+     *
+     * @param namespace the namespace's name ({@code default} is the key space of the methods above)
+     */
+    public NamespaceClient namespace(String namespace) {
+        return new NamespaceClient(this, namespace);
+    }
+
     // ---- routing ------------------------------------------------------------------------------------------------
 
     /** The version of the ring the client routes by; empty while it has none. */
@@ -373,13 +383,13 @@ public final class DynamoClient implements AutoCloseable {
         return request.method() + " " + request.pathOnly();
     }
 
-    private static Map<String, String> contextHeader(String context) {
+    static Map<String, String> contextHeader(String context) {
         Map<String, String> headers = new HashMap<>();
         headers.put(DynamoHeaders.CONTEXT, context);
         return headers;
     }
 
-    private static MediaType mediaType(String contentType) {
+    static MediaType mediaType(String contentType) {
         try {
             return MediaType.valueOf(contentType);
         } catch (IllegalArgumentException e) {

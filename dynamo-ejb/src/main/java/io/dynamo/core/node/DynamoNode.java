@@ -61,8 +61,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -314,10 +314,9 @@ public final class DynamoNode implements AutoCloseable {
                                                 String operation) {
         Ring ring = membership.ringView().get();
         int partition = ring.partitioner().partitionOf(key.md5());
-        int n = keySpaces.replicas(key);
-        PreferenceList list = ring.readList(partition, n);
+        PreferenceList list = keySpaces.readList(ring, partition, key);
         if (list.isReplica(id())) {
-            return writes.write(key, ring.writeLists(partition, n), context, value, w, dw,
+            return writes.write(key, keySpaces.writeLists(ring, partition, key), context, value, w, dw,
                     operation);
         }
         return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w, dw), operation, key);
@@ -356,7 +355,7 @@ public final class DynamoNode implements AutoCloseable {
     /** The replicas reads of the key go to: during a ring change, the previous ring's until the copies are made. */
     private PreferenceList preferenceList(Key key) {
         Ring ring = membership.ringView().get();
-        return ring.readList(ring.partitioner().partitionOf(key.md5()), keySpaces.replicas(key));
+        return keySpaces.readList(ring, ring.partitioner().partitionOf(key.md5()), key);
     }
 
     /**

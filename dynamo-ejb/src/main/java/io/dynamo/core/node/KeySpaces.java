@@ -7,6 +7,9 @@ import io.dynamo.core.namespace.ClusterLimits;
 import io.dynamo.core.namespace.Namespace;
 import io.dynamo.core.namespace.NamespaceSettings;
 import io.dynamo.core.namespace.UnknownNamespaceException;
+import io.dynamo.core.ring.PreferenceList;
+import io.dynamo.core.ring.Ring;
+import java.util.List;
 
 /**
  * What a key's namespace sets for it, as this node's catalog says: N, the default R, W and dw, and the limits. A key
@@ -27,9 +30,23 @@ final class KeySpaces {
                 .orElseThrow(() -> new UnknownNamespaceException(key.namespace()));
     }
 
-    /** N for the key: its namespace's, or the node's for the default namespace. */
-    int replicas(Key key) {
-        return key.inDefaultNamespace() ? config.replicas() : settings(key).replicas();
+    /**
+     * The replicas reads of the key ask: the ring's list for the cluster's N, narrowed to the namespace's (which
+     * is never larger, see {@link io.dynamo.core.namespace.NamespacePlanner}).
+     */
+    PreferenceList readList(Ring ring, int partition, Key key) {
+        PreferenceList list = ring.readList(partition, config.replicas());
+        return key.inDefaultNamespace() ? list : list.narrowed(settings(key).replicas());
+    }
+
+    /** The lists a write of the key must reach W of, each narrowed as {@link #readList} is. */
+    List<PreferenceList> writeLists(Ring ring, int partition, Key key) {
+        List<PreferenceList> lists = ring.writeLists(partition, config.replicas());
+        if (key.inDefaultNamespace()) {
+            return lists;
+        }
+        int n = settings(key).replicas();
+        return lists.stream().map(l -> l.narrowed(n)).toList();
     }
 
     /** Refuses a key longer than its namespace allows (or of a namespace that does not exist). */

@@ -60,8 +60,13 @@ public class KvResource {
     @Path(ANY_KEY)
     public CompletionStage<Response> get(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
                                          @QueryParam("w") String w, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        return get(() -> KeyPath.decode(key), r, w, headers);
+    }
+
+    /** A get of a key in any namespace: {@link NamespacedKvResource} comes here. */
+    CompletionStage<Response> get(Supplier<Key> key, String r, String w, HttpHeaders headers) {
         return timed(timers::get, () -> {
-            Key k = KeyPath.decode(key);
+            Key k = key.get();
             OptionalInt readQuorum = QuorumParam.parse("r", r);
             QuorumParam.parse("w", w);
             boolean json = ReadResponses.prefersJson(headers.getAcceptableMediaTypes());
@@ -78,8 +83,13 @@ public class KvResource {
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                          InputStream body) {
+        return put(() -> KeyPath.decode(key), r, w, dw, context, contentType, contentLength, body);
+    }
+
+    CompletionStage<Response> put(Supplier<Key> key, String r, String w, String dw, String context,
+                                  String contentType, String contentLength, InputStream body) {
         return timed(timers::put, () -> {
-            Key k = KeyPath.decode(key);
+            Key k = key.get();
             QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
             OptionalInt durableWrites = QuorumParam.durableWrites(dw);
@@ -95,8 +105,12 @@ public class KvResource {
     public CompletionStage<Response> delete(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
                                             @QueryParam("w") String w, @QueryParam("dw") String dw,
                                             @HeaderParam(DynamoHeaders.CONTEXT) String context) {
+        return delete(() -> KeyPath.decode(key), r, w, dw, context);
+    }
+
+    CompletionStage<Response> delete(Supplier<Key> key, String r, String w, String dw, String context) {
         return timed(timers::delete, () -> {
-            Key k = KeyPath.decode(key);
+            Key k = key.get();
             QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
             OptionalInt durableWrites = QuorumParam.durableWrites(dw);

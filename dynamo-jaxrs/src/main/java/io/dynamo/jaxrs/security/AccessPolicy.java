@@ -1,5 +1,7 @@
 package io.dynamo.jaxrs.security;
 
+import java.util.Optional;
+
 /**
  * The role each request needs, by method and path below {@code /api/v1}. Clients read the ring and the node list to
  * route requests straight to a key's coordinator, so those two reads need no more than the key-value API; every
@@ -13,7 +15,7 @@ public record AccessPolicy(boolean clientsNeedCredentials) {
 
     public Role required(String method, String path) {
         String p = matched(path);
-        if (p.equals("kv") || p.startsWith("kv/")) {
+        if (p.equals("kv") || p.startsWith("kv/") || p.equals("ns") || p.startsWith("ns/")) {
             return clientRole();
         }
         if (p.equals("admin") || p.startsWith("admin/")) {
@@ -21,6 +23,15 @@ public record AccessPolicy(boolean clientsNeedCredentials) {
             return routingRead ? clientRole() : Role.ADMIN;
         }
         return Role.NONE;
+    }
+
+    /**
+     * The namespace a path below {@code ns/} names, else empty: the role such a request needs is the namespace's
+     * ({@link AccessFilter}), and {@link #required} for {@code kv} when the namespace does not exist.
+     */
+    public static Optional<String> namespaceOf(String path) {
+        String[] segments = matched(path).split("/");
+        return segments.length >= 2 && segments[0].equals("ns") ? Optional.of(segments[1]) : Optional.empty();
     }
 
     /** The path without matrix parameters and empty segments, and without a leading slash. */

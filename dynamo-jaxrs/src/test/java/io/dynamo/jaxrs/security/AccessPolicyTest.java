@@ -36,6 +36,23 @@ class AccessPolicyTest {
         assertThat(closed.required("GET", "admin/nodes")).isEqualTo(Role.CLIENT);
     }
 
+    /**
+     * A namespace's keys need what {@code /kv} needs unless the namespace says otherwise (the filter asks the
+     * namespace): without a namespace the path is never open on a node that requires clients.
+     */
+    @Test
+    void namespacedKeysNeedAClientLikeKvAndNameTheirNamespace() {
+        assertThat(closed.required("GET", "ns/carts/kv/a")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("PUT", "ns;x/carts/kv/a")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", "ns")).isEqualTo(Role.CLIENT);
+        assertThat(open.required("GET", "ns/carts/kv/a")).isEqualTo(Role.NONE);
+        assertThat(AccessPolicy.namespaceOf("ns/carts/kv/a")).contains("carts");
+        assertThat(AccessPolicy.namespaceOf("/ns;m=1//carts;x/kv/a")).contains("carts");
+        assertThat(AccessPolicy.namespaceOf("kv/a")).isEmpty();
+        assertThat(AccessPolicy.namespaceOf("ns")).isEmpty();
+        assertThat(AccessPolicy.namespaceOf("nsx/carts/kv/a")).isEmpty();
+    }
+
     @Test
     void pathsThatMerelyStartLikeAProtectedOneAreNotConfusedWithIt() {
         assertThat(closed.required("GET", "kvx")).isEqualTo(Role.NONE);
