@@ -49,10 +49,10 @@ public class AccessFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         Role needed = settings.policy().required(request.getMethod(), path);
-        Optional<NamespaceSettings> namespace = AccessPolicy.namespaceOf(path).flatMap(namespaces::settings);
-        // A namespace's role replaces the key-value API's: none opens it, a named one closes it to other users.
-        String group = namespace.map(NamespaceSettings::role).orElse(needed.group());
-        if (namespace.isPresent() ? !namespace.get().needsRole() : needed == Role.NONE) {
+        Optional<String> namespaceRole = AccessPolicy.ownNamespace(path)
+                .flatMap(name -> namespaces.settings(name).map(NamespaceSettings::role));
+        String group = AccessPolicy.group(needed, namespaceRole).orElse(null);
+        if (group == null) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -77,7 +77,7 @@ public class AccessFilter implements ContainerRequestFilter {
                     + " and restart it to use the admin API").build());
             return;
         }
-        String what = namespace.isPresent() ? "namespace " + AccessPolicy.namespaceOf(path).orElseThrow()
+        String what = namespaceRole.isPresent() ? "namespace " + AccessPolicy.ownNamespace(path).orElseThrow()
                 + " requires a user with role " + group
                 : needed == Role.ADMIN ? "this admin request needs the credentials of the admin user"
                 : "node " + node.id() + " requires client credentials for this request";

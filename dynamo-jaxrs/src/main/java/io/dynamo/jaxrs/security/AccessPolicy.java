@@ -26,12 +26,27 @@ public record AccessPolicy(boolean clientsNeedCredentials) {
     }
 
     /**
-     * The namespace a path below {@code ns/} names, else empty: the role such a request needs is the namespace's
-     * ({@link AccessFilter}), and {@link #required} for {@code kv} when the namespace does not exist.
+     * The namespace other than {@code default} a path below {@code ns/} names, else empty. Such a request needs the
+     * namespace's own role ({@link #group}); {@code ns/default} and a namespace that does not exist need what
+     * {@code kv} needs.
      */
-    public static Optional<String> namespaceOf(String path) {
+    public static Optional<String> ownNamespace(String path) {
         String[] segments = matched(path).split("/");
-        return segments.length >= 2 && segments[0].equals("ns") ? Optional.of(segments[1]) : Optional.empty();
+        return segments.length >= 2 && segments[0].equals("ns") && !segments[1].equals("default")
+                ? Optional.of(segments[1]) : Optional.empty();
+    }
+
+    /**
+     * The group a request's user must have, or empty when it needs none: the namespace's role when the request is
+     * for a namespace of its own ({@code none} opens it, any other role closes it to users without that role), else
+     * the group of the role {@link #required} gave.
+     */
+    public static Optional<String> group(Role required, Optional<String> namespaceRole) {
+        if (namespaceRole.isPresent()) {
+            String role = namespaceRole.get();
+            return role.equals("none") ? Optional.empty() : Optional.of(role);
+        }
+        return required == Role.NONE ? Optional.empty() : Optional.of(required.group());
     }
 
     /** The path without matrix parameters and empty segments, and without a leading slash. */
