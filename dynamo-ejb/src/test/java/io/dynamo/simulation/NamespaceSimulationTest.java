@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The set workload over namespaces of N=1, N=2 and N=3 and the default namespace side by side, on five simulated
  * nodes (the cluster's N=3) under the {@link Nemesis} (partitions, one-way cuts, crashes, message loss; no wipes,
- * which no repair undoes for N=1), then the {@link SetChecker} with each key's own N: no acknowledged write lost,
+ * which no repair undoes for N=1), the namespace of N=2 growing to N=3 three seconds in, then the
+ * {@link SetChecker} with each key's own N: no acknowledged write lost,
  * no removal undone, every strict read after a write sees it, and every key's namespace's N owners agree. Each
  * namespace uses the same key names as the others, so a write that landed in another namespace shows up there as
  * an element never written.
@@ -75,6 +76,9 @@ class NamespaceSimulationTest {
             nemesis.start();
             for (int i = 0; i < 800 && !workload.finished(); i++) {
                 cluster.runFor(Duration.ofMillis(100));
+                if (i == 30) {
+                    growTwo(cluster);
+                }
             }
             nemesis.stop();
             cluster.network().duplication(0);
@@ -85,21 +89,38 @@ class NamespaceSimulationTest {
             if (!workload.finished()) {
                 problems.add(0, "the clients did not finish");
             }
+            for (String id : cluster.nodeIds()) {
+                if (cluster.node(id).namespaces().require("two").replicas() != 3) {
+                    problems.add("node " + id + " did not learn that namespace two has N=3");
+                }
+            }
             long acked = workload.history().stream().filter(op -> op.added != null && op.acknowledged()).count();
             return new Outcome(acked, checker.pairsChecked(), problems);
         }
     }
 
-    /** N of the key's namespace: one, two and three have 1, 2 and 3; the default namespace has the cluster's 3. */
+    /** N of the key's namespace once the run is over: one has 1, the others 3 (two grew from 2 to 3). */
     private static int replicas(String key) {
-        return key.startsWith("one::") ? 1 : key.startsWith("two::") ? 2 : 3;
+        return key.startsWith("one::") ? 1 : 3;
+    }
+
+    /**
+     * Namespace two goes from N=2 to N=3 (R and W stay 2) through a running node while the clients and the nemesis
+     * go on; no data moves, as the cluster's N=3 replicas already hold its keys (docs/replication.md).
+     */
+    private static void growTwo(LocalCluster cluster) {
+        DynamoNode via = cluster.node(cluster.nodeIds().stream().filter(cluster::isRunning).findFirst().orElseThrow());
+        NamespaceSettings two = via.namespaces().require("two");
+        via.namespaces().commit(via.namespaces().catalogVersion(), new NamespaceChange(NamespaceChange.Kind.CHANGE,
+                "two", new NamespaceSettings(3, 2, 2, 0, two.policy(), two.maxKeyBytes(), two.maxValueBytes(),
+                two.siblingsWarn(), two.siblingsMax(), two.role())));
     }
 
     /** Creates the namespaces through one node, with majority quorums, and waits until gossip took them everywhere. */
     static void createNamespaces(LocalCluster cluster) {
         DynamoNode via = cluster.node(cluster.nodeIds().get(0));
         for (String ns : NAMESPACES) {
-            int n = replicas(ns + "::");
+            int n = ns.equals("one") ? 1 : ns.equals("two") ? 2 : 3;
             via.namespaces().commit(via.namespaces().catalogVersion(), new NamespaceChange(
                     NamespaceChange.Kind.CREATE, ns, new NamespaceSettings(n, n / 2 + 1, n / 2 + 1, 0,
                     ConflictPolicy.SIBLINGS, NodeConfig.DEFAULT_MAX_KEY_BYTES, 1 << 20, 8, 64, "none")));
