@@ -304,6 +304,16 @@ public final class DynamoClient implements AutoCloseable {
         return context;
     }
 
+    /**
+     * The keys of one namespace: the same reads, writes and deletes, at {@code /ns/{namespace}/kv/{key}}, with the
+     * namespace's N, R, W and limits. Such requests go to any node, which forwards them to the key's coordinator.
+     *
+     * @param namespace the namespace's name ({@code default} is the key space of the methods above)
+     */
+    public NamespaceClient namespace(String namespace) {
+        return new NamespaceClient(this, namespace);
+    }
+
     // ---- routing ------------------------------------------------------------------------------------------------
 
     /** The version of the ring the client routes by; empty while it has none. */
@@ -471,7 +481,8 @@ public final class DynamoClient implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> writeHeaders(String context, WriteOptions options) {
+    /** The headers of a put or delete: its context and conditions (namespaced requests too). */
+    static Map<String, String> writeHeaders(String context, WriteOptions options) {
         Map<String, String> headers = new HashMap<>();
         headers.put(DynamoHeaders.CONTEXT, context);
         headers.put("If-Match", options.matching());
@@ -479,7 +490,7 @@ public final class DynamoClient implements AutoCloseable {
         return headers;
     }
 
-    private static MediaType mediaType(String contentType) {
+    static MediaType mediaType(String contentType) {
         try {
             return MediaType.valueOf(contentType);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package io.dynamo.ejb;
 import io.dynamo.core.node.KeyValueService;
 import io.dynamo.core.node.NodeAdmin;
 import io.dynamo.core.node.NodeConfig;
+import io.dynamo.core.node.NodeNamespaces;
 import io.dynamo.core.node.NodeView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -28,6 +29,12 @@ public class DynamoNodeProducer {
     @Produces
     NodeView view() {
         return bean.node().view();
+    }
+
+    /** The namespaces, for the admin API and the check of a namespace's role. */
+    @Produces
+    NodeNamespaces namespaces() {
+        return bean.node().namespaces();
     }
 
     /** The admin API's commands. */

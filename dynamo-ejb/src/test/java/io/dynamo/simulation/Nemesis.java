@@ -40,6 +40,12 @@ final class Nemesis {
         return this;
     }
 
+    /** Never wipes a node: for keys of N=1, whose only replica's loss no repair can undo. */
+    Nemesis withoutWipes() {
+        wipeable = null;
+        return this;
+    }
+
     /** Starts with calm, so that every run has strict-quorum stretches. */
     void start() {
         note("calm");
@@ -136,7 +142,7 @@ final class Nemesis {
             case 5 -> restartAll();
             default -> {
                 // One node's data at most: two wiped replicas may have held the only copies of a write acked by W=2.
-                if (wipes == 0 && random.nextInt(3) == 0) {
+                if (wipes == 0 && wipeable != null && random.nextInt(3) == 0) {
                     String id = wipeable.isEmpty() ? ids.get(random.nextInt(ids.size())) : wipeable;
                     if (!ids.contains(id)) {
                         return;

@@ -1,6 +1,5 @@
 package io.dynamo.simulation;
 
-import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.testkit.LocalCluster;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * Checks a set workload's history against what the cluster holds after the faults stopped and it healed, and against
@@ -45,7 +45,7 @@ import java.util.TreeSet;
 final class SetChecker {
     private final LocalCluster cluster;
     private final List<SetOp> history;
-    private final int n;
+    private final ToIntFunction<String> replicas;
     private final boolean quorumsOverlap;
     private final long lookBackMillis;
     private final boolean removalsChecked;
@@ -58,10 +58,19 @@ final class SetChecker {
      * @param removalsChecked whether to check 3 and 6 (not where removals may come back by design: clock truncation)
      */
     SetChecker(LocalCluster cluster, List<SetOp> history, int n, int r, int w, boolean removalsChecked) {
+        this(cluster, history, key -> n, r + w > n, removalsChecked);
+    }
+
+    /**
+     * @param replicas       N of each key (its namespace's)
+     * @param quorumsOverlap whether R + W > N for every key the clients write
+     */
+    SetChecker(LocalCluster cluster, List<SetOp> history, ToIntFunction<String> replicas, boolean quorumsOverlap,
+               boolean removalsChecked) {
         this.cluster = cluster;
         this.history = history;
-        this.n = n;
-        this.quorumsOverlap = r + w > n;
+        this.replicas = replicas;
+        this.quorumsOverlap = quorumsOverlap;
         this.lookBackMillis = cluster.timing().forwardTimeout().toMillis();
         this.removalsChecked = removalsChecked;
     }
@@ -103,8 +112,10 @@ final class SetChecker {
             }
         }
         mustStay.removeIf(e -> history.firstRemoval(e) < Long.MAX_VALUE);
+        // The ring walks the cluster's N; a namespace's replicas are the first of them.
         PreferenceList list = cluster.ring().preferenceList(
-                cluster.ring().partitioner().partitionOfKey(Key.of(key).bytes()), n);
+                cluster.ring().partitioner().partitionOf(LocalCluster.key(key).md5()), replicas.applyAsInt(key))
+                .narrowed(replicas.applyAsInt(key));
         SiblingSet first = null;
         for (String replica : list.replicas()) {
             SiblingSet held = cluster.stored(replica, key);

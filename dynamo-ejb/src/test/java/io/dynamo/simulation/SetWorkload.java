@@ -34,13 +34,23 @@ final class SetWorkload {
     private int running;
 
     SetWorkload(LocalCluster cluster, Random random, int keyCount, int operations) {
+        this(cluster, random, numbered(keyCount), operations);
+    }
+
+    /** @param keys the keys, named as {@link LocalCluster#key} reads them */
+    SetWorkload(LocalCluster cluster, Random random, List<String> keys, int operations) {
         this.cluster = cluster;
         this.random = random;
-        this.keys = new ArrayList<>();
+        this.keys = new ArrayList<>(keys);
+        this.opsLeft = operations;
+    }
+
+    private static List<String> numbered(int keyCount) {
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < keyCount; i++) {
             keys.add("set-" + i);
         }
-        this.opsLeft = operations;
+        return keys;
     }
 
     void start(int clients) {
@@ -93,7 +103,7 @@ final class SetWorkload {
         history.add(record);
         String element = "c" + client + "-" + op;
         CompletableFuture.completedFuture(null)
-                .thenCompose(v -> node.getAsync(Key.of(key), OptionalInt.empty()))
+                .thenCompose(v -> node.getAsync(LocalCluster.key(key), OptionalInt.empty()))
                 .thenCompose(read -> {
                     readDone(record, read);
                     return write(node, record, read.context(), element);
@@ -124,7 +134,7 @@ final class SetWorkload {
         SetOp record = new SetOp(key, SetOp.Kind.READ, cluster.scheduler().nowMillis(), events++, calm());
         history.add(record);
         CompletableFuture.completedFuture(null)
-                .thenCompose(v -> node.getAsync(Key.of(key), OptionalInt.empty()))
+                .thenCompose(v -> node.getAsync(LocalCluster.key(key), OptionalInt.empty()))
                 .whenComplete((read, failure) -> {
                     if (failure == null) {
                         readDone(record, read);
@@ -142,7 +152,7 @@ final class SetWorkload {
     /** Writes the read set with the operation's change; completes with null when there was nothing to write. */
     private CompletableFuture<Context> write(DynamoNode node, SetOp record, Context context, String element) {
         Set<String> next = new TreeSet<>(record.read);
-        Key key = Key.of(record.key);
+        Key key = LocalCluster.key(record.key);
         switch (record.kind) {
             case ADD -> {
                 next.add(element);

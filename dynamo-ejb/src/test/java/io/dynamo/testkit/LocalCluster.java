@@ -282,17 +282,24 @@ public final class LocalCluster implements AutoCloseable {
         return future.join();
     }
 
+    /** The key a test names: {@code "carts::k"} is key k of namespace carts, any other name a default key. */
+    public static Key key(String name) {
+        int at = name.indexOf("::");
+        return at < 0 ? Key.of(name) : Key.in(name.substring(0, at), name.substring(at + 2).getBytes(
+                StandardCharsets.UTF_8));
+    }
+
     public Context put(String via, String key, Context context, String value, int w) {
-        return await(node(via).putAsync(Key.of(key), context, text(value), OptionalInt.of(w)));
+        return await(node(via).putAsync(key(key), context, text(value), OptionalInt.of(w)));
     }
 
     public ReadResult get(String via, String key, int r) {
-        return await(node(via).getAsync(Key.of(key), OptionalInt.of(r)));
+        return await(node(via).getAsync(key(key), OptionalInt.of(r)));
     }
 
     /** What one node holds of a key in its own store (not its hints). */
     public SiblingSet stored(String id, String key) {
-        return storages.get(id).read(Key.of(key));
+        return storages.get(id).read(key(key));
     }
 
     public static Value text(String s) {

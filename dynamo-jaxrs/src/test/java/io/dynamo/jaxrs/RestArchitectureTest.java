@@ -23,6 +23,11 @@ import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
 import io.dynamo.core.membership.NodeStatus;
+import io.dynamo.core.namespace.ConflictPolicy;
+import io.dynamo.core.namespace.Namespace;
+import io.dynamo.core.namespace.NamespaceChange;
+import io.dynamo.core.namespace.NamespaceName;
+import io.dynamo.core.namespace.NamespaceSettings;
 import io.dynamo.core.node.DynamoNode;
 import io.dynamo.core.peer.PeerHealth;
 import io.dynamo.core.peer.Reachability;
@@ -43,7 +48,7 @@ import io.dynamo.core.transfer.TransferStatus;
 /**
  * The REST layer reaches the node only through its narrow faces (io.dynamo.core.node: KeyValueService, NodeView,
  * NodeAdmin), the ground (io.dynamo.core.base), the data model (io.dynamo.core.version), the exceptions it maps to
- * HTTP, and the few immutable values the views read below. The Java client (io.dynamo.client) is not the
+ * HTTP, and the few immutable values the views read below (the namespace's name rule among them). The Java client (io.dynamo.client) is not the
  * server's REST layer: it routes by its own copy of the ring and partitioner.
  */
 @AnalyzeClasses(packages = "io.dynamo.jaxrs", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -56,7 +61,9 @@ class RestArchitectureTest {
             PeerHealth.class, Reachability.class, HintQueue.class, TransferProgress.class, TransferStatus.class,
             AntiEntropyStats.class, PartitionStats.class, ExchangeResult.class, BackupStatus.class,
             BackupStatus.State.class, BackupStatus.Completed.class, BackupManifest.class, BackupFile.class,
-            BucketCounts.Snapshot.class, PeerLatencies.Snapshot.class, RequestStats.Snapshot.class);
+            BucketCounts.Snapshot.class, PeerLatencies.Snapshot.class, RequestStats.Snapshot.class, Namespace.class,
+            NamespaceSettings.class, NamespaceChange.class, NamespaceChange.Kind.class, ConflictPolicy.class,
+            NamespaceName.class);
 
     @ArchTest
     static final ArchRule restReachesTheCoreOnlyThroughItsFaces = noClasses()

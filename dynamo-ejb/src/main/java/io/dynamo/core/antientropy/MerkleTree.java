@@ -168,7 +168,7 @@ public final class MerkleTree {
             return 0;
         }
         BinaryWriter w = new BinaryWriter(64 + key.length());
-        w.writeBytes(key.bytes());
+        w.writeBytes(key.stored());
         VectorClock clock = set.clock();
         w.writeVarLong(clock.size());
         for (VectorClock.Entry e : clock.entries()) {

@@ -1,11 +1,13 @@
 package io.dynamo.core.membership;
 
 import io.dynamo.core.base.Causes;
+import io.dynamo.core.namespace.Namespace;
 import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingChange;
+import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.ring.RingTransition;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.transport.UnreachableException;
@@ -160,6 +162,7 @@ public final class Claimant {
         requireEnoughNodes(plan, plan.to().replicas(membership.replicas()));
         if (changes.stream().anyMatch(c -> c.kind() == RingChange.Kind.SETTINGS)) {
             requireSettingsKept(plan);
+            requireNamespacesFit(plan, state);
         }
         Set<String> gone = new TreeSet<>();
         for (RingChange c : changes) {
@@ -188,6 +191,21 @@ public final class Claimant {
                 throw new ChangeRefusedException("node " + id + " has not said that it keeps the cluster's settings"
                         + " with the ring (a node of an older release, or one not heard from since it started): upgrade"
                         + " it, or wait until GET /admin/nodes shows its load, then plan the change of settings again");
+            }
+        }
+    }
+
+    /**
+     * Refuses a cluster N below a namespace's: the background services walk the cluster's N for every key, and would
+     * keep fewer copies of that namespace's keys than its N.
+     */
+    private static void requireNamespacesFit(PartitionPlan plan, MembershipState state) {
+        int n = plan.to().settings().map(RingSettings::replicas).orElse(Integer.MAX_VALUE);
+        for (Namespace ns : state.namespaces().entries().values()) {
+            if (!ns.dropped() && ns.settings().replicas() > n) {
+                throw new ChangeRefusedException("namespace " + ns.name() + " has N=" + ns.settings().replicas()
+                        + ", more than the cluster's new N=" + n + ": lower the namespace's N first (POST"
+                        + " /admin/namespaces/plan), then plan the change of settings again");
             }
         }
     }

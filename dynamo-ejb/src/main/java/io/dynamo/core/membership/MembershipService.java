@@ -1,6 +1,10 @@
 package io.dynamo.core.membership;
 
 import io.dynamo.core.base.InvalidConfigException;
+import io.dynamo.core.namespace.ClusterLimits;
+import io.dynamo.core.namespace.NamespaceCatalog;
+import io.dynamo.core.namespace.NamespaceChange;
+import io.dynamo.core.namespace.NamespacePlanner;
 import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionPlan;
@@ -10,6 +14,7 @@ import io.dynamo.core.ring.RingChange;
 import io.dynamo.core.ring.RingSettings;
 import io.dynamo.core.ring.RingTransition;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +44,7 @@ public final class MembershipService {
     private volatile RingSettings notedSettings;
     private final AtomicReference<MembershipState> state = new AtomicReference<>();
     private final List<RingChangeListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<NamespaceCatalog>> catalogListeners = new CopyOnWriteArrayList<>();
 
     private MembershipService(SelfRecord self, int partitions, RingSettings settings, MembershipStore store,
             MembershipState initial) {
@@ -126,6 +132,31 @@ public final class MembershipService {
 
     public void onRingChange(RingChangeListener listener) {
         listeners.add(listener);
+    }
+
+    /** Told of every new catalog of namespaces, in order, after it is saved. */
+    public void onNamespacesChange(Consumer<NamespaceCatalog> listener) {
+        catalogListeners.add(listener);
+    }
+
+    /**
+     * Plans the change from the catalog and commits it here (gossip spreads it), if the catalog is still the one at
+     * {@code fromVersion}, the version the reviewed plan started from.
+     *
+     * @throws StalePlanException when the catalog changed since
+     */
+    public synchronized NamespaceCatalog commitNamespaces(long fromVersion, NamespaceChange change,
+                                                          ClusterLimits limits) {
+        MembershipState current = state.get();
+        long version = current.namespaces().version();
+        if (version != fromVersion) {
+            throw new StalePlanException(fromVersion, version, "the plan was made from namespace catalog v"
+                    + fromVersion + " but node " + localNode + " has catalog v" + version + "; the namespaces changed"
+                    + " since the plan was made: plan again and review it");
+        }
+        NamespaceCatalog next = NamespacePlanner.plan(current.namespaces(), change, limits);
+        install(current.withNamespaces(next));
+        return next;
     }
 
     /** What joining {@code newcomer} would move; nothing changes until {@link #commit}. */
@@ -317,6 +348,16 @@ public final class MembershipService {
     private void install(MembershipState next) {
         store.save(next);
         MembershipState before = state.getAndSet(next);
+        if (!before.namespaces().equals(next.namespaces())) {
+            LOG.info(() -> "node " + localNode + " namespaces " + before.namespaces() + " -> " + next.namespaces());
+            for (Consumer<NamespaceCatalog> l : catalogListeners) {
+                try {
+                    l.accept(next.namespaces());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "a namespace listener failed on node " + localNode, e);
+                }
+            }
+        }
         Optional<Ring> oldRing = before.ring();
         Ring newRing = next.ring().orElse(null);
         if (newRing == null || oldRing.map(newRing::equals).orElse(false)) {

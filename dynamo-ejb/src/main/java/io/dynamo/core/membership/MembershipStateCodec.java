@@ -2,6 +2,8 @@ package io.dynamo.core.membership;
 
 import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
+import io.dynamo.core.namespace.NamespaceCatalog;
+import io.dynamo.core.namespace.NamespaceCatalogCodec;
 import io.dynamo.core.ring.Handover;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PartitionStream;
@@ -23,12 +25,14 @@ import java.util.Map;
  * ring's settings), then the ring's settings (N, R, W), then the handover as in format 2 with the previous ring's
  * settings after that ring and the dead nodes at its end. Each state is written in the oldest format that holds it (a
  * settled ring in format 1), so that older nodes read all they can; a node of an older release cannot read a ring
- * change under way.
+ * change under way. Format 4 is format 3 followed by the catalog of namespaces ({@link NamespaceCatalogCodec}),
+ * written only once a namespace exists, so a cluster without namespaces keeps gossiping what older nodes read.
  */
 public final class MembershipStateCodec {
     private static final int FORMAT = 1;
     private static final int FORMAT_WITH_HANDOVER = 2;
     private static final int FORMAT_WITH_PARTS = 3;
+    private static final int FORMAT_WITH_NAMESPACES = 4;
     private static final int HANDOVER = 1;
     private static final int GONE = 2;
     private static final int SETTINGS = 4;
@@ -42,13 +46,17 @@ public final class MembershipStateCodec {
         Ring ring = state.ring().orElse(null);
         Handover handover = ring == null ? null : ring.handover().orElse(null);
         int parts = parts(ring);
-        int format = parts == 0 ? FORMAT : parts == HANDOVER ? FORMAT_WITH_HANDOVER : FORMAT_WITH_PARTS;
+        int format = !state.namespaces().isEmpty() ? FORMAT_WITH_NAMESPACES
+                : parts == 0 ? FORMAT : parts == HANDOVER ? FORMAT_WITH_HANDOVER : FORMAT_WITH_PARTS;
         w.writeByte(format);
         w.writeByte(ring == null ? 0 : 1);
+        if (format == FORMAT_WITH_NAMESPACES && ring == null) {
+            throw new IllegalArgumentException("a state with namespaces but no ring cannot be written");
+        }
         if (ring != null) {
             writeRing(w, ring);
         }
-        if (format == FORMAT_WITH_PARTS) {
+        if (format >= FORMAT_WITH_PARTS) {
             w.writeVarLong(parts);
             ring.settings().ifPresent(settings -> writeSettings(w, settings));
         }
@@ -72,6 +80,9 @@ public final class MembershipStateCodec {
             w.writeString(n.nodeId()).writeString(n.httpAddress()).writeVarLong(n.status().ordinal())
                     .writeVarLong(n.version());
         }
+        if (format == FORMAT_WITH_NAMESPACES) {
+            NamespaceCatalogCodec.write(w, state.namespaces());
+        }
         return w.toByteArray();
     }
 
@@ -79,9 +90,9 @@ public final class MembershipStateCodec {
     public static MembershipState decode(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int format = r.readByte();
-        if (format < FORMAT || format > FORMAT_WITH_PARTS) {
+        if (format < FORMAT || format > FORMAT_WITH_NAMESPACES) {
             throw new IllegalArgumentException("unknown membership state format " + format + "; expected " + FORMAT
-                    + " to " + FORMAT_WITH_PARTS);
+                    + " to " + FORMAT_WITH_NAMESPACES);
         }
         int present = r.readByte();
         if (present > 1 || present == 0 && format >= FORMAT_WITH_HANDOVER) {
@@ -123,8 +134,10 @@ public final class MembershipStateCodec {
             NodeStatus status = status(r.readVarLong());
             nodes.add(new NodeInfo(id, http, status, nonNegative(r.readVarLong(), "node record version")));
         }
+        NamespaceCatalog namespaces = format == FORMAT_WITH_NAMESPACES ? NamespaceCatalogCodec.read(r)
+                : NamespaceCatalog.EMPTY;
         r.expectEnd();
-        return MembershipState.of(ring, nodes);
+        return MembershipState.of(ring, nodes).withNamespaces(namespaces);
     }
 
     /** Which optional parts the state's ring has: a handover, gone nodes, settings of either ring. */

@@ -30,6 +30,8 @@ import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.PlanRequest;
+import io.dynamo.core.namespace.NamespaceCatalog;
+import io.dynamo.core.namespace.NamespaceSettings;
 import io.dynamo.core.peer.FailureDetector;
 import io.dynamo.core.peer.PeerChannel;
 import io.dynamo.core.peer.PeerHealth;
@@ -58,7 +60,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -90,6 +94,9 @@ public final class DynamoNode implements AutoCloseable {
     private final NodeKeyValues keyValues;
     private final NodeView view;
     private final NodeAdmin admin;
+    private final KeySpaces keySpaces;
+    private final NamespacePurge purge;
+    private final NodeNamespaces namespaces;
     private final List<Scheduler.Cancellable> background = new ArrayList<>();
     private final KeySerializer conditionalWrites = new KeySerializer();
 
@@ -109,6 +116,10 @@ public final class DynamoNode implements AutoCloseable {
         this.membership = MembershipService.open(config.nodeId(), cluster.httpAddress(), config.partitions(),
                 new RingSettings(config.replicas(), config.readQuorum(), config.writeQuorum()), cluster.bootstrap(),
                 services.membership());
+        this.keySpaces = new KeySpaces(config, membership);
+        this.purge = new NamespacePurge(config.nodeId(), store, scheduler, config.partitions());
+        membership.onNamespacesChange(catalog -> namespacesChanged(catalog, store));
+        this.namespaces = new NodeNamespaces(config, membership, keySpaces, purge, services.storage());
         this.gossiper = new Gossiper(membership, peers, scheduler, cluster.seeds(), cluster.gossipInterval(),
                 new Random(cluster.gossipSeed()), loads, services.storage()::keyCount);
         this.transfer = new PartitionTransfer(config.nodeId(), config.replicas(), membership.ringView(), store, peers,
@@ -149,6 +160,15 @@ public final class DynamoNode implements AutoCloseable {
                 .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
     }
 
+    /** Applies a new catalog: the namespaces' sibling limits, and the purge of those dropped. */
+    private void namespacesChanged(NamespaceCatalog catalog, ReplicaStore store) {
+        Map<String, int[]> limits = new HashMap<>();
+        catalog.entries().values().stream().filter(n -> !n.dropped()).forEach(n -> limits.put(n.name(),
+                new int[] {n.settings().siblingsWarn(), n.settings().siblingsMax()}));
+        store.limits().forNamespaces(limits);
+        purge.catalogChanged(catalog);
+    }
+
     private Ack writeReplica(WriteReplica m) {
         local.write(m.key(), m.versions(), m.hintFor(), m.synced());
         if (m.hintFor().isEmpty()) {
@@ -170,6 +190,7 @@ public final class DynamoNode implements AutoCloseable {
 
     /** Starts answering peers and the background work (hint delivery, probing). */
     public DynamoNode start() {
+        namespacesChanged(membership.state().namespaces(), local.store());
         // The trees must reflect the store before any write is reported to them.
         trees.rebuildAll();
         local.store().listen(trees);
@@ -214,6 +235,11 @@ public final class DynamoNode implements AutoCloseable {
         return admin;
     }
 
+    /** The namespaces: listed, planned and committed through the admin API. */
+    public NodeNamespaces namespaces() {
+        return namespaces;
+    }
+
     /** The node's key-value operations, asynchronous and bounded in time: what the REST API calls. */
     public KeyValueService keyValues() {
         return keyValues;
@@ -239,8 +265,8 @@ public final class DynamoNode implements AutoCloseable {
      * @param readQuorum R for this request, or empty for the cluster's
      */
     public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
-        config.requireKeyWithinLimit(key);
-        int r = quorum("r", readQuorum, RingSettings::readQuorum);
+        keySpaces.requireKeyWithinLimit(key);
+        int r = quorum(key, "r", readQuorum, RingSettings::readQuorum);
         return coordinateGet(key, r).thenApply(v -> new ReadResult(v.liveValues(), v.context()));
     }
 
@@ -251,10 +277,10 @@ public final class DynamoNode implements AutoCloseable {
     /** @param durableWrites dw for this request (1 to its W), or empty for the configured durability */
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum,
                                                OptionalInt durableWrites) {
-        config.requireKeyWithinLimit(key);
+        keySpaces.requireKeyWithinLimit(key);
         requireValueWithinLimit(key, value);
-        int w = quorum("w", writeQuorum, RingSettings::writeQuorum);
-        return coordinatePut(key, context, value, w, durableWrites(durableWrites, w), "put")
+        int w = quorum(key, "w", writeQuorum, RingSettings::writeQuorum);
+        return coordinatePut(key, context, value, w, durableWrites(key, durableWrites, w), "put")
                 .thenApply(SiblingSet::context);
     }
 
@@ -264,9 +290,9 @@ public final class DynamoNode implements AutoCloseable {
 
     public CompletableFuture<Context> deleteAsync(Key key, Context context, OptionalInt writeQuorum,
                                                   OptionalInt durableWrites) {
-        config.requireKeyWithinLimit(key);
-        int w = quorum("w", writeQuorum, RingSettings::writeQuorum);
-        return coordinatePut(key, context, Value.tombstone(), w, durableWrites(durableWrites, w), "delete")
+        keySpaces.requireKeyWithinLimit(key);
+        int w = quorum(key, "w", writeQuorum, RingSettings::writeQuorum);
+        return coordinatePut(key, context, Value.tombstone(), w, durableWrites(key, durableWrites, w), "delete")
                 .thenApply(SiblingSet::context);
     }
 
@@ -281,11 +307,11 @@ public final class DynamoNode implements AutoCloseable {
     public CompletableFuture<Context> writeIfAsync(WriteCondition condition, Key key, Context context, Value value,
                                                    OptionalInt readQuorum, OptionalInt writeQuorum,
                                                    OptionalInt durableWrites) {
-        config.requireKeyWithinLimit(key);
+        keySpaces.requireKeyWithinLimit(key);
         requireValueWithinLimit(key, value);
-        int r = quorum("r", readQuorum, RingSettings::readQuorum);
-        int w = quorum("w", writeQuorum, RingSettings::writeQuorum);
-        int dw = durableWrites(durableWrites, w);
+        int r = quorum(key, "r", readQuorum, RingSettings::readQuorum);
+        int w = quorum(key, "w", writeQuorum, RingSettings::writeQuorum);
+        int dw = durableWrites(key, durableWrites, w);
         String operation = value.isTombstone() ? "delete" : "put";
         return conditionalWrites.run(key, () -> coordinateGet(key, r).thenCompose(current -> {
             Context seen = current.context();
@@ -311,9 +337,9 @@ public final class DynamoNode implements AutoCloseable {
                                                 String operation) {
         Ring ring = membership.ringView().get();
         int partition = ring.partitioner().partitionOf(key.md5());
-        PreferenceList list = ring.readList(partition, config.replicas());
+        PreferenceList list = keySpaces.readList(ring, partition, key);
         if (list.isReplica(id())) {
-            return writes.write(key, ring.writeLists(partition, config.replicas()), context, value, w, dw,
+            return writes.write(key, keySpaces.writeLists(ring, partition, key), context, value, w, dw,
                     operation);
         }
         return forward(list.replicas(), 0, new CoordinatePut(key, context, value, w, dw), operation, key);
@@ -352,14 +378,24 @@ public final class DynamoNode implements AutoCloseable {
     /** The replicas reads of the key go to: during a ring change, the previous ring's until the copies are made. */
     private PreferenceList preferenceList(Key key) {
         Ring ring = membership.ringView().get();
-        return ring.readList(ring.partitioner().partitionOf(key.md5()), config.replicas());
+        return keySpaces.readList(ring, ring.partitioner().partitionOf(key.md5()), key);
     }
 
     /**
      * The request's R or W, or the cluster's; at most N. While the settings change, the smaller N and the larger R
      * and W of the two rings' ({@link Ring#requestSettings}).
      */
-    private int quorum(String name, OptionalInt requested, ToIntFunction<RingSettings> clusterDefault) {
+    private int quorum(Key key, String name, OptionalInt requested, ToIntFunction<RingSettings> clusterDefault) {
+        if (!key.inDefaultNamespace()) {
+            NamespaceSettings own = keySpaces.settings(key);
+            int q = requested.orElse(clusterDefault.applyAsInt(new RingSettings(own.replicas(), own.readQuorum(),
+                    own.writeQuorum())));
+            if (q < 1 || q > own.replicas()) {
+                throw new InvalidQuorumException(name + "=" + q + " is out of range: it must be between 1 and N="
+                        + own.replicas() + " of namespace " + key.namespace());
+            }
+            return q;
+        }
         RingSettings cluster = membership.settings();
         RingSettings limits = membership.ring().map(ring -> ring.requestSettings(cluster)).orElse(cluster);
         int q = requested.orElse(clusterDefault.applyAsInt(limits));
@@ -376,12 +412,17 @@ public final class DynamoNode implements AutoCloseable {
             throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
                     + " bytes; the limit is " + config.maxValueBytes() + " (setting dynamo.max.value.bytes)");
         }
+        if (!key.inDefaultNamespace() && value.size() > keySpaces.settings(key).maxValueBytes()) {
+            throw new ValueTooLargeException("the value for key '" + key + "' has " + value.size()
+                    + " bytes; namespace " + key.namespace() + " allows " + keySpaces.settings(key).maxValueBytes());
+        }
     }
 
     /** The request's dw, or the configured one (never above the request's W, which may be lower than the cluster's). */
-    private int durableWrites(OptionalInt requested, int w) {
+    private int durableWrites(Key key, OptionalInt requested, int w) {
         if (requested.isEmpty()) {
-            return Math.min(config.durability().durableWrites(), w);
+            int own = key.inDefaultNamespace() ? 0 : keySpaces.settings(key).durableWrites();
+            return Math.min(own > 0 ? own : config.durability().durableWrites(), w);
         }
         int dw = requested.getAsInt();
         if (dw < 1 || dw > w) {

@@ -27,6 +27,18 @@ public record PreferenceList(int partition, List<String> replicas, List<String> 
         return Collections.unmodifiableList(all);
     }
 
+    /**
+     * The list for a smaller N (a namespace's): the first {@code n} replicas, the others first among the fallbacks,
+     * so the walk order is kept. This list when it has no more than {@code n} replicas.
+     */
+    public PreferenceList narrowed(int n) {
+        if (n >= replicas.size()) {
+            return this;
+        }
+        List<String> all = all();
+        return new PreferenceList(partition, all.subList(0, n), all.subList(n, all.size()));
+    }
+
     public boolean isReplica(String nodeId) {
         return replicas.contains(nodeId);
     }

@@ -6,6 +6,7 @@ import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
 import java.time.Clock;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** What one replica does with its local store: stamp a coordinated write, or merge one sent by a peer. */
@@ -15,6 +16,7 @@ public final class ReplicaStore {
     private final Clock clock;
     private final int maxClockEntries;
     private final SiblingLimits limits;
+    private volatile Predicate<Key> garbage = key -> false;
     private final StorageHealth health = new StorageHealth();
     private volatile WriteListener listener = WriteListener.NONE;
 
@@ -78,7 +80,18 @@ public final class ReplicaStore {
         return removed;
     }
 
+    /**
+     * Keys this store no longer takes: writes of them (from coordinators, replicas, hints, transfers, repairs) are
+     * acknowledged and discarded. Used for the keys of dropped namespaces.
+     */
+    public void discard(Predicate<Key> garbage) {
+        this.garbage = garbage;
+    }
+
     private SiblingSet update(Key key, boolean synced, UnaryOperator<SiblingSet> change) {
+        if (!key.inDefaultNamespace() && garbage.test(key)) {
+            return SiblingSet.EMPTY;
+        }
         // The change may run more than once under contention; the last run's input is what it replaced.
         SiblingSet[] before = new SiblingSet[1];
         UnaryOperator<SiblingSet> recorded = current -> {

@@ -2,6 +2,7 @@ package io.dynamo.core.store;
 
 import io.dynamo.core.base.Key;
 import io.dynamo.core.version.SiblingSet;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -10,7 +11,7 @@ import java.util.logging.Logger;
  * {@code max} siblings, and more than it had, is refused: the caller must read the siblings and write one merged
  * version with their context (which such a write always may, as it shrinks the set). Past {@code warn} the write goes
  * through but is logged and counted. Versions merged from other replicas are never refused: that would lose writes
- * other coordinators accepted.
+ * other coordinators accepted. A namespace may set lower limits for its keys ({@link #forNamespaces}).
  */
 public final class SiblingLimits {
     private static final Logger LOG = Logger.getLogger(SiblingLimits.class.getName());
@@ -22,6 +23,7 @@ public final class SiblingLimits {
     private final AtomicLong warned = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
+    private volatile Map<String, int[]> byNamespace = Map.of();
 
     public SiblingLimits(String node, int warn, int max) {
         if (warn < 1 || warn > max) {
@@ -37,13 +39,21 @@ public final class SiblingLimits {
         return new SiblingLimits(node, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
+    /** The warning and maximum of each namespace that sets its own, by name; replaces the last ones given. */
+    public void forNamespaces(Map<String, int[]> warnAndMax) {
+        byNamespace = Map.copyOf(warnAndMax);
+    }
+
     /** Throws when {@code after} breaks the maximum; call before the write is stored. */
     void check(Key key, SiblingSet before, SiblingSet after) {
         int count = after.siblings().size();
-        if (count > max && count > before.siblings().size()) {
+        int[] own = byNamespace.get(key.namespace());
+        int limit = own == null ? max : own[1];
+        if (count > limit && count > before.siblings().size()) {
             refused.incrementAndGet();
             throw new TooManySiblingsException("node " + node + " refused the write: key '" + key + "' would have "
-                    + count + " siblings, more than the limit of " + max + " (setting dynamo.siblings.max); read the"
+                    + count + " siblings, more than the limit of " + limit + (own == null
+                    ? " (setting dynamo.siblings.max)" : " of namespace " + key.namespace()) + "; read the"
                     + " key, merge its siblings and write the merged value back with the context of that read");
         }
     }
@@ -51,7 +61,8 @@ public final class SiblingLimits {
     /** Counts and logs (at most once a second) a stored write past the warning threshold. */
     void stored(Key key, SiblingSet after, long nowMillis) {
         int count = after.siblings().size();
-        if (count <= warn) {
+        int[] own = byNamespace.get(key.namespace());
+        if (count <= (own == null ? warn : own[0])) {
             return;
         }
         warned.incrementAndGet();

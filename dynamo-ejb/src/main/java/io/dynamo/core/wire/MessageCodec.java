@@ -50,20 +50,23 @@ import java.util.Map;
  * written in an older format these are dropped, so an older peer is asked for plain writes and counts as unsynced.
  * Format 3 adds the plan-request (several ring changes, removes, replaces and a change of N, R and W, whose change
  * kind 4 is followed by those three numbers instead of a node; an older peer is never sent one) and,
- * in a gossip's loads, what each node is set to (Q, N, R, W).
+ * in a gossip's loads, what each node is set to (Q, N, R, W). Format 4 follows every key's bytes with its namespace
+ * (empty for the default one); a key of another namespace is never written in an older format.
  * A later change to a message's layout gets a new number; this codec keeps reading and
  * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
  * format both read.
  */
 public final class MessageCodec {
     /** The newest wire format this code reads and writes. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
     /** The oldest wire format this code still reads and writes: the unversioned one of earlier releases. */
     public static final int OLDEST_FORMAT = 0;
     /** The first format with the durability fields of write-replica, ack and coordinate-put. */
     private static final int DURABILITY_FORMAT = 2;
     /** The first format with the plan-request. */
     public static final int PLAN_FORMAT = 3;
+    /** The first format whose keys carry their namespace. */
+    public static final int NAMESPACE_FORMAT = 4;
     private static final int VERSIONED = 0;
     private static final int READ_REPLICA = 1;
     private static final int REPLICA_STATE = 2;
@@ -104,20 +107,20 @@ public final class MessageCodec {
         }
         // Java 17 has no pattern switch; the chain names every message of the core, and WireSamples holds one of each.
         if (message instanceof ReadReplica m) {
-            key(w.writeByte(READ_REPLICA), m.key());
+            key(w.writeByte(READ_REPLICA), m.key(), format);
         } else if (message instanceof ReplicaState m) {
-            state(w.writeByte(REPLICA_STATE), m);
+            state(w.writeByte(REPLICA_STATE), m, format);
         } else if (message instanceof WriteReplica m) {
-            SiblingSetCodec.write(key(w.writeByte(WRITE_REPLICA), m.key()), m.versions()).writeString(m.hintFor());
+            SiblingSetCodec.write(key(w.writeByte(WRITE_REPLICA), m.key(), format), m.versions()).writeString(m.hintFor());
             flag(w, format, m.synced());
         } else if (message instanceof Ack m) {
             flag(w.writeByte(ACK), format, m.synced());
         } else if (message instanceof Ping) {
             w.writeByte(PING);
         } else if (message instanceof CoordinateGet m) {
-            key(w.writeByte(COORDINATE_GET), m.key()).writeVarLong(m.readQuorum());
+            key(w.writeByte(COORDINATE_GET), m.key(), format).writeVarLong(m.readQuorum());
         } else if (message instanceof CoordinatePut m) {
-            value(key(w.writeByte(COORDINATE_PUT), m.key()).writeBytes(ContextCodec.encode(m.context().clock())),
+            value(key(w.writeByte(COORDINATE_PUT), m.key(), format).writeBytes(ContextCodec.encode(m.context().clock())),
                     m.value()).writeVarLong(m.writeQuorum());
             if (format >= DURABILITY_FORMAT) {
                 w.writeVarLong(m.durableWrites());
@@ -130,13 +133,13 @@ public final class MessageCodec {
         } else if (message instanceof MerkleHashes m) {
             longs(w.writeByte(MERKLE_HASHES).writeVarLong(m.partition()).writeVarLong(m.level()), m.hashes());
         } else if (message instanceof SegmentQuery m) {
-            keyHashes(ints(w.writeByte(SEGMENT_QUERY).writeVarLong(m.partition()), m.segments()), m.entries());
+            keyHashes(ints(w.writeByte(SEGMENT_QUERY).writeVarLong(m.partition()), m.segments()), m.entries(), format);
         } else if (message instanceof SegmentDiff m) {
-            keys(states(w.writeByte(SEGMENT_DIFF), m.newer()), m.wanted());
+            keys(states(w.writeByte(SEGMENT_DIFF), m.newer(), format), m.wanted(), format);
         } else if (message instanceof TransferBatch m) {
-            states(w.writeByte(TRANSFER_BATCH).writeVarLong(m.partition()), m.states());
+            states(w.writeByte(TRANSFER_BATCH).writeVarLong(m.partition()), m.states(), format);
         } else if (message instanceof RemoveTombstone m) {
-            state(w.writeByte(REMOVE_TOMBSTONE), new ReplicaState(m.key(), m.versions()));
+            state(w.writeByte(REMOVE_TOMBSTONE), new ReplicaState(m.key(), m.versions()), format);
         } else if (message instanceof Gossip m) {
             loads(w.writeByte(GOSSIP).writeBytes(MembershipStateCodec.encode(m.state())), m.loads(), format);
         } else if (message instanceof ChangeRequest m) {
@@ -202,22 +205,22 @@ public final class MessageCodec {
             tag = r.readByte();
         }
         Message m = switch (tag) {
-            case READ_REPLICA -> new ReadReplica(key(r));
-            case REPLICA_STATE -> state(r);
-            case WRITE_REPLICA -> new WriteReplica(key(r), SiblingSetCodec.decode(r.readBytes()), r.readString(),
+            case READ_REPLICA -> new ReadReplica(key(r, format));
+            case REPLICA_STATE -> state(r, format);
+            case WRITE_REPLICA -> new WriteReplica(key(r, format), SiblingSetCodec.decode(r.readBytes()), r.readString(),
                     flag(r, format));
             case ACK -> new Ack(flag(r, format));
             case PING -> new Ping();
-            case COORDINATE_GET -> new CoordinateGet(key(r), smallInt(r));
-            case COORDINATE_PUT -> new CoordinatePut(key(r), new Context(ContextCodec.decode(r.readBytes())),
+            case COORDINATE_GET -> new CoordinateGet(key(r, format), smallInt(r));
+            case COORDINATE_PUT -> new CoordinatePut(key(r, format), new Context(ContextCodec.decode(r.readBytes())),
                     value(r), smallInt(r), format >= DURABILITY_FORMAT ? smallInt(r) : 0);
             case FAILURE -> new Failure(failureKind(r), r.readString(), smallInt(r), smallInt(r));
             case MERKLE_QUERY -> new MerkleQuery(smallInt(r), smallInt(r), ints(r));
             case MERKLE_HASHES -> new MerkleHashes(smallInt(r), smallInt(r), longs(r));
-            case SEGMENT_QUERY -> new SegmentQuery(smallInt(r), ints(r), keyHashes(r));
-            case SEGMENT_DIFF -> new SegmentDiff(states(r), keys(r));
-            case TRANSFER_BATCH -> new TransferBatch(smallInt(r), states(r));
-            case REMOVE_TOMBSTONE -> removeTombstone(state(r));
+            case SEGMENT_QUERY -> new SegmentQuery(smallInt(r), ints(r), keyHashes(r, format));
+            case SEGMENT_DIFF -> new SegmentDiff(states(r, format), keys(r, format));
+            case TRANSFER_BATCH -> new TransferBatch(smallInt(r), states(r, format));
+            case REMOVE_TOMBSTONE -> removeTombstone(state(r, format));
             case GOSSIP -> new Gossip(MembershipStateCodec.decode(r.readBytes()), loads(r, format));
             case CHANGE_REQUEST -> new ChangeRequest(flag(r), r.readString(), smallInt(r), r.readVarLong());
             case CHANGE_ANSWER -> new ChangeAnswer(r.readString(), r.readString(), r.readVarLong());
@@ -243,71 +246,82 @@ public final class MessageCodec {
         return b == 1;
     }
 
-    private static BinaryWriter key(BinaryWriter w, Key key) {
-        return w.writeBytes(key.bytes());
+    /** From format 4 on a key's bytes are followed by its namespace, empty for the default one. */
+    private static BinaryWriter key(BinaryWriter w, Key key, int format) {
+        w.writeBytes(key.bytes());
+        if (format >= NAMESPACE_FORMAT) {
+            return w.writeString(key.inDefaultNamespace() ? "" : key.namespace());
+        }
+        if (!key.inDefaultNamespace()) {
+            // Sent without its namespace it would land in the default one: refuse rather than misplace it.
+            throw new IllegalArgumentException("key '" + key + "' of namespace " + key.namespace() + " cannot be sent"
+                    + " in wire format " + format + ", which has no namespaces: upgrade every node first");
+        }
+        return w;
     }
 
-    private static Key key(BinaryReader r) {
+    private static Key key(BinaryReader r, int format) {
         byte[] bytes = r.readBytes();
         if (bytes.length == 0) {
             throw new IllegalArgumentException("empty key");
         }
-        return Key.of(bytes);
+        String namespace = format >= NAMESPACE_FORMAT ? r.readString() : "";
+        return namespace.isEmpty() ? Key.of(bytes) : Key.in(namespace, bytes);
     }
 
-    private static BinaryWriter state(BinaryWriter w, ReplicaState s) {
-        return SiblingSetCodec.write(key(w, s.key()), s.versions());
+    private static BinaryWriter state(BinaryWriter w, ReplicaState s, int format) {
+        return SiblingSetCodec.write(key(w, s.key(), format), s.versions());
     }
 
-    private static ReplicaState state(BinaryReader r) {
-        return new ReplicaState(key(r), SiblingSetCodec.decode(r.readBytes()));
+    private static ReplicaState state(BinaryReader r, int format) {
+        return new ReplicaState(key(r, format), SiblingSetCodec.decode(r.readBytes()));
     }
 
     private static RemoveTombstone removeTombstone(ReplicaState s) {
         return new RemoveTombstone(s.key(), s.versions());
     }
 
-    private static BinaryWriter states(BinaryWriter w, List<ReplicaState> states) {
+    private static BinaryWriter states(BinaryWriter w, List<ReplicaState> states, int format) {
         w.writeVarLong(states.size());
-        states.forEach(s -> state(w, s));
+        states.forEach(s -> state(w, s, format));
         return w;
     }
 
-    private static List<ReplicaState> states(BinaryReader r) {
+    private static List<ReplicaState> states(BinaryReader r, int format) {
         int n = r.readCount(2);
         List<ReplicaState> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(state(r));
+            out.add(state(r, format));
         }
         return out;
     }
 
-    private static BinaryWriter keys(BinaryWriter w, List<Key> keys) {
+    private static BinaryWriter keys(BinaryWriter w, List<Key> keys, int format) {
         w.writeVarLong(keys.size());
-        keys.forEach(k -> key(w, k));
+        keys.forEach(k -> key(w, k, format));
         return w;
     }
 
-    private static List<Key> keys(BinaryReader r) {
+    private static List<Key> keys(BinaryReader r, int format) {
         int n = r.readCount(2);
         List<Key> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(key(r));
+            out.add(key(r, format));
         }
         return out;
     }
 
-    private static BinaryWriter keyHashes(BinaryWriter w, List<KeyHash> entries) {
+    private static BinaryWriter keyHashes(BinaryWriter w, List<KeyHash> entries, int format) {
         w.writeVarLong(entries.size());
-        entries.forEach(e -> key(w, e.key()).writeVarLong(e.hash()));
+        entries.forEach(e -> key(w, e.key(), format).writeVarLong(e.hash()));
         return w;
     }
 
-    private static List<KeyHash> keyHashes(BinaryReader r) {
+    private static List<KeyHash> keyHashes(BinaryReader r, int format) {
         int n = r.readCount(3);
         List<KeyHash> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new KeyHash(key(r), r.readVarLong()));
+            out.add(new KeyHash(key(r, format), r.readVarLong()));
         }
         return out;
     }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.core.codec.BinaryWriter;
+import io.dynamo.core.namespace.ConflictPolicy;
+import io.dynamo.core.namespace.Namespace;
+import io.dynamo.core.namespace.NamespaceCatalog;
+import io.dynamo.core.namespace.NamespaceSettings;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.transport.Message;
@@ -30,6 +34,37 @@ class MembershipStateCodecTest {
         Map<String, NodeLoad> loads = Map.of("a", new NodeLoad(0, 1), "b", new NodeLoad(123_456_789L, 1795334077459L));
         Message decoded = MessageCodec.decode(MessageCodec.encode(new Gossip(state, loads)));
         assertThat(decoded).isEqualTo(new Gossip(state, loads));
+    }
+
+    /** A state written before namespaces existed (format 1 to 3) reads with an empty catalog. */
+    @Test
+    void aStateWithoutNamespacesKeepsItsOldFormatAndReadsWithAnEmptyCatalog() {
+        MembershipState state = States.randomState(new Random(7));
+        byte[] bytes = MembershipStateCodec.encode(state);
+        assertThat(bytes[0]).isBetween((byte) 1, (byte) 3);
+        assertThat(MembershipStateCodec.decode(bytes).namespaces()).isEqualTo(NamespaceCatalog.EMPTY);
+        // The oldest format, as the first release wrote it: a ring of Q=2 with member "a", and no node records.
+        byte[] formatOne = {1, 1, 1, 2, 1, 1, 'a', 1, 0, 0, 0};
+        MembershipState old = MembershipStateCodec.decode(formatOne);
+        assertThat(old.ringVersion()).isEqualTo(1);
+        assertThat(old.namespaces().isEmpty()).isTrue();
+    }
+
+    @Property(tries = 200)
+    void aStateWithNamespacesSurvivesTheCodecAndTheWire(@ForAll long seed) {
+        Random random = new Random(seed);
+        MembershipState state = States.randomState(random);
+        if (state.ring().isEmpty()) {
+            return;
+        }
+        MembershipState withCatalog = state.withNamespaces(NamespaceCatalog.of(List.of(new Namespace("carts",
+                new NamespaceSettings(2, 1, 2, 0, ConflictPolicy.SIBLINGS, 100, 1000, 2, 5, "client"),
+                1 + random.nextInt(9), random.nextBoolean()))));
+        byte[] bytes = MembershipStateCodec.encode(withCatalog);
+        assertThat(bytes[0]).isEqualTo((byte) 4);
+        assertThat(MembershipStateCodec.decode(bytes)).isEqualTo(withCatalog);
+        Gossip gossip = new Gossip(withCatalog, Map.of());
+        assertThat(MessageCodec.decode(MessageCodec.encode(gossip))).isEqualTo(gossip);
     }
 
     @Test

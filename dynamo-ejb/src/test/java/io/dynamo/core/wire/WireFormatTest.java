@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.CoordinatePut;
 import io.dynamo.core.peer.Ping;
 import io.dynamo.core.replica.WriteReplica;
@@ -31,12 +32,14 @@ class WireFormatTest {
     private static final Map<String, Message> SAMPLES = WireSamples.all();
     private static final Map<String, Message> SINCE_2 = WireSamples.sinceFormat2();
     private static final Map<String, Message> SINCE_3 = WireSamples.sinceFormat3();
+    private static final Map<String, Message> SINCE_4 = WireSamples.sinceFormat4();
 
     @Test
     void everyMessageTypeHasACapturedSample() {
         Set<Class<?>> sampled = SAMPLES.values().stream().map(Object::getClass).collect(Collectors.toSet());
         SINCE_2.values().forEach(m -> sampled.add(m.getClass()));
         SINCE_3.values().forEach(m -> sampled.add(m.getClass()));
+        SINCE_4.values().forEach(m -> sampled.add(m.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(messageTypes());
     }
 
@@ -60,7 +63,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3})
+    @ValueSource(ints = {0, 1, 2, 3, 4})
     void eachFormatIsStillWrittenByteForByte(int format) {
         samples(format).forEach((name, sample) -> assertThat(MessageCodec.encode(sample, format))
                 .as("%s in format %d", name, format).isEqualTo(captured(format, name)));
@@ -69,18 +72,18 @@ class WireFormatTest {
     @Test
     void theNewestFormatIsTheDefaultAndNamesItself() {
         byte[] ping = MessageCodec.encode(new Ping());
-        assertThat(MessageCodec.FORMAT).isEqualTo(3);
-        assertThat(ping).containsExactly(0, 3, 5);
+        assertThat(MessageCodec.FORMAT).isEqualTo(4);
+        assertThat(ping).containsExactly(0, 4, 5);
     }
 
     @Test
     void aNewerFormatIsRefusedWithBothNumbers() {
-        byte[] fromTheFuture = {0, 4, 5};
+        byte[] fromTheFuture = {0, 5, 5};
         assertThatThrownBy(() -> MessageCodec.decode(fromTheFuture)).isInstanceOfSatisfying(
                 UnsupportedFormatException.class, e -> {
-                    assertThat(e.format()).isEqualTo(4);
-                    assertThat(e.newestReadable()).isEqualTo(3);
-                }).hasMessage("wire format version 4 is newer than the newest this node reads (3)");
+                    assertThat(e.format()).isEqualTo(5);
+                    assertThat(e.newestReadable()).isEqualTo(4);
+                }).hasMessage("wire format version 5 is newer than the newest this node reads (4)");
     }
 
     @Test
@@ -97,8 +100,8 @@ class WireFormatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format above 0");
         assertThatThrownBy(() -> MessageCodec.decode(new byte[] {0}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 3");
+        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 4");
     }
 
     /** Format 2 carries durability; written for an older peer it is dropped, so that peer is asked for none. */
@@ -130,6 +133,24 @@ class WireFormatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown ring change kind 9");
     }
 
+    /**
+     * A key of another namespace than the default travels with its namespace from format 4 on, and is never written
+     * for an older peer, which would take it for a default key.
+     */
+    @Test
+    void aNamespacedKeyKeepsItsNamespaceAndIsRefusedForAnOlderPeer() {
+        WriteReplica write = (WriteReplica) SINCE_4.get("write-replica-namespaced");
+        WriteReplica decoded = (WriteReplica) MessageCodec.decode(MessageCodec.encode(write));
+        assertThat(decoded.key()).isEqualTo(write.key());
+        assertThat(decoded.key().namespace()).isEqualTo("carts");
+        assertThat(decoded.key()).isNotEqualTo(Key.of(write.key().bytes()));
+        assertThatThrownBy(() -> MessageCodec.encode(write, 3)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("upgrade every node first");
+        // A default key is still written in format 3 for an older peer.
+        assertThat(MessageCodec.decode(MessageCodec.encode(SAMPLES.get("write-replica"), 3)))
+                .isEqualTo(SAMPLES.get("write-replica"));
+    }
+
     /** A new format needs its captures before it can be the newest. */
     @Test
     void capturesExistForEveryFormatThisCodeReads() {
@@ -147,6 +168,9 @@ class WireFormatTest {
         }
         if (format >= 3) {
             all.putAll(SINCE_3);
+        }
+        if (format >= 4) {
+            all.putAll(SINCE_4);
         }
         return all;
     }

@@ -18,6 +18,10 @@ import io.dynamo.core.membership.NodeLoad;
 import io.dynamo.core.membership.NodeSettings;
 import io.dynamo.core.membership.NodeStatus;
 import io.dynamo.core.membership.PlanRequest;
+import io.dynamo.core.namespace.ConflictPolicy;
+import io.dynamo.core.namespace.Namespace;
+import io.dynamo.core.namespace.NamespaceCatalog;
+import io.dynamo.core.namespace.NamespaceSettings;
 import io.dynamo.core.peer.Ping;
 import io.dynamo.core.replica.ReadReplica;
 import io.dynamo.core.replica.ReplicaState;
@@ -84,6 +88,22 @@ final class WireSamples {
     }
 
     /** Messages that exist from wire format 3 on: plans of several changes, removes, replaces and new settings. */
+    /** Keys of a namespace other than the default one, and a gossip whose state has a catalog of namespaces. */
+    static Map<String, Message> sinceFormat4() {
+        Key namespaced = Key.in("carts", new byte[] {0, 'k', (byte) 0xff});
+        Map<String, Message> m = new LinkedHashMap<>();
+        m.put("write-replica-namespaced", new WriteReplica(namespaced, versions(), "node-4"));
+        m.put("segment-diff-namespaced", new SegmentDiff(List.of(new ReplicaState(namespaced, versions())),
+                List.of(KEY, namespaced)));
+        MembershipState state = membership();
+        m.put("gossip-with-namespaces", new Gossip(state.withNamespaces(NamespaceCatalog.of(List.of(
+                new Namespace("carts", new NamespaceSettings(2, 1, 2, 0, ConflictPolicy.SIBLINGS, 512, 4096, 10, 50,
+                        "client"), 3, false),
+                new Namespace("old", new NamespaceSettings(1, 1, 1, 1, ConflictPolicy.SIBLINGS, 64, 64, 1, 1,
+                        "none"), 4, true)))), Map.of()));
+        return m;
+    }
+
     static Map<String, Message> sinceFormat3() {
         Map<String, Message> m = new LinkedHashMap<>();
         m.put("plan-request", new PlanRequest(List.of(RingChange.join("node-4", 2), RingChange.leave("node-1"),

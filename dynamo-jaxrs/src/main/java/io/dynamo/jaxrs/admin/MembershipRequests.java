@@ -142,7 +142,7 @@ final class MembershipRequests {
         return RingChange.replace(node, with);
     }
 
-    private static byte[] read(InputStream body) {
+    static byte[] read(InputStream body) {
         try (body) {
             byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
@@ -155,7 +155,7 @@ final class MembershipRequests {
         }
     }
 
-    private static JsonObject object(byte[] body, String example) {
+    static JsonObject object(byte[] body, String example) {
         if (body.length == 0) {
             throw new InvalidRequestException("the body is empty; send a JSON object such as " + example);
         }
@@ -227,7 +227,7 @@ final class MembershipRequests {
         return version;
     }
 
-    private static long integer(JsonValue value, String field, String expected) {
+    static long integer(JsonValue value, String field, String expected) {
         if (value instanceof JsonNumber number && number.isIntegral()) {
             try {
                 return number.longValueExact();
@@ -239,7 +239,7 @@ final class MembershipRequests {
                 + expected);
     }
 
-    private static String shown(JsonValue value) {
+    static String shown(JsonValue value) {
         String s = value.toString();
         return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }

@@ -16,6 +16,9 @@ import io.dynamo.core.membership.ChangeRefusedException;
 import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.RingChangingException;
 import io.dynamo.core.membership.StalePlanException;
+import io.dynamo.core.namespace.InvalidNamespaceException;
+import io.dynamo.core.namespace.NamespaceConflictException;
+import io.dynamo.core.namespace.UnknownNamespaceException;
 import io.dynamo.core.node.OverloadedException;
 import io.dynamo.core.node.PreconditionFailedException;
 import io.dynamo.core.store.StorageException;
@@ -71,7 +74,10 @@ public class DynamoExceptionMapper implements ExceptionMapper<DynamoException> {
             Map.entry(RemoteRequestException.class, ErrorCode.REMOTE_REFUSED),
             Map.entry(StorageException.class, ErrorCode.STORAGE_UNAVAILABLE),
             Map.entry(OverloadedException.class, ErrorCode.OVERLOADED),
-            Map.entry(InvalidConfigException.class, ErrorCode.INVALID_CONFIG));
+            Map.entry(InvalidConfigException.class, ErrorCode.INVALID_CONFIG),
+            Map.entry(InvalidNamespaceException.class, ErrorCode.INVALID_NAMESPACE),
+            Map.entry(UnknownNamespaceException.class, ErrorCode.NAMESPACE_NOT_FOUND),
+            Map.entry(NamespaceConflictException.class, ErrorCode.NAMESPACE_CONFLICT));
 
     @Inject
     InternalErrors internalErrors;

@@ -10,8 +10,13 @@ public final class KeyPath {
     }
 
     public static Key decode(String encoded) {
+        return decode(Key.DEFAULT_NAMESPACE, encoded);
+    }
+
+    /** The key in a namespace, whose name the caller has checked. */
+    public static Key decode(String namespace, String encoded) {
         try {
-            return Key.of(KeyPaths.decode(encoded));
+            return Key.in(namespace, KeyPaths.decode(encoded));
         } catch (IllegalArgumentException e) {
             throw new InvalidKeyException(e.getMessage());
         }

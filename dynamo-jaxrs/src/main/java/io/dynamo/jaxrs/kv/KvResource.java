@@ -62,8 +62,13 @@ public class KvResource {
     @Path(ANY_KEY)
     public CompletionStage<Response> get(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
                                          @QueryParam("w") String w, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        return get(() -> KeyPath.decode(key), r, w, headers);
+    }
+
+    /** A get of a key in any namespace: {@link NamespacedKvResource} comes here. */
+    CompletionStage<Response> get(Supplier<Key> key, String r, String w, HttpHeaders headers) {
         return timed(timers::get, () -> {
-            Key k = KeyPath.decode(key);
+            Key k = key.get();
             OptionalInt readQuorum = QuorumParam.parse("r", r);
             QuorumParam.parse("w", w);
             boolean json = ReadResponses.prefersJson(headers.getAcceptableMediaTypes());
@@ -82,8 +87,16 @@ public class KvResource {
                                          @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) List<String> ifNoneMatch,
                                          InputStream body) {
+        return put(() -> KeyPath.decode(key), r, w, dw, context, contentType, contentLength, ifMatch, ifNoneMatch,
+                body);
+    }
+
+    /** A put of a key in any namespace: {@link NamespacedKvResource} comes here. */
+    CompletionStage<Response> put(Supplier<Key> key, String r, String w, String dw, String context,
+                                  String contentType, String contentLength, List<String> ifMatch,
+                                  List<String> ifNoneMatch, InputStream body) {
         return timed(timers::put, () -> {
-            Key k = KeyPath.decode(key);
+            Key k = key.get();
             OptionalInt readQuorum = QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
             OptionalInt durableWrites = QuorumParam.durableWrites(dw);
@@ -102,8 +115,14 @@ public class KvResource {
                                             @HeaderParam(DynamoHeaders.CONTEXT) String context,
                                             @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) List<String> ifNoneMatch) {
+        return delete(() -> KeyPath.decode(key), r, w, dw, context, ifMatch, ifNoneMatch);
+    }
+
+    /** A delete of a key in any namespace: {@link NamespacedKvResource} comes here. */
+    CompletionStage<Response> delete(Supplier<Key> key, String r, String w, String dw, String context,
+                                     List<String> ifMatch, List<String> ifNoneMatch) {
         return timed(timers::delete, () -> {
-            Key k = KeyPath.decode(key);
+            Key k = key.get();
             OptionalInt readQuorum = QuorumParam.parse("r", r);
             OptionalInt writeQuorum = QuorumParam.parse("w", w);
             OptionalInt durableWrites = QuorumParam.durableWrites(dw);

@@ -1,6 +1,8 @@
 package io.dynamo.jaxrs.security;
 
 import io.dynamo.api.ErrorCode;
+import io.dynamo.core.namespace.NamespaceSettings;
+import io.dynamo.core.node.NodeNamespaces;
 import io.dynamo.core.node.NodeView;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,18 +40,24 @@ public class AccessFilter implements ContainerRequestFilter {
     IdentityStoreHandler identityStores;
     @Inject
     NodeView node;
+    @Inject
+    NodeNamespaces namespaces;
 
     private final VerifiedCredentials verified = new VerifiedCredentials(System::currentTimeMillis);
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Role needed = settings.policy().required(request.getMethod(), request.getUriInfo().getPath());
-        if (needed == Role.NONE) {
+        String path = request.getUriInfo().getPath();
+        Role needed = settings.policy().required(request.getMethod(), path);
+        Optional<String> namespaceRole = AccessPolicy.ownNamespace(path)
+                .flatMap(name -> namespaces.settings(name).map(NamespaceSettings::role));
+        String group = AccessPolicy.group(needed, namespaceRole).orElse(null);
+        if (group == null) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Set<String> remembered = header == null ? null : verified.groups(header).orElse(null);
-        if (remembered != null && remembered.contains(needed.group())) {
+        if (remembered != null && remembered.contains(group)) {
             return;
         }
         String[] userAndPassword = header == null ? null : BasicCredentials.parse(header);
@@ -59,7 +68,7 @@ public class AccessFilter implements ContainerRequestFilter {
         if (groups != null) {
             verified.remember(header, groups);
         }
-        if (groups != null && groups.contains(needed.group())) {
+        if (groups != null && groups.contains(group)) {
             return;
         }
         if (needed == Role.ADMIN && !settings.adminConfigured()) {
@@ -68,7 +77,9 @@ public class AccessFilter implements ContainerRequestFilter {
                     + " and restart it to use the admin API").build());
             return;
         }
-        String what = needed == Role.ADMIN ? "this admin request needs the credentials of the admin user"
+        String what = namespaceRole.isPresent() ? "namespace " + AccessPolicy.ownNamespace(path).orElseThrow()
+                + " requires a user with role " + group
+                : needed == Role.ADMIN ? "this admin request needs the credentials of the admin user"
                 : "node " + node.id() + " requires client credentials for this request";
         if (groups != null) {
             request.abortWith(error(ErrorCode.FORBIDDEN, what + "; the user given has role "

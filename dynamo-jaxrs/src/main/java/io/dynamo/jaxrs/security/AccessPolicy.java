@@ -1,5 +1,7 @@
 package io.dynamo.jaxrs.security;
 
+import java.util.Optional;
+
 /**
  * The role each request needs, by method and path below {@code /api/v1}. Clients read the ring and the node list to
  * route requests straight to a key's coordinator, so those two reads need no more than the key-value API; every
@@ -13,7 +15,7 @@ public record AccessPolicy(boolean clientsNeedCredentials) {
 
     public Role required(String method, String path) {
         String p = matched(path);
-        if (p.equals("kv") || p.startsWith("kv/")) {
+        if (p.equals("kv") || p.startsWith("kv/") || p.equals("ns") || p.startsWith("ns/")) {
             return clientRole();
         }
         if (p.equals("admin") || p.startsWith("admin/")) {
@@ -21,6 +23,30 @@ public record AccessPolicy(boolean clientsNeedCredentials) {
             return routingRead ? clientRole() : Role.ADMIN;
         }
         return Role.NONE;
+    }
+
+    /**
+     * The namespace other than {@code default} a path below {@code ns/} names, else empty. Such a request needs the
+     * namespace's own role ({@link #group}); {@code ns/default} and a namespace that does not exist need what
+     * {@code kv} needs.
+     */
+    public static Optional<String> ownNamespace(String path) {
+        String[] segments = matched(path).split("/");
+        return segments.length >= 2 && segments[0].equals("ns") && !segments[1].equals("default")
+                ? Optional.of(segments[1]) : Optional.empty();
+    }
+
+    /**
+     * The group a request's user must have, or empty when it needs none: the namespace's role when the request is
+     * for a namespace of its own ({@code none} opens it, any other role closes it to users without that role), else
+     * the group of the role {@link #required} gave.
+     */
+    public static Optional<String> group(Role required, Optional<String> namespaceRole) {
+        if (namespaceRole.isPresent()) {
+            String role = namespaceRole.get();
+            return role.equals("none") ? Optional.empty() : Optional.of(role);
+        }
+        return required == Role.NONE ? Optional.empty() : Optional.of(required.group());
     }
 
     /** The path without matrix parameters and empty segments, and without a leading slash. */

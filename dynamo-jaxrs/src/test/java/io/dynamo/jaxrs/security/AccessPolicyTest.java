@@ -2,6 +2,7 @@ package io.dynamo.jaxrs.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AccessPolicyTest {
@@ -34,6 +35,35 @@ class AccessPolicyTest {
         assertThat(closed.required("DELETE", "/kv/a%2Fb")).isEqualTo(Role.CLIENT);
         assertThat(closed.required("GET", "admin/ring")).isEqualTo(Role.CLIENT);
         assertThat(closed.required("GET", "admin/nodes")).isEqualTo(Role.CLIENT);
+    }
+
+    /**
+     * A namespace's keys need what {@code /kv} needs unless the namespace says otherwise (the filter asks the
+     * namespace): without a namespace the path is never open on a node that requires clients.
+     */
+    @Test
+    void namespacedKeysNeedAClientLikeKvAndNameTheirNamespace() {
+        assertThat(closed.required("GET", "ns/carts/kv/a")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("PUT", "ns;x/carts/kv/a")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", "ns")).isEqualTo(Role.CLIENT);
+        assertThat(open.required("GET", "ns/carts/kv/a")).isEqualTo(Role.NONE);
+        assertThat(AccessPolicy.ownNamespace("ns/carts/kv/a")).contains("carts");
+        assertThat(AccessPolicy.ownNamespace("/ns;m=1//carts;x/kv/a")).contains("carts");
+        assertThat(AccessPolicy.ownNamespace("kv/a")).isEmpty();
+        assertThat(AccessPolicy.ownNamespace("ns")).isEmpty();
+        assertThat(AccessPolicy.ownNamespace("nsx/carts/kv/a")).isEmpty();
+        assertThat(AccessPolicy.ownNamespace("ns/default/kv/a")).as("default is the kv API's").isEmpty();
+    }
+
+    /** A namespace's role replaces the key-value API's; without one of its own a request needs what kv needs. */
+    @Test
+    void aNamespaceRoleOpensOrClosesItsKeys() {
+        assertThat(AccessPolicy.group(Role.CLIENT, Optional.of("none"))).isEmpty();
+        assertThat(AccessPolicy.group(Role.NONE, Optional.of("client"))).contains("client");
+        assertThat(AccessPolicy.group(Role.CLIENT, Optional.of("admin"))).contains("admin");
+        assertThat(AccessPolicy.group(Role.CLIENT, Optional.of("billing"))).contains("billing");
+        assertThat(AccessPolicy.group(Role.CLIENT, Optional.empty())).contains("client");
+        assertThat(AccessPolicy.group(Role.NONE, Optional.empty())).isEmpty();
     }
 
     @Test

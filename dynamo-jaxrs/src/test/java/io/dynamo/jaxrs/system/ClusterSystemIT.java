@@ -1,9 +1,11 @@
 package io.dynamo.jaxrs.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.client.DynamoClient;
 import io.dynamo.client.DynamoClientException;
+import io.dynamo.client.NamespaceClient;
 import io.dynamo.client.ReadOptions;
 import io.dynamo.client.RouteEvent;
 import io.dynamo.client.Sibling;
@@ -15,6 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -527,6 +531,152 @@ class ClusterSystemIT {
             assertThat(Http.get(kv(NODES.get(i % 3), "after-" + i, "r=3")).statusCode()).isEqualTo(404);
         }
         assertThat(allReplicasEqual("key-") && allReplicasEqual("during-")).isTrue();
+    }
+
+    /**
+     * Namespaces on the real nodes still in the ring: every bad plan is a 4xx JSON error and changes nothing; two
+     * namespaces of different N and role (a client without the role gets 403); then one is dropped while writes to it
+     * and to the default namespace go on, and no node keeps a key of it.
+     */
+    @Test
+    @Order(10)
+    void namespacesWithTheirOwnNAndRoleAndADropUnderLoadThatLeavesNoKeyOnAnyNode() throws Exception {
+        // The nodes in the ring: the last tests removed node3, and this test runs after them.
+        List<String> members = ThreeNodes.ringOf(NODES.get(0)).getJsonArray("members").stream()
+                .map(m -> m.asJsonObject().getString("node")).toList();
+        List<MicroNode> nodes = NODES.stream().filter(n -> members.contains(n.name)).toList();
+        assertThat(nodes).hasSizeGreaterThanOrEqualTo(2);
+        URI admin = nodes.get(0).api().resolve("admin/namespaces/");
+        long before = Http.json(Http.get(admin.resolve("../namespaces"))).getJsonNumber("catalogVersion").longValue();
+        String[][] refused = {
+            {"{\"operation\":\"create\",\"name\":\"\"}", "400", "invalid_namespace"},
+            {"{\"operation\":\"create\",\"name\":\"" + "x".repeat(65) + "\"}", "400", "invalid_namespace"},
+            {"{\"operation\":\"create\",\"name\":\"Carts!\"}", "400", "invalid_namespace"},
+            {"{\"operation\":\"create\",\"name\":\"c\",\"n\":0}", "400", "invalid_namespace"},
+            {"{\"operation\":\"create\",\"name\":\"c\",\"n\":4}", "400", "invalid_namespace"},
+            {"{\"operation\":\"create\",\"name\":\"c\",\"n\":2,\"r\":3}", "400", "invalid_namespace"},
+            {"{\"operation\":\"create\",\"name\":\"c\",\"n\":2,\"w\":3}", "400", "invalid_namespace"},
+            {"{\"operation\":\"create\",\"name\":\"c\",\"policy\":\"newest\"}", "400", "invalid_namespace"},
+            {"{\"operation\":\"create\",\"name\":\"c\",\"policy\":\"last-write-wins\"}", "400",
+                "invalid_namespace"},
+            {"{\"operation\":\"drop\",\"name\":\"default\"}", "400", "invalid_namespace"},
+            {"{\"operation\":\"drop\",\"name\":\"nope\"}", "404", "namespace_not_found"},
+            {"{\"operation\":\"rename\",\"name\":\"c\"}", "400", "invalid_request"},
+            {"[1]", "400", "invalid_request"}};
+        for (String[] bad : refused) {
+            for (String step : new String[] {"plan", "commit"}) {
+                String body = step.equals("commit") && bad[0].startsWith("{")
+                        ? bad[0].substring(0, bad[0].length() - 1) + ",\"catalogVersion\":" + before + "}" : bad[0];
+                HttpResponse<String> answer = Http.postJson(admin.resolve(step), body);
+                assertThat(answer.statusCode()).as("%s %s: %s", step, body, answer.body())
+                        .isEqualTo(Integer.parseInt(bad[1]));
+                assertThat(answer.body()).as(body).contains("\"error\":\"" + bad[2] + "\"");
+            }
+        }
+        HttpResponse<String> stale = Http.postJson(admin.resolve("commit"), "{\"operation\":\"create\","
+                + "\"name\":\"c\",\"catalogVersion\":" + (before + 5) + "}");
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.body()).contains("\"error\":\"stale_plan\"");
+        HttpResponse<String> unknown = Http.get(nodes.get(1).api().resolve("ns/nope/kv/k"));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"error\":\"namespace_not_found\"");
+        JsonObject unchanged = Http.json(Http.get(admin.resolve("../namespaces")));
+        assertThat(unchanged.getJsonNumber("catalogVersion").longValue()).as("nothing changed").isEqualTo(before);
+        assertThat(unchanged.getJsonArray("namespaces")).hasSize(1);
+
+        commitNamespace(admin, "{\"operation\":\"create\",\"name\":\"carts\",\"n\":2,\"role\":\"client\"}");
+        commitNamespace(admin, "{\"operation\":\"create\",\"name\":\"vault\",\"n\":1,\"role\":\"admin\"}");
+        ThreeNodes.eventually("every node knows both namespaces", () -> nodes.stream().allMatch(n -> Http.json(
+                Http.get(n.api().resolve("admin/namespaces"))).getJsonArray("namespaces").size() == 3));
+        HttpClient plain = HttpClient.newHttpClient();
+        String client = "Basic " + Base64.getEncoder().encodeToString(("client:" + CLIENT_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(send(plain, nodes.get(1).api().resolve("ns/carts/kv/a"), client, "in carts").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> forbidden = send(plain, nodes.get(1).api().resolve("ns/vault/kv/a"), client, "secret");
+        assertThat(forbidden.statusCode()).as(forbidden.body()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("\"error\":\"forbidden\"").contains("role admin");
+        assertThat(send(plain, nodes.get(1).api().resolve("ns/vault/kv/a"), null, "secret").statusCode())
+                .isEqualTo(401);
+        assertThat(Http.status(nodes.get(0).api().resolve("ns/default/kv/a"))).as("default needs what kv needs")
+                .isEqualTo(401);
+        MicroNode last = nodes.get(nodes.size() - 1);
+        assertThat(Http.put(last.api().resolve("ns/vault/kv/a"), "secret", null).statusCode()).isEqualTo(204);
+        assertThat(Http.get(nodes.get(0).api().resolve("ns/carts/kv/a?r=2")).body()).isEqualTo("in carts");
+        assertThat(Http.get(nodes.get(0).api().resolve("ns/vault/kv/a")).body()).isEqualTo("secret");
+        assertThat(Http.get(nodes.get(0).api().resolve("ns/carts/kv/a?r=3")).statusCode()).as("R above N=2")
+                .isEqualTo(400);
+        DynamoClient.Builder builder = DynamoClient.builder().credentials("client", CLIENT_PASSWORD);
+        nodes.forEach(n -> builder.seed(n.api()));
+        try (DynamoClient dynamo = builder.build()) {
+            NamespaceClient carts = dynamo.namespace("carts");
+            String context = carts.put("b", null, "from the client".getBytes(StandardCharsets.UTF_8), "text/plain");
+            assertThat(carts.get("b").context()).isEqualTo(context);
+            assertThat(dynamo.get("b").found()).as("the same key in default").isFalse();
+            assertThatThrownBy(() -> dynamo.namespace("vault").get("a")).isInstanceOfSatisfying(
+                    DynamoClientException.class, e -> assertThat(e.status()).isEqualTo(403));
+        }
+
+        AtomicInteger written = new AtomicInteger();
+        AtomicInteger defaultWritten = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    MicroNode via = nodes.get(i % nodes.size());
+                    if (Http.put(kv(via, "ns-default-" + i, "w=2"), "v" + i, null).statusCode() == 204) {
+                        defaultWritten.set(i + 1);
+                    }
+                    if (Http.put(nodes.get((i + 1) % nodes.size()).api().resolve("ns/carts/kv/k" + i), "v" + i, null)
+                            .statusCode() == 204) {
+                        written.incrementAndGet();
+                    }
+                }
+            }, writers);
+            ThreeNodes.eventually("writes to carts go through", () -> written.get() >= 30);
+            commitNamespace(admin, "{\"operation\":\"drop\",\"name\":\"carts\"}");
+            ThreeNodes.eventually("every node has dropped carts and holds none of its keys", () -> nodes.stream()
+                    .allMatch(n -> Http.json(Http.get(n.api().resolve("admin/namespaces"))).getJsonArray("namespaces")
+                            .stream().map(JsonValue::asJsonObject).filter(e -> e.getString("name").equals("carts"))
+                            .allMatch(e -> e.getString("state").equals("dropped")
+                                    && e.getJsonNumber("keysHere").longValue() == 0)));
+            stop.set(true);
+            load.get();
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(Http.get(last.api().resolve("ns/carts/kv/k0")).statusCode()).isEqualTo(404);
+        for (MicroNode node : nodes) {
+            JsonObject carts = Http.json(Http.get(node.api().resolve("admin/namespaces"))).getJsonArray("namespaces")
+                    .stream().map(JsonValue::asJsonObject).filter(e -> e.getString("name").equals("carts"))
+                    .findFirst().orElseThrow();
+            assertThat(carts.getJsonNumber("keysHere").longValue()).as(node.name).isZero();
+            assertThat(carts.getJsonObject("purge").getInt("partitionsDone")).isEqualTo(32);
+        }
+        for (int i = 0; i < defaultWritten.get(); i++) {
+            assertThat(Http.get(kv(nodes.get(i % nodes.size()), "ns-default-" + i, "r=2")).body())
+                    .as("default key %d", i).isEqualTo("v" + i);
+        }
+    }
+
+    private static void commitNamespace(URI admin, String body) {
+        JsonObject plan = Http.json(Http.postJson(admin.resolve("plan"), body));
+        assertThat(plan.getBoolean("committed")).isFalse();
+        String commit = body.substring(0, body.length() - 1) + ",\"catalogVersion\":" + plan.getJsonNumber(
+                "fromVersion").longValue() + "}";
+        JsonObject done = Http.json(Http.postJson(admin.resolve("commit"), commit));
+        assertThat(done.getBoolean("committed")).as(done.toString()).isTrue();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, URI uri, String authorization, String value)
+            throws Exception {
+        HttpRequest.Builder put = HttpRequest.newBuilder(uri).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(value));
+        if (authorization != null) {
+            put.header("Authorization", authorization);
+        }
+        return http.send(put.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static JsonObject backupOf(MicroNode node) {
