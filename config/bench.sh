@@ -12,7 +12,7 @@
 # --jfr records a JDK Flight Recorder file per node over the whole run (run/bench/NODE.jfr).
 # --floor measures, instead of the workloads, requests that do no storage or cluster work (io.dynamo.bench.RequestFloor).
 # Environment: DYNAMO_PORT (first node's HTTP port, default 8080), DYNAMO_JGROUPS_PORT (default 7800),
-# DYNAMO_JAVA_OPTS (node JVM flags, default -Xmx512m), BENCH_CLIENT_OPTS (the YCSB
+# DYNAMO_JAVA_OPTS (node JVM flags, default in config/lib/nodes.sh), BENCH_CLIENT_OPTS (the YCSB
 # client's JVM flags, default -Xmx512m).
 # Data in run/bench/data (wiped at every start), logs and YCSB output in run/bench/. See docs/performance.md.
 set -euo pipefail

@@ -10,7 +10,13 @@ POSTDEPLOY=config/payara-postdeploy.txt
 RUN_DIR=${DYNAMO_RUN_DIR:-run}
 DATA_DIR=${DYNAMO_DATA_DIR:-data}
 START_TIMEOUT=${DYNAMO_START_TIMEOUT:-300}
-JAVA_OPTS=${DYNAMO_JAVA_OPTS:--Xmx512m}
+# Node JVM flags, sized from measurements (docs/performance.md, "Memory"): a node's live heap under load is about
+# 110 MB, of which Xodus' page cache, shared by the store and the hint store, is at most 32 MB (Xodus' own default
+# would be half the heap); metaspace starts at 128 MB, so that loading Payara's classes does not trigger collections.
+JAVA_OPTS=${DYNAMO_JAVA_OPTS:--Xmx224m -XX:MetaspaceSize=128m -Dexodus.memoryUsage=33554432}
+# At most two glibc malloc arenas for a node's native allocations (by default each allocating thread may get its own,
+# up to eight per core); the memory figures in docs/performance.md were measured so.
+NODE_MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
 # Cluster settings passed to every node.
 DYNAMO_N=${DYNAMO_N:-3}
@@ -106,7 +112,7 @@ start_node() {
   secret_file=$(cluster_secret_file) || return 1
   # JAVA_OPTS is a list of JVM flags: split on spaces on purpose. @NODE@ in it stands for the node's name.
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS//@NODE@/$name} \
+  MALLOC_ARENA_MAX=$NODE_MALLOC_ARENA_MAX java ${JAVA_OPTS//@NODE@/$name} \
     -Ddynamo.node.id="$name" -Ddynamo.data.dir="$DATA_DIR/$name" \
     -Ddynamo.n="$DYNAMO_N" -Ddynamo.r="$DYNAMO_R" -Ddynamo.w="$DYNAMO_W" \
     -Ddynamo.http.address="127.0.0.1:$port" -Ddynamo.bootstrap="$bootstrap" \
