@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.client.DynamoClient;
 import io.dynamo.client.Versions;
+import io.dynamo.jaxrs.system.LoopbackPorts;
 import io.dynamo.jaxrs.system.MicroNode;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +50,7 @@ class DynamoYcsbDbIT {
     @BeforeAll
     static void startNode() throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "ycsb-it-").toAbsolutePath();
-        int[] ports = freePorts();
+        int[] ports = LoopbackPorts.free(2).stream().mapToInt(Integer::intValue).toArray();
         node = new MicroNode("bench1", ports[0], ports[1], work, List.of("-Ddynamo.standalone=true",
                 "-Ddynamo.n=1", "-Ddynamo.r=1", "-Ddynamo.w=1", "-Ddynamo.security.client.required=true",
                 "-Ddynamo.security.client.password=" + CLIENT_PASSWORD));
@@ -217,20 +215,5 @@ class DynamoYcsbDbIT {
             m.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return StringByteIterator.getByteIteratorMap(m);
-    }
-
-    /** An HTTP and a JGroups port, free on loopback now. */
-    private static int[] freePorts() throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < 2; i++) {
-                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
     }
 }

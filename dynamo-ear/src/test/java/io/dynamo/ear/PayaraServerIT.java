@@ -3,14 +3,14 @@ package io.dynamo.ear;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo.jaxrs.system.Http;
+import io.dynamo.jaxrs.system.LoopbackPorts;
 import io.dynamo.jaxrs.system.MicroNode;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,8 +67,8 @@ class PayaraServerIT {
         group.start();
         awaitReady(0);
         progress.step("instances started, " + DeploymentGroup.instance(0) + " ready");
-        join(DeploymentGroup.instance(1));
-        join(DeploymentGroup.instance(2));
+        join(1);
+        join(2);
         for (int i = 0; i < group.size(); i++) {
             awaitReady(i);
         }
@@ -275,8 +277,16 @@ class PayaraServerIT {
         return Http.json(Http.get(group.base(instance).resolve(ADMIN + "transfers"))).getBoolean("idle");
     }
 
-    /** Joins an instance's node through the first instance's admin API (again while the cluster answers 409). */
-    private static void join(String node) throws InterruptedException {
+    /**
+     * Joins an instance's node through the first instance's admin API, once that instance has heard of it by gossip
+     * (as an operator waits for {@code GET /admin/nodes} to list it); again while the cluster answers 409.
+     */
+    private static void join(int i) throws Exception {
+        String node = DeploymentGroup.instance(i);
+        eventually(node + " listed by " + DeploymentGroup.instance(0) + "'s GET /admin/nodes; its log's errors: "
+                + "see " + group.log(i), () -> Http.json(Http.get(group.base(0).resolve(ADMIN + "nodes")))
+                .getJsonArray("nodes").stream().anyMatch(n -> n.asJsonObject().getString("node").equals(node)),
+                () -> errors(group.log(i)));
         JsonObject done = Http.join(group.base(0).resolve(ADMIN), node, Duration.ofMinutes(2));
         assertThat(done.getBoolean("committed")).as(done.toString()).isTrue();
     }
@@ -288,6 +298,28 @@ class PayaraServerIT {
     }
 
     private static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+        eventually(what, condition, () -> "");
+    }
+
+    /** The SEVERE records of a server log (their first lines), so that a failure says why an instance did not come. */
+    private static String errors(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> all = lines.toList();
+            List<String> severe = new ArrayList<>();
+            for (int l = 0; l < all.size(); l++) {
+                if (all.get(l).contains("[SEVERE]")) {
+                    severe.add(all.get(l) + (l + 1 < all.size() ? " " + all.get(l + 1).trim() : ""));
+                }
+            }
+            return severe.isEmpty() ? "\nno SEVERE record in " + log
+                    : "\n" + String.join("\n", severe.subList(Math.max(0, severe.size() - 10), severe.size()));
+        } catch (IOException e) {
+            return "\n" + log + " unreadable: " + e;
+        }
+    }
+
+    private static void eventually(String what, BooleanSupplier condition, Supplier<String> diagnosis)
+            throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -299,32 +331,18 @@ class PayaraServerIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not within " + SETTLE + ": " + what);
+        throw new AssertionError("not within " + SETTLE + ": " + what + diagnosis.get());
     }
 
-    /** A base such that the DAS's ports and those of three instances (base + 1000, 2000, 3000) are all free. */
+    /** A port base from which the domain (base + offset) and three instances (+1000, +2000, +3000) are free. */
     private static int freePortBase() throws IOException {
         List<Integer> offsets = List.of(9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86, 90, 190);
-        for (int candidate = 30000; candidate < 56000; candidate += 500) {
-            boolean free = true;
-            for (int instance = 0; instance <= 3 && free; instance++) {
-                for (int offset : offsets) {
-                    free &= isFree(candidate + instance * 1000 + offset);
-                }
-            }
-            if (free) {
-                return candidate;
+        List<Integer> all = new ArrayList<>();
+        for (int instance = 0; instance <= 3; instance++) {
+            for (int offset : offsets) {
+                all.add(instance * 1000 + offset);
             }
         }
-        throw new IOException("no free port range for a Payara Server domain and three instances");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return LoopbackPorts.freeBase(3200, all);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dynamo.admin.ExitCode;
 import io.dynamo.admin.Run;
 import io.dynamo.jaxrs.system.Http;
+import io.dynamo.jaxrs.system.LoopbackPorts;
 import io.dynamo.jaxrs.system.MicroNode;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -42,7 +43,8 @@ class AdminCliIT {
     static void startNode() throws Exception {
         Path work = Path.of(System.getProperty("dynamo.it.work", "target/it-work"))
                 .resolve(String.valueOf(System.currentTimeMillis()));
-        node = new MicroNode("cli1", freePort(), freePort(), work,
+        List<Integer> ports = LoopbackPorts.free(2);
+        node = new MicroNode("cli1", ports.get(0), ports.get(1), work,
                 List.of("-Ddynamo.q=8", "-Ddynamo.n=1", "-Ddynamo.r=1", "-Ddynamo.w=1"));
         node.start(true, "127.0.0.1[" + node.jgroupsPort + "]");
         node.await("ready", Duration.ofMinutes(4));

@@ -12,9 +12,8 @@ import io.dynamo.console.viewmodel.Reachability;
 import io.dynamo.console.viewmodel.ReplicaCopy;
 import io.dynamo.console.viewmodel.SiblingItem;
 import io.dynamo.jaxrs.system.Http;
+import io.dynamo.jaxrs.system.LoopbackPorts;
 import io.dynamo.jaxrs.system.MicroNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +52,8 @@ class ConsoleNodeIT {
     static void startNode() throws Exception {
         Path work = Path.of(System.getProperty("dynamo.it.work", "target/it-work"))
                 .resolve(String.valueOf(System.currentTimeMillis()));
-        node = new MicroNode("console1", freePort(), freePort(), work,
+        List<Integer> ports = LoopbackPorts.free(2);
+        node = new MicroNode("console1", ports.get(0), ports.get(1), work,
                 List.of("-Ddynamo.q=8", "-Ddynamo.n=1", "-Ddynamo.r=1", "-Ddynamo.w=1"));
         node.start(true, "127.0.0.1[" + node.jgroupsPort + "]");
         node.await("ready", Duration.ofMinutes(4));
@@ -66,11 +66,6 @@ class ConsoleNodeIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Start
     void start(Stage stage) {

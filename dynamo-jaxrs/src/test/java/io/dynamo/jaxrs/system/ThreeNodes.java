@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,26 +157,8 @@ public final class ThreeNodes {
         throw new AssertionError("not within " + limit + ": " + what);
     }
 
-    /** Free loopback ports; the JGroups ones also keep port + 100 free, where FD_SOCK2 listens. */
+    /** Free loopback ports below the ephemeral range; the JGroups ones also keep port + 100 free (FD_SOCK2). */
     static List<Integer> freePorts(int count) throws IOException {
-        List<Integer> ports = new ArrayList<>();
-        while (ports.size() < count) {
-            int p;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                p = s.getLocalPort();
-            }
-            if (p + 100 < 65536 && !ports.contains(p) && free(p + 100)) {
-                ports.add(p);
-            }
-        }
-        return ports;
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return LoopbackPorts.free(count);
     }
 }
