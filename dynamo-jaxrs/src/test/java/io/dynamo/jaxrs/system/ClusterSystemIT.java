@@ -615,7 +615,16 @@ class ClusterSystemIT {
             assertThat(dynamo.get("b").found()).as("the same key in default").isFalse();
             assertThatThrownBy(() -> dynamo.namespace("vault").get("a")).isInstanceOfSatisfying(
                     DynamoClientException.class, e -> assertThat(e.status()).isEqualTo(403));
+            String tag = carts.get("b").etag();
+            carts.put("b", null, "matched".getBytes(StandardCharsets.UTF_8), "text/plain",
+                    WriteOptions.defaults().ifMatch(tag));
+            assertThatThrownBy(() -> carts.put("b", null, "stale".getBytes(StandardCharsets.UTF_8), "text/plain",
+                    WriteOptions.defaults().ifMatch(tag))).isInstanceOfSatisfying(DynamoClientException.class,
+                            e -> assertThat(e.preconditionFailed()).as(e.getMessage()).isTrue());
+            assertThat(new String(carts.get("b").value().orElseThrow().value(), StandardCharsets.UTF_8))
+                    .isEqualTo("matched");
         }
+        conditionalWritesKeepToTheirNamespace(nodes.get(0), nodes.get(nodes.size() - 1));
 
         AtomicInteger written = new AtomicInteger();
         AtomicInteger defaultWritten = new AtomicInteger();
@@ -658,6 +667,47 @@ class ClusterSystemIT {
             assertThat(Http.get(kv(nodes.get(i % nodes.size()), "ns-default-" + i, "r=2")).body())
                     .as("default key %d", i).isEqualTo("v" + i);
         }
+    }
+
+    /**
+     * If-None-Match and If-Match on a namespace's path: checked against that namespace's versions (the same key in
+     * default is another key), with the same answers as on /kv.
+     */
+    private static void conditionalWritesKeepToTheirNamespace(MicroNode one, MicroNode other) {
+        URI key = one.api().resolve("ns/carts/kv/only-once");
+        HttpResponse<String> created = conditional(key, "PUT", "If-None-Match", "*", "first");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = conditional(other.api().resolve("ns/carts/kv/only-once"), "PUT", "If-None-Match",
+                "*", "second");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(412);
+        assertThat(again.body()).contains("\"error\":\"precondition_failed\"");
+        assertThat(conditional(one.api().resolve("kv/only-once"), "PUT", "If-None-Match", "*", "in default")
+                .statusCode()).as("absent in default").isEqualTo(204);
+        HttpResponse<String> malformed = conditional(key, "PUT", "If-Match", "not-a-tag", "x");
+        assertThat(malformed.statusCode()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"error\":\"malformed_etag\"");
+        HttpResponse<String> matched = conditional(key, "PUT", "If-Match", etag, "replaced");
+        assertThat(matched.statusCode()).as(matched.body()).isEqualTo(204);
+        HttpResponse<String> staleDelete = conditional(key, "DELETE", "If-Match", etag, null);
+        assertThat(staleDelete.statusCode()).as(staleDelete.body()).isEqualTo(412);
+        HttpResponse<String> read = Http.get(other.api().resolve("ns/carts/kv/only-once?r=2"));
+        assertThat(read.body()).as("a refused write changed nothing").isEqualTo("replaced");
+        HttpResponse<String> delete = conditional(key, "DELETE", "If-Match",
+                read.headers().firstValue("ETag").orElseThrow(), null);
+        assertThat(delete.statusCode()).as(delete.body()).isEqualTo(204);
+        assertThat(Http.get(one.api().resolve("kv/only-once")).body()).as("default's key untouched")
+                .isEqualTo("in default");
+    }
+
+    private static HttpResponse<String> conditional(URI uri, String method, String header, String value,
+            String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header(header, value).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "text/plain");
+        }
+        return Http.send(b);
     }
 
     private static void commitNamespace(URI admin, String body) {
