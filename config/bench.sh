@@ -4,13 +4,14 @@
 # the CPU seconds each node used and its resident memory (RSS) at the window's end; stops the cluster at the end, on
 # failure and on Ctrl-C.
 #   config/bench.sh [--no-build] [--workloads ABC] [--seconds 60] [--warmup 30] [--threads 16] [--records 10000]
-#                   [--write-all] [--update read-modify-write|remembered] [--target OPS] [--jfr] [--floor]
+#                   [--write-all] [--update read-modify-write|remembered] [--target OPS] [--jfr] [--floor|--floor-kv]
 # --write-all: an update writes the whole record (YCSB writeallfields=true, as ../shared/peer's workload does).
 # --update remembered: a whole-record update is one put with the context the client remembers from its last read or
 #   write of the key (DynamoClient.update); the default, read-modify-write, reads the record first (two requests).
 # --target OPS: a fixed offered load (YCSB -target), for latency at equal load rather than at saturation.
 # --jfr records a JDK Flight Recorder file per node over the whole run (run/bench/NODE.jfr).
 # --floor measures, instead of the workloads, requests that do no storage or cluster work (io.dynamo.bench.RequestFloor).
+# --floor-kv measures, instead, the client's GET of a key never written (404 after one lookup per replica).
 # Environment: DYNAMO_PORT (first node's HTTP port, default 8080), DYNAMO_JGROUPS_PORT (default 7800),
 # DYNAMO_JAVA_OPTS (node JVM flags, default in config/lib/nodes.sh), BENCH_CLIENT_OPTS (the YCSB
 # client's JVM flags, default -Xmx512m).
@@ -23,7 +24,7 @@ source config/lib/nodes.sh
 
 PORT=${DYNAMO_PORT:-8080}
 JGROUPS_PORT=${DYNAMO_JGROUPS_PORT:-7800}
-build=true workloads=ABC seconds=60 warmup=30 threads=16 records=10000 jfr=false floor=false
+build=true workloads=ABC seconds=60 warmup=30 threads=16 records=10000 jfr=false floor=false floor_path=admin/limits
 write_all=false update=read-modify-write target=0
 while (($#)); do
   case $1 in
@@ -38,7 +39,8 @@ while (($#)); do
     --target) target=$2; shift ;;
     --jfr) jfr=true ;;
     --floor) floor=true ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --floor-kv) floor=true floor_path=kv/floor-key-never-written ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) log "unknown option $1"; exit 2 ;;
   esac
   shift
@@ -164,10 +166,12 @@ node_pids=()
 for entry in "${CLUSTER_NODES[@]}"; do node_pids+=("$(pid_of "$(name_of "$entry")")"); done
 
 if $floor; then
-  log "request floor: $threads threads, GET /admin/limits, $warmup s warm-up, then $seconds s measured ..."
+  log "request floor: $threads threads, GET /$floor_path, $warmup s warm-up, then $seconds s measured ..."
+  if [[ $floor_path == kv/* ]]; then user=client password=$DYNAMO_SECURITY_CLIENT_PASSWORD
+  else user=admin password=$DYNAMO_SECURITY_ADMIN_PASSWORD; fi
   # shellcheck disable=SC2086
-  java ${BENCH_CLIENT_OPTS:--Xmx512m} -cp "$BENCH_CP" io.dynamo.bench.RequestFloor "$SEEDS" admin \
-    "$DYNAMO_SECURITY_ADMIN_PASSWORD" "$threads" "$warmup" "$seconds" 5 >"$RUN_DIR/floor.txt" 2>&1 &
+  java ${BENCH_CLIENT_OPTS:--Xmx512m} -cp "$BENCH_CP" io.dynamo.bench.RequestFloor "$SEEDS" "$user" \
+    "$password" "$threads" "$warmup" "$seconds" 5 "$floor_path" >"$RUN_DIR/floor.txt" 2>&1 &
   YCSB_PID=$! # 5 s more than measured: still running when its CPU time is read at the window's end
   sleep "$warmup"
   before=$(cpu_seconds "${node_pids[@]}" "$YCSB_PID")

@@ -52,7 +52,7 @@ class RequestFloorTest {
         AtomicInteger second = new AtomicInteger();
         List<URI> nodes = List.of(node(first), node(second));
 
-        RequestFloor.Result r = RequestFloor.measure(nodes, "admin", "secret", 2, Duration.ofMillis(300),
+        RequestFloor.Result r = RequestFloor.measure(nodes, "admin/limits", "admin", "secret", 2, Duration.ofMillis(300),
                 Duration.ofMillis(700), Duration.ofMillis(300));
 
         assertThat(r.failure()).isNull();
@@ -68,7 +68,7 @@ class RequestFloorTest {
         AtomicInteger answered = new AtomicInteger();
         URI base = node(answered);
 
-        RequestFloor.Result r = RequestFloor.measure(List.of(base), "admin", "wrong", 2, Duration.ZERO,
+        RequestFloor.Result r = RequestFloor.measure(List.of(base), "admin/limits", "admin", "wrong", 2, Duration.ZERO,
                 Duration.ofSeconds(30), Duration.ZERO);
 
         assertThat(r.failure()).startsWith("GET " + base + "admin/limits answered 401: ")

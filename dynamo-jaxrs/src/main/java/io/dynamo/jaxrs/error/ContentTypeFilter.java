@@ -32,7 +32,7 @@ public class ContentTypeFilter extends HttpFilter {
     }
 
     /** The same parser JAX-RS uses. */
-    private static boolean parses(String contentType) {
+    public static boolean parses(String contentType) {
         try {
             MediaType.valueOf(contentType);
             return true;

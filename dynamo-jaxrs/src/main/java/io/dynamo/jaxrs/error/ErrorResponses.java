@@ -2,12 +2,18 @@ package io.dynamo.jaxrs.error;
 
 import io.dynamo.api.ErrorBody;
 import io.dynamo.api.ErrorCode;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the JSON error answers, so that all mappers produce the same shape. */
 final class ErrorResponses {
     private ErrorResponses() {
+    }
+
+    static Response.ResponseBuilder of(ErrorAnswer answer) {
+        Response.ResponseBuilder response = of(answer.code(), answer.detail());
+        return answer.retryAfter() == null ? response : response.header(HttpHeaders.RETRY_AFTER, answer.retryAfter());
     }
 
     static Response.ResponseBuilder of(ErrorCode code, String detail) {

@@ -41,7 +41,7 @@ public class FramingFilter extends HttpFilter {
     }
 
     /** Why a head with these Transfer-Encoding fields (and a Content-Length or not) is refused, or null. */
-    static String problem(List<String> transferEncodings, boolean contentLength) {
+    public static String problem(List<String> transferEncodings, boolean contentLength) {
         List<String> codings = new ArrayList<>();
         for (String field : transferEncodings) {
             for (String coding : field.split(",", -1)) {

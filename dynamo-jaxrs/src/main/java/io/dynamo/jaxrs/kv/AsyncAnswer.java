@@ -1,7 +1,6 @@
 package io.dynamo.jaxrs.kv;
 
 import io.dynamo.core.base.Causes;
-import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -9,13 +8,13 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Turns the node's stage into the stage a resource method returns (JAX-RS suspends the request and resumes it when
- * the stage completes, so no HTTP thread waits for the cluster).
+ * Turns the node's stage into the stage of a request's answer (the request is suspended and resumed when the stage
+ * completes, so no HTTP thread waits for the cluster).
  *
  * <p>A failure comes out as the node's exception itself, never inside a
- * {@link java.util.concurrent.CompletionException}, so the API's exception mappers see the type they map. A stage that
- * completes later completes on another thread (one of the node's, answering a peer), and JAX-RS writes the response
- * on the thread that completes the returned stage: the answer is handed to {@code writer} ({@link AnswerWriters} in
+ * {@link java.util.concurrent.CompletionException}, so the API's failure table sees the type it maps. A stage that
+ * completes later completes on another thread (one of the node's, answering a peer), and the response is written on
+ * the thread that completes the returned stage: the answer is handed to {@code writer} ({@link AnswerWriters} in
  * the server) so no thread of the node writes to a slow client. A stage already done (a node that is the only
  * replica) is answered on the request's own thread.
  */
@@ -23,8 +22,8 @@ final class AsyncAnswer {
     private AsyncAnswer() {
     }
 
-    static <T> CompletionStage<Response> of(CompletionStage<T> result, Function<T, Response> shape, Executor writer) {
-        CompletableFuture<Response> answer = new CompletableFuture<>();
+    static <T, A> CompletionStage<A> of(CompletionStage<T> result, Function<T, A> shape, Executor writer) {
+        CompletableFuture<A> answer = new CompletableFuture<>();
         BiConsumer<T, Throwable> finish = (value, failure) -> {
             if (failure != null) {
                 answer.completeExceptionally(Causes.unwrap(failure));

@@ -39,6 +39,6 @@ public class RingVersionFilter implements ContainerResponseFilter {
     /** The path relative to the application, e.g. {@code kv/a%2Fb} (or with a leading slash on some runtimes). */
     static boolean isKeyValue(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
-        return p.equals("kv") || p.startsWith("kv/");
+        return p.equals("kv") || p.startsWith("kv/") || p.startsWith("ns/");
     }
 }
