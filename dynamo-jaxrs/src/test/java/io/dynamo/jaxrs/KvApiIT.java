@@ -441,9 +441,12 @@ class KvApiIT {
         String doomedContext = context(api.get(prefix + "doomed"));
 
         HttpResponse<byte[]> batch = api.post("api/v1/kv/_mput?w=1&dw=1", "{\"items\": ["
-                + "{\"key\": \"" + name("new") + "\", \"value\": \"" + base64("fresh") + "\", \"contentType\": \"text/x-a\"},"
-                + "{\"key\": \"" + name("old") + "\", \"value\": \"" + base64("newer") + "\", \"context\": \"" + oldContext
-                + "\"}, {\"key\": \"" + name("doomed") + "\", \"delete\": true, \"context\": \"" + doomedContext + "\"}]}", JSON);
+                + "{\"key\": \"" + name("new") + "\", \"value\": \"" + base64("fresh") + "\","
+                + " \"contentType\": \"text/x-a\"},"
+                + "{\"key\": \"" + name("old") + "\", \"value\": \"" + base64("newer") + "\","
+                + " \"context\": \"" + oldContext + "\"},"
+                + "{\"key\": \"" + name("doomed") + "\", \"delete\": true, \"context\": \"" + doomedContext
+                + "\"}]}", JSON);
 
         assertThat(batch.statusCode()).as(text(batch)).isEqualTo(200);
         List<JsonObject> results = json(batch).getJsonArray("results").getValuesAs(JsonObject.class);

@@ -27,8 +27,8 @@ import java.util.function.Supplier;
 record BatchRuns(KeyValueService keyValues, Executor writer, Function<Throwable, Response> errors) {
 
     CompletionStage<Response> read(List<String> names, List<Key> keys, OptionalInt readQuorum) {
-        return answer(keys.size(), i -> started(i, () -> keyValues.get(keys.get(i), readQuorum)).handle((result, failure) ->
-                failure == null ? BatchAnswers.read(names.get(i), keys.get(i), result)
+        return answer(keys.size(), i -> started(i, () -> keyValues.get(keys.get(i), readQuorum))
+                .handle((result, failure) -> failure == null ? BatchAnswers.read(names.get(i), keys.get(i), result)
                         : BatchAnswers.failed(names.get(i), errors.apply(failure))));
     }
 
@@ -67,7 +67,8 @@ record BatchRuns(KeyValueService keyValues, Executor writer, Function<Throwable,
         for (int i = 0; i < count; i++) {
             results.add(start.apply(i).toCompletableFuture());
         }
-        CompletableFuture<List<BatchResultBody>> all = CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+        CompletableFuture<List<BatchResultBody>> all = CompletableFuture
+                .allOf(results.toArray(CompletableFuture[]::new))
                 .thenApply(done -> results.stream().map(CompletableFuture::join).toList());
         return AsyncAnswer.of(all, list -> Response.ok(new BatchResultsBody(list), MediaType.APPLICATION_JSON_TYPE)
                 .build(), writer);
