@@ -253,6 +253,43 @@ public final class DynamoClient implements AutoCloseable {
         return new Versions(true, context, List.of(merged));
     }
 
+    /** {@link #getAll(List, ReadOptions)} with the cluster's R. */
+    public List<BatchResult<Versions>> getAll(List<String> keys) {
+        return getAll(keys, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads up to 100 keys in one request ({@code POST kv/_mget}): the node that takes it reads each key through its
+     * coordinator, all at once. One result per key, in the order given; a key that failed (e.g. too few replicas)
+     * has its own error, the others their {@link Versions}.
+     *
+     * @throws DynamoClientException when the batch as a whole was refused (bad input) or no node answered
+     */
+    public List<BatchResult<Versions>> getAll(List<String> keys, ReadOptions options) {
+        List<BatchResult<Versions>> results = execute(Batches.read("kv/", keys, options), null, Batches::reads);
+        results.stream().filter(BatchResult::succeeded).forEach(r -> remembered(r.key(), r.value()));
+        return results;
+    }
+
+    /** {@link #putAll(List, WriteOptions)} with the cluster's W. */
+    public List<BatchResult<String>> putAll(List<BatchWrite> writes) {
+        return putAll(writes, WriteOptions.defaults());
+    }
+
+    /**
+     * Writes up to 100 keys in one request ({@code POST kv/_mput}), puts and deletes ({@link BatchWrite}), each
+     * through its coordinator, all at once. One result per key, in the order given: the new context, or the key's
+     * own error. The node checks the whole batch before writing any of it.
+     *
+     * @param options W and dw; no condition
+     * @throws DynamoClientException when the batch as a whole was refused (bad input) or no node answered
+     */
+    public List<BatchResult<String>> putAll(List<BatchWrite> writes, WriteOptions options) {
+        List<BatchResult<String>> results = execute(Batches.write("kv/", writes, options), null, Batches::writes);
+        results.stream().filter(BatchResult::succeeded).forEach(r -> remembered(r.key(), r.value()));
+        return results;
+    }
+
     /** A key's request and the key's bytes, which route it. */
     private record KeyRequest(NodeHttp.Request request, byte[] keyBytes) {
     }

@@ -3,6 +3,7 @@ package io.dynamo.client;
 import io.dynamo.api.KeyPaths;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -57,5 +58,15 @@ public final class NamespaceClient {
         String path = prefix + KeyPaths.segment(key) + options.query();
         return client.execute(new NodeHttp.Request("DELETE", path, key, null,
                 DynamoClient.writeHeaders(context, options), null), null, Answers::context);
+    }
+
+    /** As {@link DynamoClient#getAll(List, ReadOptions)}, at {@code ns/{namespace}/kv/_mget}. */
+    public List<BatchResult<Versions>> getAll(List<String> keys, ReadOptions options) {
+        return client.execute(Batches.read(prefix, keys, options), null, Batches::reads);
+    }
+
+    /** As {@link DynamoClient#putAll(List, WriteOptions)}, at {@code ns/{namespace}/kv/_mput}. */
+    public List<BatchResult<String>> putAll(List<BatchWrite> writes, WriteOptions options) {
+        return client.execute(Batches.write(prefix, writes, options), null, Batches::writes);
     }
 }

@@ -8,6 +8,7 @@ import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -331,6 +332,80 @@ class DynamoClientAnswersTest {
         assertThatThrownBy(() -> WriteOptions.defaults().ifMatch(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WriteOptions.defaults().ifMatch("\"a\"\r\nX: y"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(cluster.received(FakeNode.Received::isKv)).isEmpty();
+    }
+
+    // ---- batches: one POST with the keys as JSON, each key's entry of the answer its own result ----
+
+    @Test
+    void getAllSendsTheKeysAndGivesEachKeysOutcomeInOrder() {
+        node.kv(r -> FakeNode.Reply.json(200, "{\"results\": ["
+                + "{\"key\": \"a\", \"status\": 200, \"context\": \"ca\", \"etag\": \"\\\"t\\\"\", \"siblings\":"
+                + " [{\"value\": \"" + FakeCluster.base64("va") + "\", \"contentType\": \"text/plain\"}]},"
+                + "{\"key\": \"b/c\", \"status\": 404, \"error\": {\"error\": \"not_found\", \"detail\": \"none\"}},"
+                + "{\"key\": \"d\", \"status\": 503, \"error\": {\"error\": \"insufficient_replicas\","
+                + " \"detail\": \"needed 3, 2 answered\"}}]}", Map.of()));
+
+        List<BatchResult<Versions>> results = client.getAll(List.of("a", "b/c", "d"), ReadOptions.quorum(2));
+
+        FakeNode.Received sent = cluster.received(FakeNode.Received::isKv).get(0);
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.rawPath()).isEqualTo(FakeNode.API + "kv/_mget");
+        assertThat(sent.rawQuery()).isEqualTo("r=2");
+        assertThat(sent.bodyText()).isEqualTo("{\"keys\":[\"a\",\"b/c\",\"d\"]}");
+        assertThat(results).extracting(BatchResult::key).containsExactly("a", "b/c", "d");
+        assertThat(results.get(0).orElseThrow().value()).hasValue(new Sibling("va".getBytes(StandardCharsets.UTF_8),
+                "text/plain"));
+        assertThat(results.get(0).orElseThrow().etag()).isEqualTo("\"t\"");
+        assertThat(results.get(1).orElseThrow().found()).isFalse();
+        assertThat(results.get(2).succeeded()).isFalse();
+        assertThatThrownBy(results.get(2)::orElseThrow).isInstanceOfSatisfying(DynamoClientException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.error()).isEqualTo("insufficient_replicas");
+            assertThat(e.getMessage()).contains("key 'd'");
+        });
+    }
+
+    @Test
+    void putAllSendsBase64ValuesAndDeletesAndGivesEachNewContext() {
+        node.kv(r -> FakeNode.Reply.json(200, "{\"results\": [{\"key\": \"a\", \"status\": 204, \"context\": \"c1\"},"
+                + "{\"key\": \"b\", \"status\": 409, \"error\": {\"error\": \"too_many_siblings\", \"detail\": \"d\"}},"
+                + "{\"key\": \"c\", \"status\": 204, \"context\": \"c3\"}]}", Map.of()));
+
+        List<BatchResult<String>> results = client.putAll(List.of(
+                BatchWrite.put("a", null, "v".getBytes(StandardCharsets.UTF_8), "text/plain"),
+                BatchWrite.put("b", "ctx", new byte[] {0, 1}, null),
+                BatchWrite.delete("c", "ctx-c")), WriteOptions.quorum(2).synced(1));
+
+        FakeNode.Received sent = cluster.received(FakeNode.Received::isKv).get(0);
+        assertThat(sent.rawPath()).isEqualTo(FakeNode.API + "kv/_mput");
+        assertThat(sent.rawQuery()).isEqualTo("w=2&dw=1");
+        assertThat(sent.bodyText()).isEqualTo("{\"items\":[{\"key\":\"a\",\"value\":\"dg==\",\"contentType\":"
+                + "\"text/plain\"},{\"key\":\"b\",\"value\":\"AAE=\",\"context\":\"ctx\"},"
+                + "{\"key\":\"c\",\"context\":\"ctx-c\",\"delete\":true}]}");
+        assertThat(results).extracting(BatchResult::status).containsExactly(204, 409, 204);
+        assertThat(results.get(0).orElseThrow()).isEqualTo("c1");
+        assertThat(results.get(1).error().error()).isEqualTo("too_many_siblings");
+        assertThat(results.get(2).orElseThrow()).isEqualTo("c3");
+    }
+
+    @Test
+    void aBatchTheNodeRefusesWholeIsAnException() {
+        node.kv(r -> FakeNode.Reply.json(400, "{\"error\": \"invalid_batch\", \"detail\": \"twice\"}", Map.of()));
+
+        assertThatThrownBy(() -> client.getAll(List.of("a"))).isInstanceOfSatisfying(DynamoClientException.class,
+                e -> assertThat(e.error()).isEqualTo("invalid_batch"));
+    }
+
+    @Test
+    void argumentsTheNodeWouldRefuseAreRefusedBeforeSending() {
+        assertThatThrownBy(() -> client.getAll(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.getAll(Collections.nCopies(101, "k")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 100");
+        assertThatThrownBy(() -> client.getAll(List.of("a\\b"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.putAll(List.of(BatchWrite.put("a", null, new byte[0], null)),
+                WriteOptions.defaults().ifAbsent())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no condition");
         assertThat(cluster.received(FakeNode.Received::isKv)).isEmpty();
     }
 }

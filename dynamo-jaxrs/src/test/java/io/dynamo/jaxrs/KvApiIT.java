@@ -400,6 +400,119 @@ class KvApiIT {
         assertThat(etag(api.get(key))).isEqualTo(tag);
     }
 
+    // --- batches --------------------------------------------------------------------------------------------------
+
+    @Test
+    void aBatchReadAnswersFoundMissingDeletedAndSiblingKeysInOrderAsSingleReadsWould() {
+        api.put(prefix + "one", bytes("v1"), "text/plain", null);
+        api.put(prefix + "two", bytes("a"), "text/plain", null);
+        api.put(prefix + "two", bytes("b"), "text/plain", null);
+        api.put(prefix + "gone", bytes("v"), "text/plain", null);
+        HttpResponse<byte[]> deleted = api.delete(prefix + "gone", context(api.get(prefix + "gone")));
+
+        HttpResponse<byte[]> batch = api.post("api/v1/kv/_mget?r=1", "{\"keys\": [\"" + name("two") + "\", \""
+                + name("never") + "\", \"" + name("one") + "\", \"" + name("gone") + "\"]}", JSON);
+
+        assertThat(batch.statusCode()).as(text(batch)).isEqualTo(200);
+        assertThat(batch.headers().firstValue("Content-Type").orElse("")).startsWith(JSON);
+        List<JsonObject> results = json(batch).getJsonArray("results").getValuesAs(JsonObject.class);
+        assertThat(results).extracting(r -> r.getString("key"))
+                .containsExactly(name("two"), name("never"), name("one"), name("gone"));
+        assertThat(results).extracting(r -> r.getInt("status")).containsExactly(300, 404, 200, 404);
+        JsonObject two = results.get(0);
+        assertThat(two.getJsonArray("siblings").getValuesAs(JsonObject.class))
+                .extracting(v -> new String(Base64.getDecoder().decode(v.getString("value")), UTF_8))
+                .containsExactlyInAnyOrder("a", "b");
+        assertThat(two.getString("context")).isEqualTo(context(api.get(prefix + "two")));
+        assertThat(results.get(1).getJsonObject("error").getString("error")).isEqualTo("not_found");
+        assertThat(results.get(1).containsKey("context")).as("never written: no context").isFalse();
+        JsonObject one = results.get(2);
+        assertThat(one.getString("etag")).isEqualTo(etag(api.get(prefix + "one")));
+        assertThat(one.getJsonArray("siblings").getJsonObject(0).getString("contentType")).isEqualTo("text/plain");
+        assertThat(results.get(3).getString("context")).as("a deleted key's tombstones").isEqualTo(context(deleted));
+        assertThat(api.get("api/v1/kv/_mget").statusCode()).as("_mget is still a key for GET").isEqualTo(404);
+    }
+
+    @Test
+    void aBatchWritePutsAndDeletesEachItemAndAnswersTheirContexts() {
+        api.put(prefix + "old", bytes("old"), "text/plain", null);
+        api.put(prefix + "doomed", bytes("x"), "text/plain", null);
+        String oldContext = context(api.get(prefix + "old"));
+        String doomedContext = context(api.get(prefix + "doomed"));
+
+        HttpResponse<byte[]> batch = api.post("api/v1/kv/_mput?w=1&dw=1", "{\"items\": ["
+                + "{\"key\": \"" + name("new") + "\", \"value\": \"" + base64("fresh") + "\","
+                + " \"contentType\": \"text/x-a\"},"
+                + "{\"key\": \"" + name("old") + "\", \"value\": \"" + base64("newer") + "\","
+                + " \"context\": \"" + oldContext + "\"},"
+                + "{\"key\": \"" + name("doomed") + "\", \"delete\": true, \"context\": \"" + doomedContext
+                + "\"}]}", JSON);
+
+        assertThat(batch.statusCode()).as(text(batch)).isEqualTo(200);
+        List<JsonObject> results = json(batch).getJsonArray("results").getValuesAs(JsonObject.class);
+        assertThat(results).extracting(r -> r.getInt("status")).containsExactly(204, 204, 204);
+        HttpResponse<byte[]> fresh = api.get(prefix + "new");
+        assertThat(text(fresh)).isEqualTo("fresh");
+        assertThat(fresh.headers().firstValue("Content-Type")).hasValue("text/x-a");
+        assertThat(results.get(0).getString("context")).isEqualTo(context(fresh));
+        assertThat(results.get(0).getString("etag")).isEqualTo(etag(fresh));
+        HttpResponse<byte[]> old = api.get(prefix + "old");
+        assertThat(old.statusCode()).as("the context superseded the old value").isEqualTo(200);
+        assertThat(text(old)).isEqualTo("newer");
+        assertError(api.get(prefix + "doomed"), 404, "not_found");
+    }
+
+    @Test
+    void badBatchesAre4xxJsonAndStoreNothing() {
+        String good = "{\"key\": \"" + name("kept-out") + "\", \"value\": \"" + base64("v") + "\"}";
+        String hundredAndOne = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> "{\"key\": \"" + name("many-" + i) + "\", \"value\": \"\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        String[][] refused = {
+            {"", "400", "invalid_batch"},
+            {"{\"items\": [" + good + ",", "400", "invalid_batch"},
+            {"[" + good + "]", "400", "invalid_batch"},
+            {"{\"items\": []}", "400", "invalid_batch"},
+            {"{\"items\": [" + good + ", 7]}", "400", "invalid_batch"},
+            {"{\"items\": [" + good + ", {\"key\": 1, \"value\": \"\"}]}", "400", "invalid_batch"},
+            {"{\"items\": [" + good + ", {\"key\": \"b64\", \"value\": \"%%%\"}]}", "400", "invalid_batch"},
+            {"{\"items\": [" + good + ", " + good + "]}", "400", "invalid_batch"},
+            {"{\"items\": [" + good + ", {\"key\": \"" + "k".repeat(1025) + "\", \"value\": \"\"}]}", "400",
+                "invalid_key"},
+            {"{\"items\": [" + good + ", {\"key\": \"\", \"value\": \"\"}]}", "400", "invalid_key"},
+            {"{\"items\": [" + good + ", {\"key\": \"c\", \"value\": \"\", \"context\": \"not*base64\"}]}", "400",
+                "malformed_context"},
+            {"{\"items\": [" + good + ", {\"key\": \"big\", \"value\": \"" + Base64.getEncoder().encodeToString(
+                new byte[1025]) + "\"}]}", "413", "value_too_large"},
+            {"{\"items\": [" + good + "," + hundredAndOne + "]}", "413", "batch_too_large"},
+            {"{\"items\": [" + good + "], \"padding\": \"" + "p".repeat(1_100_000) + "\"}", "413", "batch_too_large"}};
+        for (String[] bad : refused) {
+            HttpResponse<byte[]> answer = api.post("api/v1/kv/_mput", bad[0], JSON);
+            assertError(answer, Integer.parseInt(bad[1]), bad[2]);
+        }
+        assertError(api.post("api/v1/kv/_mput?w=2", "{\"items\": [" + good + "]}", JSON), 400, "invalid_quorum");
+        assertError(api.post("api/v1/kv/_mput?dw=x", "{\"items\": [" + good + "]}", JSON), 400, "invalid_parameter");
+        assertError(api.post("api/v1/kv/_mget?r=2", "{\"keys\": [\"" + name("kept-out") + "\"]}", JSON), 400,
+                "invalid_quorum");
+        assertError(api.post("api/v1/ns/nope/kv/_mput", "{\"items\": [" + good + "]}", JSON), 404,
+                "namespace_not_found");
+        assertError(api.post("api/v1/ns/No!/kv/_mget", "{\"keys\": [\"k\"]}", JSON), 400, "invalid_namespace");
+        HttpResponse<byte[]> anonymous = api.send(HttpRequest.newBuilder(api.request("api/v1/kv/_mput").build().uri())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"items\": [" + good + "]}")));
+        assertThat(anonymous.statusCode()).as("no credentials").isEqualTo(401);
+        assertError(api.get(prefix + "kept-out"), 404, "not_found");
+        assertError(api.get(prefix + "many-0"), 404, "not_found");
+    }
+
+    /** A key's name in a batch: plain, not percent-encoded. */
+    private String name(String suffix) {
+        return prefix.substring("api/v1/kv/".length()) + suffix;
+    }
+
+    private static String base64(String s) {
+        return Base64.getEncoder().encodeToString(bytes(s));
+    }
+
     private HttpResponse<byte[]> putIfAbsent(String key, String value) {
         return api.send(api.request(key).header("If-None-Match", "*").PUT(HttpRequest.BodyPublishers.ofString(value)));
     }

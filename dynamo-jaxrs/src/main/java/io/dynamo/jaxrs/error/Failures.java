@@ -28,6 +28,8 @@ import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.jaxrs.admin.ExchangeNotPossibleException;
 import io.dynamo.jaxrs.admin.InvalidPartitionException;
 import io.dynamo.jaxrs.admin.InvalidRequestException;
+import io.dynamo.jaxrs.kv.BatchTooLargeException;
+import io.dynamo.jaxrs.kv.InvalidBatchException;
 import io.dynamo.jaxrs.kv.InvalidParameterException;
 import io.dynamo.jaxrs.kv.MalformedEtagException;
 import io.dynamo.jaxrs.kv.UnreadableBodyException;
@@ -58,6 +60,8 @@ public class Failures {
             Map.entry(MalformedEtagException.class, ErrorCode.MALFORMED_ETAG),
             Map.entry(PreconditionFailedException.class, ErrorCode.PRECONDITION_FAILED),
             Map.entry(UnreadableBodyException.class, ErrorCode.INVALID_BODY),
+            Map.entry(InvalidBatchException.class, ErrorCode.INVALID_BATCH),
+            Map.entry(BatchTooLargeException.class, ErrorCode.BATCH_TOO_LARGE),
             Map.entry(ValueTooLargeException.class, ErrorCode.VALUE_TOO_LARGE),
             Map.entry(InvalidRequestException.class, ErrorCode.INVALID_REQUEST),
             Map.entry(InvalidPartitionException.class, ErrorCode.INVALID_PARTITION),

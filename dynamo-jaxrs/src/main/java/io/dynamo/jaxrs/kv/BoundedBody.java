@@ -4,6 +4,7 @@ import io.dynamo.core.base.ValueTooLargeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Function;
 
 /**
  * Reads a request body up to the value size limit. The limit is enforced while reading (and up front from
@@ -15,9 +16,15 @@ final class BoundedBody {
     }
 
     static byte[] read(InputStream in, String contentLength, int maxBytes) {
+        return read(in, contentLength, maxBytes, size -> tooLarge(size, maxBytes));
+    }
+
+    /** @param tooLarge the refusal of a body over the limit, given its size as a phrase ("more than 10 bytes") */
+    static byte[] read(InputStream in, String contentLength, int maxBytes,
+                       Function<String, ? extends RuntimeException> tooLarge) {
         long declared = parseLength(contentLength);
         if (declared > maxBytes) {
-            throw tooLarge(declared + " bytes", maxBytes);
+            throw tooLarge.apply(declared + " bytes");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(declared, 0));
         byte[] buffer = new byte[8192];
@@ -26,7 +33,7 @@ final class BoundedBody {
             while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, maxBytes + 1L - out.size()))) > 0) {
                 out.write(buffer, 0, n);
                 if (out.size() > maxBytes) {
-                    throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
+                    throw tooLarge.apply("more than " + maxBytes + " bytes");
                 }
             }
         } catch (IOException e) {

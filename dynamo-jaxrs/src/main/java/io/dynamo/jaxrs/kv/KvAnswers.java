@@ -59,7 +59,8 @@ final class KvAnswers {
         return headers;
     }
 
-    private static VersionsBody body(ReadResult result) {
+    /** The JSON form of a read; batches list its siblings too. */
+    static VersionsBody body(ReadResult result) {
         Base64.Encoder base64 = Base64.getEncoder();
         List<SiblingBody> siblings = result.values().stream()
                 .map(v -> new SiblingBody(base64.encodeToString(v.bytes()), v.contentType()))

@@ -3,6 +3,7 @@ package io.dynamo.jaxrs.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.client.BatchWrite;
 import io.dynamo.client.DynamoClient;
 import io.dynamo.client.DynamoClientException;
 import io.dynamo.client.NamespaceClient;
@@ -228,6 +229,14 @@ class ClusterSystemIT {
         assertThat(refusedCount(NODES.get(0), "insufficient_replicas")).isPositive();
         assertThat(Files.readString(NODES.get(0).log())).contains("refused a request with 503 insufficient_replicas")
                 .doesNotContain("InsufficientReplicasException");
+        // A batch reports each key apart: R=2 of the two live replicas finds what was written, R=3 fails per key.
+        assertThat(batchStatuses(NODES.get(0), "r=2", "during-0", "key-0", "never-written"))
+                .containsExactly(200, 200, 404);
+        List<JsonObject> allRefused = batch(NODES.get(0), "kv/_mget?r=3", "during-0", "never-written");
+        assertThat(allRefused).allSatisfy(r -> {
+            assertThat(r.getInt("status")).isEqualTo(503);
+            assertThat(r.getJsonObject("error").getString("error")).isEqualTo("insufficient_replicas");
+        });
 
         // While it starts, nothing may answer for the API but the API: no bare 404 a client could take for "no key".
         StartWatch watch = StartWatch.start(victim);
@@ -606,6 +615,7 @@ class ClusterSystemIT {
         assertThat(Http.get(nodes.get(0).api().resolve("ns/vault/kv/a")).body()).isEqualTo("secret");
         assertThat(Http.get(nodes.get(0).api().resolve("ns/carts/kv/a?r=3")).statusCode()).as("R above N=2")
                 .isEqualTo(400);
+        batchesInANamespaceOfN1FailPerKeyWhileTheKeysReplicaIsPaused(nodes, plain, client);
         DynamoClient.Builder builder = DynamoClient.builder().credentials("client", CLIENT_PASSWORD);
         nodes.forEach(n -> builder.seed(n.api()));
         try (DynamoClient dynamo = builder.build()) {
@@ -615,6 +625,12 @@ class ClusterSystemIT {
             assertThat(dynamo.get("b").found()).as("the same key in default").isFalse();
             assertThatThrownBy(() -> dynamo.namespace("vault").get("a")).isInstanceOfSatisfying(
                     DynamoClientException.class, e -> assertThat(e.status()).isEqualTo(403));
+            assertThat(carts.putAll(List.of(BatchWrite.put("c", null, bytes("batched"), "text/plain"),
+                    BatchWrite.put("b", context, bytes("replaced"), "text/plain")), WriteOptions.defaults()))
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo(204));
+            assertThat(carts.getAll(List.of("c", "b", "none"), ReadOptions.defaults())).extracting(r -> r.orElseThrow()
+                    .siblings().stream().map(Sibling::asString).toList())
+                    .containsExactly(List.of("batched"), List.of("replaced"), List.of());
             String tag = carts.get("b").etag();
             carts.put("b", null, "matched".getBytes(StandardCharsets.UTF_8), "text/plain",
                     WriteOptions.defaults().ifMatch(tag));
@@ -708,6 +724,60 @@ class ClusterSystemIT {
             b.header("Content-Type", "text/plain");
         }
         return Http.send(b);
+    }
+
+    /**
+     * vault has N=1: each key lives on one of the two nodes. Its role goes for batches as for single keys; with one
+     * node paused, a batch read through the other answers its own keys and a 503 for each key of the paused one.
+     */
+    private static void batchesInANamespaceOfN1FailPerKeyWhileTheKeysReplicaIsPaused(List<MicroNode> nodes,
+            HttpClient plain, String client) throws Exception {
+        String[] keys = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "batched-" + i).toArray(String[]::new);
+        HttpRequest.Builder asClient = HttpRequest.newBuilder(nodes.get(0).api().resolve("ns/vault/kv/_mget"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"keys\": [\"a\"]}"));
+        assertThat(plain.send(asClient.copy().header("Authorization", client).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("vault needs role admin").isEqualTo(403);
+        assertThat(plain.send(asClient.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        StringBuilder items = new StringBuilder();
+        for (String key : keys) {
+            items.append(items.length() == 0 ? "" : ",").append("{\"key\": \"").append(key).append("\", \"value\": \"")
+                    .append(Base64.getEncoder().encodeToString(bytes(key))).append("\"}");
+        }
+        HttpResponse<String> written = Http.postJson(nodes.get(0).api().resolve("ns/vault/kv/_mput"),
+                "{\"items\": [" + items + "]}");
+        assertThat(Http.json(written).getJsonArray("results").getValuesAs(JsonObject.class))
+                .allSatisfy(r -> assertThat(r.getInt("status")).as(r.toString()).isEqualTo(204));
+        MicroNode paused = nodes.get(1);
+        paused.pause();
+        List<JsonObject> results;
+        try {
+            results = batch(nodes.get(0), "ns/vault/kv/_mget", keys);
+        } finally {
+            paused.resume();
+        }
+        System.out.printf("batch with %s paused: %s%n", paused.name, results.stream().map(r -> r.getInt("status"))
+                .toList());
+        assertThat(results).extracting(r -> r.getString("key")).containsExactly(keys);
+        assertThat(results).filteredOn(r -> r.getInt("status") == 200).isNotEmpty()
+                .allSatisfy(r -> assertThat(new String(Base64.getDecoder().decode(r.getJsonArray("siblings")
+                        .getJsonObject(0).getString("value")), StandardCharsets.UTF_8)).isEqualTo(r.getString("key")));
+        assertThat(results).filteredOn(r -> r.getInt("status") != 200).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.getInt("status")).isEqualTo(503);
+            assertThat(r.getJsonObject("error").getString("error")).isEqualTo("insufficient_replicas");
+        });
+        ThreeNodes.eventually(paused.name + " answers for its keys again", () -> batch(nodes.get(0),
+                "ns/vault/kv/_mget", keys).stream().allMatch(r -> r.getInt("status") == 200));
+    }
+
+    /** A batch read's results, in order; the batch itself must be answered 200. */
+    private static List<JsonObject> batch(MicroNode node, String path, String... keys) {
+        String list = Stream.of(keys).map(k -> "\"" + k + "\"").collect(java.util.stream.Collectors.joining(","));
+        return Http.json(Http.postJson(node.api().resolve(path), "{\"keys\": [" + list + "]}"))
+                .getJsonArray("results").getValuesAs(JsonObject.class);
+    }
+
+    private static List<Integer> batchStatuses(MicroNode node, String query, String... keys) {
+        return batch(node, "kv/_mget?" + query, keys).stream().map(r -> r.getInt("status")).toList();
     }
 
     private static void commitNamespace(URI admin, String body) {
