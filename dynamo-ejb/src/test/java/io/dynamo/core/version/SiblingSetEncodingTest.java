@@ -34,20 +34,11 @@ class SiblingSetEncodingTest {
         assertThat(viaWrite).isEqualTo(viaEncode);
     }
 
-    /**
-     * Format 1, as the release before versions had times wrote it to disk (and as peers of wire format 4 and older
-     * send it): clock {n1.a:3 at 1000, n2.b:1 at 2000}, a value of n1.a:3 ("a/b", bytes 1 2 3), a tombstone of n2.b:1.
-     */
-    private static final String STORED_BEFORE_TIMES = "0102046e312e6103e807046e322e6201d00f0200030003612f6203010203010101";
-
     @Test
     void aSetStoredBeforeVersionsHadTimesReadsUnchanged() {
-        SiblingSet old = SiblingSetCodec.decode(HexFormat.of().parseHex(STORED_BEFORE_TIMES));
-        assertThat(old.clock().entries()).containsExactly(new VectorClock.Entry("n1.a", 3, 1000),
-                new VectorClock.Entry("n2.b", 1, 2000));
-        assertThat(old.siblings()).containsExactly(
-                new Sibling(new Dot("n1.a", 3), Value.of(new byte[] {1, 2, 3}, "a/b"), HybridTime.ZERO),
-                new Sibling(new Dot("n2.b", 1), Value.tombstone(), HybridTime.ZERO));
+        SiblingSet old = SiblingSetCodec.decode(StoredBeforeTimes.bytes());
+        assertThat(old.clock().entries()).isEqualTo(StoredBeforeTimes.clock());
+        assertThat(old.siblings()).isEqualTo(StoredBeforeTimes.siblings());
         assertThat(old.isLatestWins()).isFalse();
         // Rewritten it takes the timed form, and still reads as the same versions.
         SiblingSet again = SiblingSetCodec.decode(SiblingSetCodec.encode(old));
@@ -56,7 +47,7 @@ class SiblingSetEncodingTest {
         // The untimed form of a set without times is byte for byte what the earlier release wrote.
         byte[] untimed = new io.dynamo.core.codec.BinaryReader(SiblingSetCodec.writeUntimed(new BinaryWriter(8), old)
                 .toByteArray()).readBytes();
-        assertThat(HexFormat.of().formatHex(untimed)).isEqualTo(STORED_BEFORE_TIMES);
+        assertThat(HexFormat.of().formatHex(untimed)).isEqualTo(StoredBeforeTimes.HEX);
     }
 
     @Test
