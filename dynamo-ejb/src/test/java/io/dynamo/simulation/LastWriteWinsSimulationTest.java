@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * message loss; no wipes). The keys live in namespace {@code lww} (last-write-wins) and, written alike, in namespace
  * {@code sib} (siblings). Once healed, every replica of an {@code lww} key holds one version, the same on all, and it
  * is the greatest (hybrid time, actor, counter) of every version any store ever held of the key; reads through any
- * node see it alone. The {@code sib} keys keep their concurrent versions as siblings, as they always did.
+ * node see it alone, with its time. The {@code sib} keys keep their concurrent versions as siblings, as they always
+ * did.
  */
 class LastWriteWinsSimulationTest {
     private static final int SEEDS = Integer.getInteger("dynamo.seeds", 10);
@@ -149,6 +150,8 @@ class LastWriteWinsSimulationTest {
             if (!read.values().equals(want)) {
                 problems.add(key + " read through " + id + " gives " + read.values().stream().map(LocalCluster::text)
                         .toList() + ", not " + want.stream().map(LocalCluster::text).toList());
+            } else if (!want.isEmpty() && !read.times().equals(List.of(expected.time()))) {
+                problems.add(key + " read through " + id + " has time " + read.times() + ", not " + expected.time());
             }
         }
         return problems;

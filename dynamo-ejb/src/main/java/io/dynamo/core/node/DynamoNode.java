@@ -275,7 +275,7 @@ public final class DynamoNode implements AutoCloseable {
     public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
         keySpaces.requireKeyWithinLimit(key);
         int r = quorum(key, "r", readQuorum, RingSettings::readQuorum);
-        return coordinateGet(key, r).thenApply(v -> new ReadResult(v.liveValues(), v.context()));
+        return coordinateGet(key, r).thenApply(ReadResult::of);
     }
 
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {

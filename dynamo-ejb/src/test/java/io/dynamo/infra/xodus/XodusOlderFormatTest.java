@@ -29,8 +29,8 @@ class XodusOlderFormatTest {
         XodusStorageEngine.open(dir, Duration.ZERO).close(); // the store as the earlier release created it
         Environment env = Environments.newInstance(dir.toFile());
         try {
-            env.executeInTransaction(txn -> env.openStore("siblings", StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING, txn)
-                    .put(txn, new ArrayByteIterable(RingOrder.storageKey(key)),
+            env.executeInTransaction(txn -> env.openStore("siblings", StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING,
+                    txn).put(txn, new ArrayByteIterable(RingOrder.storageKey(key)),
                             new ArrayByteIterable(StoredBeforeTimes.bytes())));
         } finally {
             env.close();
