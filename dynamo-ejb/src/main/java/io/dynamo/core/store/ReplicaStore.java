@@ -4,8 +4,10 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
 import io.dynamo.core.version.HybridClock;
+import io.dynamo.core.version.HybridTime;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
+import io.dynamo.core.version.VectorClock;
 import java.time.Clock;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -75,14 +77,24 @@ public final class ReplicaStore {
             // A dot beyond anything this actor has issued for the key, even if the context claims more.
             long floor = Math.max(current.clock().counter(dots.actor()), context.clock().counter(dots.actor()));
             Dot dot = dots.next(floor);
-            // The stamp follows every version this node holds, so an overwrite is later than what it overwrote.
+            // The stamp follows every version this node holds, so an overwrite is later than what it overwrote, and
+            // the wall-clock times in the context, for versions it covers that have not reached this node yet.
             hybridClock.observe(current.latestTime());
+            hybridClock.observe(new HybridTime(newestEntry(context.clock()), 0));
             SiblingSet next = resolved(key, current.put(context, dot, value, now, hybridClock.now(), maxClockEntries));
             limits.check(key, current, next);
             return next;
         });
         limits.stored(key, after, now);
         return after;
+    }
+
+    private static long newestEntry(VectorClock clock) {
+        long newest = 0;
+        for (VectorClock.Entry e : clock.entries()) {
+            newest = Math.max(newest, e.time());
+        }
+        return newest;
     }
 
     /** Merges versions received from another replica. */
