@@ -574,7 +574,7 @@ class ClusterSystemIT {
             }
         }
         HttpResponse<String> lastWriteWins = Http.postJson(admin.resolve("plan"),
-                "{\"operation\":\"create\",\"name\":\"c\",\"policy\":\"last-write-wins\"}");
+                "{\"operation\":\"create\",\"name\":\"c\",\"n\":2,\"policy\":\"last-write-wins\"}");
         assertThat(lastWriteWins.statusCode()).as(lastWriteWins.body()).isEqualTo(200);
         assertThat(lastWriteWins.body()).contains("\"policy\":\"last-write-wins\"");
         HttpResponse<String> stale = Http.postJson(admin.resolve("commit"), "{\"operation\":\"create\","
