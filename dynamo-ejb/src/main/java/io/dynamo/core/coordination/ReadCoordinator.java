@@ -161,7 +161,7 @@ public final class ReadCoordinator {
         private void settle() {
             if (!result.isDone()) {
                 if (quorum.reached()) {
-                    result.complete(quorum.merged());
+                    result.complete(resolved());
                     if (speculation != null) {
                         speculation.cancel();
                     }
@@ -179,8 +179,13 @@ public final class ReadCoordinator {
                 // Answers arrive on other threads, and each takes this monitor: asking from here cannot deadlock.
                 scheduler.execute(() -> rest.forEach(this::ask));
             } else if (quorum.claimRepair()) {
-                repair(quorum.merged(), quorum.answers());
+                repair(resolved(), quorum.answers());
             }
+        }
+
+        /** The answers merged, kept as the key's namespace keeps versions (the latest only, for last-write-wins). */
+        private SiblingSet resolved() {
+            return local.store().resolved(key, quorum.merged());
         }
 
         private void repair(SiblingSet merged, Map<Target, SiblingSet> answers) {

@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 public enum ConflictPolicy {
     /** Keep them all as siblings for the client to merge (the paper's way). */
     SIBLINGS("siblings"),
-    /** Keep the latest by a hybrid logical clock; named so that it is refused clearly: not supported yet. */
+    /**
+     * Keep only the latest version by its hybrid logical clock time (then actor, then counter): concurrent writes
+     * other than the latest are dropped, by design (docs/versioning.md).
+     */
     LAST_WRITE_WINS("last-write-wins");
 
     private final String label;

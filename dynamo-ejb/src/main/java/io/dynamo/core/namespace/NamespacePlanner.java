@@ -53,10 +53,6 @@ public final class NamespacePlanner {
                     + limits.clusterReplicas() + ", which is not yet supported: transfers, anti-entropy and tombstone GC"
                     + " keep the cluster's N copies of every key; raise the cluster's N first (POST /admin/settings)");
         }
-        if (s.policy() != ConflictPolicy.SIBLINGS) {
-            throw new InvalidNamespaceException("conflict policy '" + s.policy().label() + "' is not yet supported;"
-                    + " use 'siblings'");
-        }
         if (s.maxKeyBytes() > limits.maxKeyBytes() || s.maxValueBytes() > limits.maxValueBytes()
                 || s.siblingsMax() > limits.siblingsMax()) {
             throw new InvalidNamespaceException("the limits (key " + s.maxKeyBytes() + " bytes, value "

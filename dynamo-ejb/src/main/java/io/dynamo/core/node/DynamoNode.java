@@ -30,6 +30,8 @@ import io.dynamo.core.membership.LoadTable;
 import io.dynamo.core.membership.MembershipService;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.PlanRequest;
+import io.dynamo.core.namespace.ConflictPolicy;
+import io.dynamo.core.namespace.Namespace;
 import io.dynamo.core.namespace.NamespaceCatalog;
 import io.dynamo.core.namespace.NamespaceSettings;
 import io.dynamo.core.peer.FailureDetector;
@@ -66,9 +68,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * One Dynamo node: accepts get, put and delete for any key, checks them against the node's limits, and either
@@ -160,8 +164,12 @@ public final class DynamoNode implements AutoCloseable {
                 .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
     }
 
-    /** Applies a new catalog: the namespaces' sibling limits, and the purge of those dropped. */
+    /** Applies a new catalog: the namespaces' sibling limits and conflict policies, and the purge of those dropped. */
     private void namespacesChanged(NamespaceCatalog catalog, ReplicaStore store) {
+        Set<String> latestWins = catalog.entries().values().stream()
+                .filter(n -> !n.dropped() && n.settings().policy() == ConflictPolicy.LAST_WRITE_WINS)
+                .map(Namespace::name).collect(Collectors.toUnmodifiableSet());
+        store.resolveLatestWins(key -> !key.inDefaultNamespace() && latestWins.contains(key.namespace()));
         Map<String, int[]> limits = new HashMap<>();
         catalog.entries().values().stream().filter(n -> !n.dropped()).forEach(n -> limits.put(n.name(),
                 new int[] {n.settings().siblingsWarn(), n.settings().siblingsMax()}));
@@ -267,7 +275,7 @@ public final class DynamoNode implements AutoCloseable {
     public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
         keySpaces.requireKeyWithinLimit(key);
         int r = quorum(key, "r", readQuorum, RingSettings::readQuorum);
-        return coordinateGet(key, r).thenApply(v -> new ReadResult(v.liveValues(), v.context()));
+        return coordinateGet(key, r).thenApply(ReadResult::of);
     }
 
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {

@@ -3,8 +3,11 @@ package io.dynamo.core.store;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
+import io.dynamo.core.version.HybridClock;
+import io.dynamo.core.version.HybridTime;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
+import io.dynamo.core.version.VectorClock;
 import java.time.Clock;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -16,7 +19,9 @@ public final class ReplicaStore {
     private final Clock clock;
     private final int maxClockEntries;
     private final SiblingLimits limits;
+    private final HybridClock hybridClock;
     private volatile Predicate<Key> garbage = key -> false;
+    private volatile Predicate<Key> latestWins = key -> false;
     private final StorageHealth health = new StorageHealth();
     private volatile WriteListener listener = WriteListener.NONE;
 
@@ -26,6 +31,7 @@ public final class ReplicaStore {
         this.clock = clock;
         this.maxClockEntries = maxClockEntries;
         this.limits = limits;
+        this.hybridClock = new HybridClock(clock::millis);
     }
 
     /** Installs the one listener told of every change (replaces any earlier one). */
@@ -35,6 +41,24 @@ public final class ReplicaStore {
 
     public SiblingSet read(Key key) {
         return storage.read(key);
+    }
+
+    /** This node's hybrid logical clock, which stamps the versions it coordinates. */
+    public HybridClock hybridClock() {
+        return hybridClock;
+    }
+
+    /**
+     * Keys whose namespace's policy is {@code last-write-wins}: their versions collapse to the latest whenever this
+     * store writes or merges them (replaces any earlier predicate).
+     */
+    public void resolveLatestWins(Predicate<Key> keys) {
+        this.latestWins = keys;
+    }
+
+    /** The versions as the key's namespace keeps them: the latest only for {@code last-write-wins}, else all. */
+    public SiblingSet resolved(Key key, SiblingSet versions) {
+        return latestWins.test(key) ? versions.latestWins() : versions.keepingSiblings();
     }
 
     /**
@@ -53,12 +77,24 @@ public final class ReplicaStore {
             // A dot beyond anything this actor has issued for the key, even if the context claims more.
             long floor = Math.max(current.clock().counter(dots.actor()), context.clock().counter(dots.actor()));
             Dot dot = dots.next(floor);
-            SiblingSet next = current.put(context, dot, value, now, maxClockEntries);
+            // The stamp follows every version this node holds, so an overwrite is later than what it overwrote, and
+            // the wall-clock times in the context, for versions it covers that have not reached this node yet.
+            hybridClock.observe(current.latestTime());
+            hybridClock.observe(new HybridTime(newestEntry(context.clock()), 0));
+            SiblingSet next = resolved(key, current.put(context, dot, value, now, hybridClock.now(), maxClockEntries));
             limits.check(key, current, next);
             return next;
         });
         limits.stored(key, after, now);
         return after;
+    }
+
+    private static long newestEntry(VectorClock clock) {
+        long newest = 0;
+        for (VectorClock.Entry e : clock.entries()) {
+            newest = Math.max(newest, e.time());
+        }
+        return newest;
     }
 
     /** Merges versions received from another replica. */
@@ -68,7 +104,8 @@ public final class ReplicaStore {
 
     /** As {@link #merge(Key, SiblingSet)}; when {@code synced}, returns once the write is fsynced. */
     public SiblingSet merge(Key key, SiblingSet incoming, boolean synced) {
-        return update(key, synced, current -> current.merge(incoming).truncate(maxClockEntries));
+        hybridClock.observe(incoming.latestTime());
+        return update(key, synced, current -> resolved(key, current.merge(incoming)).truncate(maxClockEntries));
     }
 
     /** Removes the key if it is still exactly {@code expected} (after its data moved to its new owners). */

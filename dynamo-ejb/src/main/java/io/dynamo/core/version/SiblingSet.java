@@ -1,6 +1,7 @@
 package io.dynamo.core.version;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,18 +15,36 @@ import java.util.function.Function;
  * <p>The rules that make it exact: a put keeps only the siblings its context has not seen and adds one new
  * sibling, so every concurrent write survives and siblings never outnumber concurrent writers; a merge keeps a
  * sibling unless the other side has seen its dot and dropped it, so it is commutative, associative and idempotent.
+ *
+ * <p>A set of a {@code last-write-wins} namespace is marked {@link #latestWins()}: it holds at most one sibling, the
+ * greatest in {@link #LATEST_FIRST} order, and merging it with any set keeps the greatest sibling of both (the clocks
+ * still merge). That merge is a maximum, so it too is commutative, associative and idempotent, and it never ends
+ * with no sibling when either side had one (the dotted rule could: each side may have dropped the other's winner).
  */
 public final class SiblingSet {
     public static final SiblingSet EMPTY = new SiblingSet(VectorClock.EMPTY, List.of());
+    /**
+     * The order in which the latest version wins: the greater hybrid time, then (at equal times, stamped by two
+     * nodes) the greater actor, then the greater counter. Dots are unique, so no two versions tie.
+     */
+    public static final Comparator<Sibling> LATEST_FIRST = Comparator.comparing(Sibling::time)
+            .thenComparing(s -> s.dot().actor()).thenComparingLong(s -> s.dot().counter()).reversed();
 
     private final VectorClock clock;
     private final List<Sibling> siblings;
+    private final boolean latestWins;
     /** The binary form, once {@link SiblingSetCodec} made it: the set is immutable, so it never goes stale. */
     private volatile byte[] encoded;
 
     public SiblingSet(VectorClock clock, List<Sibling> siblings) {
+        this(clock, siblings, false);
+    }
+
+    /** @param latestWins whether the set is of a {@code last-write-wins} namespace (siblings then hold at most one) */
+    public SiblingSet(VectorClock clock, List<Sibling> siblings, boolean latestWins) {
         this.clock = clock;
-        this.siblings = List.copyOf(siblings);
+        this.siblings = List.copyOf(latestWins && siblings.size() > 1 ? List.of(latest(siblings)) : siblings);
+        this.latestWins = latestWins;
     }
 
     public VectorClock clock() {
@@ -34,6 +53,21 @@ public final class SiblingSet {
 
     public List<Sibling> siblings() {
         return siblings;
+    }
+
+    /** True for a set of a {@code last-write-wins} namespace: one version at most, the latest. */
+    public boolean isLatestWins() {
+        return latestWins;
+    }
+
+    /** This set as a {@code last-write-wins} namespace keeps it: only the latest sibling, the clock unchanged. */
+    public SiblingSet latestWins() {
+        return latestWins ? this : new SiblingSet(clock, siblings, true);
+    }
+
+    /** This set as a {@code siblings} namespace keeps it: unmarked, so merges keep every concurrent version again. */
+    public SiblingSet keepingSiblings() {
+        return latestWins ? new SiblingSet(clock, siblings, false) : this;
     }
 
     public boolean isEmpty() {
@@ -58,7 +92,7 @@ public final class SiblingSet {
 
     /** The clock without the siblings: all a context is made of, without the values' bytes. */
     public SiblingSet withoutSiblings() {
-        return siblings.isEmpty() ? this : new SiblingSet(clock, List.of());
+        return siblings.isEmpty() ? this : new SiblingSet(clock, List.of(), latestWins);
     }
 
     /** This set's binary form, made by {@code encoder} on first use and kept (a race makes it twice, equal). */
@@ -83,6 +117,14 @@ public final class SiblingSet {
      * @param maxClockEntries truncation threshold
      */
     public SiblingSet put(Context context, Dot dot, Value value, long time, int maxClockEntries) {
+        return put(context, dot, value, time, HybridTime.ZERO, maxClockEntries);
+    }
+
+    /**
+     * As {@link #put(Context, Dot, Value, long, int)}, the new version stamped with {@code stamp}; in a
+     * {@link #latestWins()} set it then stays only if no sibling the context has not seen is later.
+     */
+    public SiblingSet put(Context context, Dot dot, Value value, long time, HybridTime stamp, int maxClockEntries) {
         VectorClock seen = context.clock();
         if (clock.covers(dot) || seen.covers(dot)) {
             throw new IllegalArgumentException("dot " + dot + " was already used; dots must be fresh");
@@ -93,8 +135,8 @@ public final class SiblingSet {
                 kept.add(s);
             }
         }
-        kept.add(new Sibling(dot, value));
-        return truncated(clock.merge(seen).with(dot, time), kept, maxClockEntries);
+        kept.add(new Sibling(dot, value, stamp));
+        return truncated(clock.merge(seen).with(dot, time), kept, latestWins, maxClockEntries);
     }
 
     /** The union of two replicas' knowledge of one key (state merge, used by replication and repair). */
@@ -104,6 +146,11 @@ public final class SiblingSet {
         }
         if (siblings.isEmpty() && clock.isEmpty()) {
             return other;
+        }
+        if (latestWins || other.latestWins) {
+            List<Sibling> both = new ArrayList<>(siblings);
+            both.addAll(other.siblings);
+            return new SiblingSet(clock.merge(other.clock), both, true);
         }
         Set<Dot> mine = dots(siblings);
         Set<Dot> theirs = dots(other.siblings);
@@ -124,18 +171,40 @@ public final class SiblingSet {
 
     /** Applies the clock size bound; the actors of live siblings are kept so the context still covers them. */
     public SiblingSet truncate(int maxClockEntries) {
-        return truncated(clock, siblings, maxClockEntries);
+        return truncated(clock, siblings, latestWins, maxClockEntries);
     }
 
-    private static SiblingSet truncated(VectorClock clock, List<Sibling> siblings, int maxClockEntries) {
+    /** The newest hybrid time of the siblings, {@link HybridTime#ZERO} when none has one. */
+    public HybridTime latestTime() {
+        HybridTime latest = HybridTime.ZERO;
+        for (Sibling s : siblings) {
+            if (s.time().compareTo(latest) > 0) {
+                latest = s.time();
+            }
+        }
+        return latest;
+    }
+
+    private static Sibling latest(List<Sibling> siblings) {
+        Sibling best = siblings.get(0);
+        for (Sibling s : siblings) {
+            if (LATEST_FIRST.compare(s, best) < 0) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static SiblingSet truncated(VectorClock clock, List<Sibling> siblings, boolean latestWins,
+                                        int maxClockEntries) {
         if (clock.size() <= maxClockEntries) {
-            return new SiblingSet(clock, siblings);
+            return new SiblingSet(clock, siblings, latestWins);
         }
         Set<String> pinned = new HashSet<>();
         for (Sibling s : siblings) {
             pinned.add(s.dot().actor());
         }
-        return new SiblingSet(clock.truncate(maxClockEntries, pinned), siblings);
+        return new SiblingSet(clock.truncate(maxClockEntries, pinned), siblings, latestWins);
     }
 
     private static Set<Dot> dots(List<Sibling> siblings) {
@@ -160,6 +229,7 @@ public final class SiblingSet {
 
     @Override
     public String toString() {
-        return "SiblingSet" + clock + siblings.stream().map(s -> s.dot() + "=" + s.value()).toList();
+        return "SiblingSet" + (latestWins ? "(latest wins)" : "") + clock
+                + siblings.stream().map(s -> s.dot() + "@" + s.time() + "=" + s.value()).toList();
     }
 }

@@ -6,16 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The binary form of a key's sibling set, used on disk and on the wire: the clock as in {@link ContextCodec},
- * then each sibling as its dot (actor by index into the clock, which always holds it), a flags byte, and unless
- * it is a tombstone its content type and bytes.
+ * The binary form of a key's sibling set, used on disk and on the wire. Format 1: the format byte, the clock as in
+ * {@link ContextCodec}, then each sibling as its dot (actor by index into the clock, which always holds it), a flags
+ * byte, and unless it is a tombstone its content type and bytes. Format 2 (timed) adds a set flags byte after the
+ * format byte (1 when the set is {@link SiblingSet#isLatestWins()}) and, after each sibling, its hybrid time (millis
+ * and logical counter, varints). Both are read; format 2 is written, and format 1 for peers of an older wire format
+ * (the times and the mark are then dropped: such a peer reads them as unknown).
  *
  * <p>A set is serialised once and keeps its binary form: a coordinated write is stored and sent to every other
  * replica (and kept as a hint for those that fail) as one set, so its versions and values are encoded once.
  */
 public final class SiblingSetCodec {
-    private static final int FORMAT = 1;
+    private static final int UNTIMED_FORMAT = 1;
+    private static final int TIMED_FORMAT = 2;
     private static final int TOMBSTONE = 1;
+    private static final int LATEST_WINS = 1;
 
     private SiblingSetCodec() {
     }
@@ -35,13 +40,25 @@ public final class SiblingSetCodec {
         return w.writeBytes(set.encoded(SiblingSetCodec::serialise));
     }
 
+    /** As {@link #write(BinaryWriter, SiblingSet)} in format 1, without times, for a peer that reads no newer. */
+    public static BinaryWriter writeUntimed(BinaryWriter w, SiblingSet set) {
+        return w.writeBytes(serialise(set, false));
+    }
+
     private static byte[] serialise(SiblingSet set) {
+        return serialise(set, true);
+    }
+
+    private static byte[] serialise(SiblingSet set, boolean timed) {
         int size = 8 + set.clock().size() * 24;
         for (Sibling s : set.siblings()) {
             size += 32 + s.value().size();
         }
         BinaryWriter w = new BinaryWriter(size);
-        w.writeByte(FORMAT);
+        w.writeByte(timed ? TIMED_FORMAT : UNTIMED_FORMAT);
+        if (timed) {
+            w.writeByte(set.isLatestWins() ? LATEST_WINS : 0);
+        }
         ContextCodec.write(w, set.clock());
         List<VectorClock.Entry> entries = set.clock().entries();
         w.writeVarLong(set.siblings().size());
@@ -52,6 +69,9 @@ public final class SiblingSetCodec {
             if (!v.isTombstone()) {
                 w.writeString(v.contentType()).writeBytes(v.bytes());
             }
+            if (timed) {
+                w.writeVarLong(s.time().millis()).writeVarLong(s.time().logical());
+            }
         }
         return w.toByteArray();
     }
@@ -60,8 +80,13 @@ public final class SiblingSetCodec {
     public static SiblingSet decode(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int format = r.readByte();
-        if (format != FORMAT) {
+        if (format != UNTIMED_FORMAT && format != TIMED_FORMAT) {
             throw new IllegalArgumentException("unknown sibling set format " + format);
+        }
+        boolean timed = format == TIMED_FORMAT;
+        int setFlags = timed ? r.readByte() : 0;
+        if ((setFlags & ~LATEST_WINS) != 0) {
+            throw new IllegalArgumentException("unknown sibling set flags " + setFlags);
         }
         VectorClock clock = ContextCodec.read(r);
         List<VectorClock.Entry> entries = clock.entries();
@@ -82,10 +107,23 @@ public final class SiblingSetCodec {
                 String type = r.readString();
                 value = Value.of(r.readBytes(), type);
             }
-            siblings.add(new Sibling(dot, value));
+            siblings.add(new Sibling(dot, value, timed ? time(r) : HybridTime.ZERO));
         }
         r.expectEnd();
-        return new SiblingSet(clock, siblings);
+        boolean latestWins = (setFlags & LATEST_WINS) != 0;
+        if (latestWins && siblings.size() > 1) {
+            throw new IllegalArgumentException("a last-write-wins set holds one sibling, not " + siblings.size());
+        }
+        return new SiblingSet(clock, siblings, latestWins);
+    }
+
+    private static HybridTime time(BinaryReader r) {
+        long millis = r.readVarLong();
+        long logical = r.readVarLong();
+        if (millis < 0 || logical < 0 || logical > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("hybrid time " + millis + "." + logical + " out of range");
+        }
+        return new HybridTime(millis, (int) logical);
     }
 
     private static int actorIndex(List<VectorClock.Entry> entries, String actor) {

@@ -31,6 +31,7 @@ import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.ContextCodec;
+import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.SiblingSetCodec;
 import io.dynamo.core.version.Value;
 import java.util.ArrayList;
@@ -51,14 +52,16 @@ import java.util.Map;
  * Format 3 adds the plan-request (several ring changes, removes, replaces and a change of N, R and W, whose change
  * kind 4 is followed by those three numbers instead of a node; an older peer is never sent one) and,
  * in a gossip's loads, what each node is set to (Q, N, R, W). Format 4 follows every key's bytes with its namespace
- * (empty for the default one); a key of another namespace is never written in an older format.
+ * (empty for the default one); a key of another namespace is never written in an older format. Format 5 writes
+ * sibling sets in their timed form (each version's hybrid time, and the last-write-wins mark); written in an older
+ * format they take their untimed form, so an older peer stores those versions without a time.
  * A later change to a message's layout gets a new number; this codec keeps reading and
  * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
  * format both read.
  */
 public final class MessageCodec {
     /** The newest wire format this code reads and writes. */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
     /** The oldest wire format this code still reads and writes: the unversioned one of earlier releases. */
     public static final int OLDEST_FORMAT = 0;
     /** The first format with the durability fields of write-replica, ack and coordinate-put. */
@@ -67,6 +70,8 @@ public final class MessageCodec {
     public static final int PLAN_FORMAT = 3;
     /** The first format whose keys carry their namespace. */
     public static final int NAMESPACE_FORMAT = 4;
+    /** The first format whose sibling sets carry each version's hybrid time. */
+    public static final int TIME_FORMAT = 5;
     private static final int VERSIONED = 0;
     private static final int READ_REPLICA = 1;
     private static final int REPLICA_STATE = 2;
@@ -111,7 +116,7 @@ public final class MessageCodec {
         } else if (message instanceof ReplicaState m) {
             state(w.writeByte(REPLICA_STATE), m, format);
         } else if (message instanceof WriteReplica m) {
-            SiblingSetCodec.write(key(w.writeByte(WRITE_REPLICA), m.key(), format), m.versions()).writeString(m.hintFor());
+            versions(key(w.writeByte(WRITE_REPLICA), m.key(), format), m.versions(), format).writeString(m.hintFor());
             flag(w, format, m.synced());
         } else if (message instanceof Ack m) {
             flag(w.writeByte(ACK), format, m.synced());
@@ -270,7 +275,11 @@ public final class MessageCodec {
     }
 
     private static BinaryWriter state(BinaryWriter w, ReplicaState s, int format) {
-        return SiblingSetCodec.write(key(w, s.key(), format), s.versions());
+        return versions(key(w, s.key(), format), s.versions(), format);
+    }
+
+    private static BinaryWriter versions(BinaryWriter w, SiblingSet versions, int format) {
+        return format >= TIME_FORMAT ? SiblingSetCodec.write(w, versions) : SiblingSetCodec.writeUntimed(w, versions);
     }
 
     private static ReplicaState state(BinaryReader r, int format) {

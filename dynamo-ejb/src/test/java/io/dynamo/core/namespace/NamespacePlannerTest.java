@@ -53,9 +53,9 @@ class NamespacePlannerTest {
                 NamespaceChange.Kind.CREATE, "c", settings(3, 2, 2)), nIsTwo)).isInstanceOf(
                 InvalidNamespaceException.class).hasMessageContaining("not yet supported");
         NamespaceSettings lww = new NamespaceSettings(1, 1, 1, 0, ConflictPolicy.LAST_WRITE_WINS, 1, 1, 1, 1, "none");
-        assertThatThrownBy(() -> NamespacePlanner.plan(NamespaceCatalog.EMPTY, new NamespaceChange(
-                NamespaceChange.Kind.CREATE, "c", lww), THREE_NODES)).isInstanceOf(InvalidNamespaceException.class)
-                .hasMessageContaining("last-write-wins' is not yet supported");
+        NamespaceCatalog planned = NamespacePlanner.plan(NamespaceCatalog.EMPTY, new NamespaceChange(
+                NamespaceChange.Kind.CREATE, "c", lww), THREE_NODES);
+        assertThat(planned.live("c").orElseThrow().settings().policy()).isEqualTo(ConflictPolicy.LAST_WRITE_WINS);
         NamespaceSettings huge = new NamespaceSettings(1, 1, 1, 0, ConflictPolicy.SIBLINGS, 2048, 1, 1, 1, "none");
         assertThatThrownBy(() -> NamespacePlanner.plan(NamespaceCatalog.EMPTY, new NamespaceChange(
                 NamespaceChange.Kind.CREATE, "c", huge), THREE_NODES)).isInstanceOf(InvalidNamespaceException.class)

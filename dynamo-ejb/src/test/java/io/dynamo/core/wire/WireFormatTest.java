@@ -9,9 +9,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.CoordinatePut;
 import io.dynamo.core.peer.Ping;
+import io.dynamo.core.replica.ReplicaState;
 import io.dynamo.core.replica.WriteReplica;
 import io.dynamo.core.transport.Ack;
 import io.dynamo.core.transport.Message;
+import io.dynamo.core.version.HybridTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +35,7 @@ class WireFormatTest {
     private static final Map<String, Message> SINCE_2 = WireSamples.sinceFormat2();
     private static final Map<String, Message> SINCE_3 = WireSamples.sinceFormat3();
     private static final Map<String, Message> SINCE_4 = WireSamples.sinceFormat4();
+    private static final Map<String, Message> SINCE_5 = WireSamples.sinceFormat5();
 
     @Test
     void everyMessageTypeHasACapturedSample() {
@@ -40,6 +43,7 @@ class WireFormatTest {
         SINCE_2.values().forEach(m -> sampled.add(m.getClass()));
         SINCE_3.values().forEach(m -> sampled.add(m.getClass()));
         SINCE_4.values().forEach(m -> sampled.add(m.getClass()));
+        SINCE_5.values().forEach(m -> sampled.add(m.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(messageTypes());
     }
 
@@ -53,7 +57,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3})
+    @ValueSource(ints = {0, 1, 2, 3, 4})
     void theBytesAnEarlierReleaseWroteDecodeToTheSameMessages(int format) {
         samples(format).forEach((name, sample) -> {
             Message decoded = MessageCodec.decode(captured(format, name));
@@ -63,7 +67,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void eachFormatIsStillWrittenByteForByte(int format) {
         samples(format).forEach((name, sample) -> assertThat(MessageCodec.encode(sample, format))
                 .as("%s in format %d", name, format).isEqualTo(captured(format, name)));
@@ -72,18 +76,18 @@ class WireFormatTest {
     @Test
     void theNewestFormatIsTheDefaultAndNamesItself() {
         byte[] ping = MessageCodec.encode(new Ping());
-        assertThat(MessageCodec.FORMAT).isEqualTo(4);
-        assertThat(ping).containsExactly(0, 4, 5);
+        assertThat(MessageCodec.FORMAT).isEqualTo(5);
+        assertThat(ping).containsExactly(0, 5, 5);
     }
 
     @Test
     void aNewerFormatIsRefusedWithBothNumbers() {
-        byte[] fromTheFuture = {0, 5, 5};
+        byte[] fromTheFuture = {0, 6, 5};
         assertThatThrownBy(() -> MessageCodec.decode(fromTheFuture)).isInstanceOfSatisfying(
                 UnsupportedFormatException.class, e -> {
-                    assertThat(e.format()).isEqualTo(5);
-                    assertThat(e.newestReadable()).isEqualTo(4);
-                }).hasMessage("wire format version 5 is newer than the newest this node reads (4)");
+                    assertThat(e.format()).isEqualTo(6);
+                    assertThat(e.newestReadable()).isEqualTo(5);
+                }).hasMessage("wire format version 6 is newer than the newest this node reads (5)");
     }
 
     @Test
@@ -100,8 +104,8 @@ class WireFormatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format above 0");
         assertThatThrownBy(() -> MessageCodec.decode(new byte[] {0}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 4");
+        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 6))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 5");
     }
 
     /** Format 2 carries durability; written for an older peer it is dropped, so that peer is asked for none. */
@@ -151,6 +155,31 @@ class WireFormatTest {
                 .isEqualTo(SAMPLES.get("write-replica"));
     }
 
+    /**
+     * Each version's hybrid time and the last-write-wins mark travel from format 5 on; written for an older peer the
+     * set takes its untimed form, which that peer reads (its versions then have no time, as on an older node's disk).
+     */
+    @Test
+    void versionTimesTravelInFormat5AndAreDroppedForOlderPeers() {
+        WriteReplica timed = (WriteReplica) SINCE_5.get("write-replica-timed");
+        WriteReplica decoded = (WriteReplica) MessageCodec.decode(MessageCodec.encode(timed));
+        assertThat(decoded.versions().siblings()).isEqualTo(timed.versions().siblings());
+        assertThat(decoded.versions().siblings()).extracting(s -> s.time().logical()).containsExactly(0, 300);
+        ReplicaState latest = (ReplicaState) SINCE_5.get("replica-state-latest-wins");
+        assertThat(((ReplicaState) MessageCodec.decode(MessageCodec.encode(latest))).versions().isLatestWins())
+                .isTrue();
+
+        byte[] forAnOlderPeer = MessageCodec.encode(timed, 4);
+        WriteReplica old = (WriteReplica) MessageCodec.decode(forAnOlderPeer, 4);
+        assertThat(old.versions()).isEqualTo(timed.versions());
+        assertThat(old.versions().siblings()).allSatisfy(s -> assertThat(s.time()).isEqualTo(HybridTime.ZERO));
+        assertThat(((ReplicaState) MessageCodec.decode(MessageCodec.encode(latest, 4), 4)).versions().isLatestWins())
+                .isFalse();
+        // A format-5 message is refused by a node that reads only format 4, as every format bump before.
+        assertThatThrownBy(() -> MessageCodec.decode(MessageCodec.encode(timed), 4))
+                .isInstanceOf(UnsupportedFormatException.class);
+    }
+
     /** A new format needs its captures before it can be the newest. */
     @Test
     void capturesExistForEveryFormatThisCodeReads() {
@@ -171,6 +200,9 @@ class WireFormatTest {
         }
         if (format >= 4) {
             all.putAll(SINCE_4);
+        }
+        if (format >= 5) {
+            all.putAll(SINCE_5);
         }
         return all;
     }

@@ -36,6 +36,7 @@ import io.dynamo.core.transport.Failure;
 import io.dynamo.core.transport.Message;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Dot;
+import io.dynamo.core.version.HybridTime;
 import io.dynamo.core.version.SiblingSet;
 import io.dynamo.core.version.Value;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,16 @@ final class WireSamples {
         return m;
     }
 
+    /** Sibling sets in their timed form: versions with hybrid times, and a last-write-wins set. */
+    static Map<String, Message> sinceFormat5() {
+        Map<String, Message> m = new LinkedHashMap<>();
+        m.put("write-replica-timed", new WriteReplica(KEY, timedVersions(), ""));
+        m.put("replica-state-latest-wins", new ReplicaState(Key.in("carts", new byte[] {'c'}),
+                SiblingSet.EMPTY.latestWins().put(Context.EMPTY, new Dot("node-2.c3d4", 4), Value.of(utf8("latest"),
+                        "text/plain"), 1_700_000_004_000L, new HybridTime(1_700_000_004_001L, 2), 10)));
+        return m;
+    }
+
     static Map<String, Message> sinceFormat3() {
         Map<String, Message> m = new LinkedHashMap<>();
         m.put("plan-request", new PlanRequest(List.of(RingChange.join("node-4", 2), RingChange.leave("node-1"),
@@ -122,6 +133,14 @@ final class WireSamples {
         s = s.put(Context.EMPTY, new Dot("node-2.c3d4", 3), Value.of(new byte[] {0, 1, 2, (byte) 255}, null),
                 1_700_000_001_000L, 10);
         return s.put(Context.EMPTY, new Dot("node-3.e5f6", 1), Value.tombstone(), 1_700_000_002_000L, 10);
+    }
+
+    /** A live sibling and a tombstone, each with its hybrid time. */
+    static SiblingSet timedVersions() {
+        SiblingSet s = SiblingSet.EMPTY.put(Context.EMPTY, new Dot("node-1.a1b2", 7), Value.of(utf8("one"),
+                "text/plain"), 1_700_000_000_000L, new HybridTime(1_700_000_000_000L, 0), 10);
+        return s.put(Context.EMPTY, new Dot("node-3.e5f6", 1), Value.tombstone(), 1_700_000_002_000L,
+                new HybridTime(1_700_000_001_999L, 300), 10);
     }
 
     private static SiblingSet tombstone() {

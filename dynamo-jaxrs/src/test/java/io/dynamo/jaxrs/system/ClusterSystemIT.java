@@ -566,7 +566,7 @@ class ClusterSystemIT {
             {"{\"operation\":\"create\",\"name\":\"c\",\"n\":2,\"r\":3}", "400", "invalid_namespace"},
             {"{\"operation\":\"create\",\"name\":\"c\",\"n\":2,\"w\":3}", "400", "invalid_namespace"},
             {"{\"operation\":\"create\",\"name\":\"c\",\"policy\":\"newest\"}", "400", "invalid_namespace"},
-            {"{\"operation\":\"create\",\"name\":\"c\",\"policy\":\"last-write-wins\"}", "400",
+            {"{\"operation\":\"create\",\"name\":\"c\",\"policy\":\"Last-Write-Wins\"}", "400",
                 "invalid_namespace"},
             {"{\"operation\":\"drop\",\"name\":\"default\"}", "400", "invalid_namespace"},
             {"{\"operation\":\"drop\",\"name\":\"nope\"}", "404", "namespace_not_found"},
@@ -582,6 +582,10 @@ class ClusterSystemIT {
                 assertThat(answer.body()).as(body).contains("\"error\":\"" + bad[2] + "\"");
             }
         }
+        HttpResponse<String> lastWriteWins = Http.postJson(admin.resolve("plan"),
+                "{\"operation\":\"create\",\"name\":\"c\",\"n\":2,\"policy\":\"last-write-wins\"}");
+        assertThat(lastWriteWins.statusCode()).as(lastWriteWins.body()).isEqualTo(200);
+        assertThat(lastWriteWins.body()).contains("\"policy\":\"last-write-wins\"");
         HttpResponse<String> stale = Http.postJson(admin.resolve("commit"), "{\"operation\":\"create\","
                 + "\"name\":\"c\",\"catalogVersion\":" + (before + 5) + "}");
         assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
