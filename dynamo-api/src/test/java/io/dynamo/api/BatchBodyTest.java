@@ -12,7 +12,8 @@ class BatchBodyTest {
     @Test
     void aBatchAnswerOfEveryKindOfOutcomeReadsBackAsWritten() throws Exception {
         BatchResultsBody answer = new BatchResultsBody(List.of(
-                new BatchResultBody("a", 200, "ctx", "\"tag\"", List.of(new SiblingBody("dg==", "text/plain")), null),
+                new BatchResultBody("a", 200, "ctx", "\"tag\"", List.of(new SiblingBody("dg==", "text/plain", null)),
+                        null),
                 new BatchResultBody("b", 404, null, null, null, ErrorCode.NOT_FOUND.body("key 'b' has no value")),
                 new BatchResultBody("c", 204, "ctx2", "\"tag2\"", null, null)));
         try (Jsonb json = JsonbBuilder.create()) {

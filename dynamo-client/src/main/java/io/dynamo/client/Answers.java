@@ -9,8 +9,11 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 
 /** Turns a node's answer into the client's types, or into the DynamoClientException it stands for. */
@@ -41,14 +44,16 @@ final class Answers {
             if (status == 200) {
                 // One version, as its raw bytes and stored type: no base64, no JSON on either side.
                 byte[] bytes = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+                Date modified = response.getLastModified();
                 return new Versions(true, context, List.of(new Sibling(bytes,
-                        response.getHeaderString(HttpHeaders.CONTENT_TYPE))), etag);
+                        response.getHeaderString(HttpHeaders.CONTENT_TYPE), modified == null ? null
+                                : modified.toInstant())), etag);
             }
             VersionsBody body = response.readEntity(VersionsBody.class);
             Base64.Decoder base64 = Base64.getDecoder();
             List<Sibling> siblings = new ArrayList<>(body.siblings().size());
             for (SiblingBody s : body.siblings()) {
-                siblings.add(new Sibling(base64.decode(s.value()), s.contentType()));
+                siblings.add(sibling(base64, s));
             }
             return new Versions(true, body.context() != null ? body.context() : context, siblings, etag);
         } catch (ProcessingException | IllegalArgumentException | NullPointerException e) {
@@ -83,5 +88,19 @@ final class Answers {
     static DynamoClientException error(Response response, URI node, List<URI> tried) {
         ErrorBody error = NodeHttp.errorOf(response);
         return DynamoClientException.answered(response.getStatus(), error.error(), error.detail(), node, tried);
+    }
+
+    /**
+     * A sibling of a JSON answer, with its write time when the node gave one.
+     *
+     * @throws IllegalArgumentException when its value is not base64 or its time not an ISO-8601 instant
+     */
+    static Sibling sibling(Base64.Decoder base64, SiblingBody s) {
+        try {
+            return new Sibling(base64.decode(s.value()), s.contentType(),
+                    s.lastModified() == null ? null : Instant.parse(s.lastModified()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("lastModified '" + s.lastModified() + "' is not an ISO-8601 instant", e);
+        }
     }
 }

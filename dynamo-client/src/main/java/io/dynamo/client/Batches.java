@@ -90,7 +90,7 @@ final class Batches {
 
     private static List<Sibling> siblings(BatchResultBody r) {
         Base64.Decoder base64 = Base64.getDecoder();
-        return r.siblings().stream().map(s -> new Sibling(base64.decode(s.value()), s.contentType())).toList();
+        return r.siblings().stream().map(s -> Answers.sibling(base64, s)).toList();
     }
 
     private static <T> BatchResult<T> failed(BatchResultBody r, URI node, List<URI> tried) {

@@ -1,21 +1,30 @@
 package io.dynamo.client;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One version of a value: its bytes and the Content-Type it was stored with.
+ * One version of a value: its bytes, the Content-Type it was stored with, and when it was written.
  *
- * @param value       the bytes (copied in and out, so a sibling cannot be changed after the fact)
- * @param contentType as stored; {@code application/octet-stream} when the writer gave none
+ * @param value        the bytes (copied in and out, so a sibling cannot be changed after the fact)
+ * @param contentType  as stored; {@code application/octet-stream} when the writer gave none
+ * @param lastModified when it was written, by the clock of the node that coordinated the write (to the millisecond
+ *                     for siblings, to the second for a single version, from its {@code Last-Modified}); null when
+ *                     unknown (a version written before nodes kept times, or one the application builds to write)
  */
-public record Sibling(byte[] value, String contentType) {
+public record Sibling(byte[] value, String contentType, Instant lastModified) {
     public static final String OCTET_STREAM = "application/octet-stream";
 
     public Sibling {
         value = Objects.requireNonNull(value, "value").clone();
         contentType = contentType == null || contentType.isBlank() ? OCTET_STREAM : contentType;
+    }
+
+    /** A version to write, or one whose time is unknown. */
+    public Sibling(byte[] value, String contentType) {
+        this(value, contentType, null);
     }
 
     /** A text value, stored as UTF-8 with {@code text/plain; charset=UTF-8}. */
@@ -33,7 +42,8 @@ public record Sibling(byte[] value, String contentType) {
         return new String(value, StandardCharsets.UTF_8);
     }
 
-    // A record compares arrays by reference; two siblings with the same bytes are the same version content.
+    // A record compares arrays by reference; two siblings with the same bytes and type are the same content, whenever
+    // each was written.
     @Override
     public boolean equals(Object o) {
         return o instanceof Sibling other && Arrays.equals(value, other.value)

@@ -76,10 +76,13 @@ class DynamoClientAnswersTest {
     void siblingsArriveAsOneVersionsWithTheirBytesAndTypes() {
         byte[] binary = {0, (byte) 0xff, 10, 13};
         node.kv(r -> FakeCluster.versions(300, "ctx-siblings",
-                new SiblingBody(FakeCluster.base64("a"), "text/plain"),
-                new SiblingBody(java.util.Base64.getEncoder().encodeToString(binary), "application/octet-stream"),
-                new SiblingBody(FakeCluster.base64("{\"x\":1}"), "application/json")));
+                new SiblingBody(FakeCluster.base64("a"), "text/plain", "2026-11-30T00:53:20.123Z"),
+                new SiblingBody(java.util.Base64.getEncoder().encodeToString(binary), "application/octet-stream",
+                        null),
+                new SiblingBody(FakeCluster.base64("{\"x\":1}"), "application/json", null)));
         Versions v = client.get("k");
+        assertThat(v.siblings()).extracting(Sibling::lastModified).as("a time where the node gave one")
+                .containsExactly(java.time.Instant.parse("2026-11-30T00:53:20.123Z"), null, null);
         assertThat(v.found()).isTrue();
         assertThat(v.hasSiblings()).isTrue();
         assertThat(v.context()).isEqualTo("ctx-siblings");
@@ -87,6 +90,14 @@ class DynamoClientAnswersTest {
                 new Sibling(binary, "application/octet-stream"),
                 new Sibling("{\"x\":1}".getBytes(StandardCharsets.UTF_8), "application/json"));
         assertThatThrownBy(v::value).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aSiblingTimeThatIsNoInstantIsAnInvalidAnswer() {
+        node.kv(r -> FakeCluster.versions(300, "ctx", new SiblingBody(FakeCluster.base64("a"), "text/plain",
+                "yesterday"), new SiblingBody(FakeCluster.base64("b"), "text/plain", null)));
+        assertThatThrownBy(() -> client.get("k")).isInstanceOfSatisfying(DynamoClientException.class,
+                e -> assertThat(e.getMessage()).contains("could not be read"));
     }
 
     @Test
@@ -199,9 +210,9 @@ class DynamoClientAnswersTest {
     void resolveMergesThreeSiblingsIntoOneVersionWrittenWithTheReadsContext() {
         node.kv(r -> r.method().equals("GET")
                 ? FakeCluster.versions(300, "ctx-of-the-read",
-                        new SiblingBody(FakeCluster.base64("b"), "text/plain"),
-                        new SiblingBody(FakeCluster.base64("a"), "text/plain"),
-                        new SiblingBody(FakeCluster.base64("c"), "text/plain"))
+                        new SiblingBody(FakeCluster.base64("b"), "text/plain", null),
+                        new SiblingBody(FakeCluster.base64("a"), "text/plain", null),
+                        new SiblingBody(FakeCluster.base64("c"), "text/plain", null))
                 : FakeNode.Reply.empty(204, Map.of("X-Dynamo-Context", "ctx-of-the-merge")));
         List<List<Sibling>> seen = new ArrayList<>();
         Function<List<Sibling>, Sibling> union = siblings -> {

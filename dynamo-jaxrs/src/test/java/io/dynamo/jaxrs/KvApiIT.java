@@ -12,8 +12,10 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -234,8 +236,10 @@ class KvApiIT {
     @Test
     void concurrentPutsAreSiblingsUntilAPutWithTheirContext() {
         String key = prefix + "s";
+        Instant before = Instant.now().minusSeconds(1);
         assertThat(api.put(key, bytes("a"), "text/plain", null).statusCode()).isEqualTo(204);
         assertThat(api.put(key, bytes("b"), "text/plain", null).statusCode()).isEqualTo(204);
+        Instant after = Instant.now().plusSeconds(1);
 
         HttpResponse<byte[]> siblings = api.get(key);
         assertThat(siblings.statusCode()).isEqualTo(300);
@@ -246,6 +250,13 @@ class KvApiIT {
                 .map(s -> new String(Base64.getDecoder().decode(s.getString("value")), UTF_8))
                 .toList();
         assertThat(values).containsExactlyInAnyOrder("a", "b");
+        // Each sibling's own write time, and Last-Modified the newest of them (to the second).
+        List<Instant> times = body.getJsonArray("siblings").getValuesAs(JsonObject.class).stream()
+                .map(sibling -> Instant.parse(sibling.getString("lastModified"))).toList();
+        assertThat(times).allSatisfy(t -> assertThat(t).isBetween(before, after));
+        Instant newest = times.stream().max(Instant::compareTo).orElseThrow();
+        assertThat(siblings.headers().firstValue("Last-Modified").map(h -> ZonedDateTime.parse(h,
+                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())).contains(newest.truncatedTo(ChronoUnit.SECONDS));
 
         assertThat(api.put(key, bytes("merged"), "text/plain", context(siblings)).statusCode()).isEqualTo(204);
         HttpResponse<byte[]> merged = api.get(key);

@@ -69,7 +69,8 @@ public final class ClientClusterService implements ClusterService {
         Versions versions = client.get(key);
         Base64.Encoder base64 = Base64.getEncoder();
         List<SiblingBody> siblings = versions.siblings().stream()
-                .map(s -> new SiblingBody(base64.encodeToString(s.value()), s.contentType())).toList();
+                .map(s -> new SiblingBody(base64.encodeToString(s.value()), s.contentType(),
+                        s.lastModified() == null ? null : s.lastModified().toString())).toList();
         return new VersionsBody(versions.context(), siblings);
     }
 

@@ -72,8 +72,8 @@ public final class FakeCluster implements ClusterService {
         if (failure != null) {
             throw failure;
         }
-        return new VersionsBody("ctx-of-read", List.of(new SiblingBody("Ymx1ZQ==", "text/plain"),
-                new SiblingBody("Z3JlZW4=", "text/plain")));
+        return new VersionsBody("ctx-of-read", List.of(new SiblingBody("Ymx1ZQ==", "text/plain", null),
+                new SiblingBody("Z3JlZW4=", "text/plain", null)));
     }
 
     @Override

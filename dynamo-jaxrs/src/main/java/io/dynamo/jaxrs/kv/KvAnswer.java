@@ -7,7 +7,8 @@ import java.util.Map;
  * headers and body, which is a value's raw bytes, a JSON document (a record JSON-B writes), or nothing.
  *
  * @param body               {@code byte[]} (sent as is, with {@code contentType}), a JSON record, or null
- * @param contentType        the body's type exactly as stored (raw bytes) or {@code application/json}; null without body
+ * @param contentType        the body's type exactly as stored (raw bytes) or {@code application/json}; null
+ *                           without a body
  * @param headers            more headers, in the order they are sent
  * @param lastModifiedMillis the Last-Modified time, or -1 for none
  */

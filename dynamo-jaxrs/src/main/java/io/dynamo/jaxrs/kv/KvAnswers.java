@@ -7,7 +7,10 @@ import io.dynamo.api.VersionsBody;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.version.Context;
+import io.dynamo.core.version.HybridTime;
 import io.dynamo.core.version.Value;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,7 @@ final class KvAnswers {
     static KvAnswer read(ReadResult result, boolean json) {
         Map<String, String> headers = withContext(result.context());
         headers.put(VARY, "Accept");
-        long modified = result.context().newestTime().orElse(-1L);
+        long modified = lastModified(result);
         if (result.hasSiblings()) {
             return new KvAnswer(MULTIPLE_CHOICES, body(result), KvAnswer.JSON, headers, modified);
         }
@@ -59,12 +62,26 @@ final class KvAnswers {
         return headers;
     }
 
-    /** The JSON form of a read; batches list its siblings too. */
+    /** The JSON form of a read, each version with its write time when known; batches list its siblings too. */
     static VersionsBody body(ReadResult result) {
         Base64.Encoder base64 = Base64.getEncoder();
-        List<SiblingBody> siblings = result.values().stream()
-                .map(v -> new SiblingBody(base64.encodeToString(v.bytes()), v.contentType()))
-                .toList();
+        List<SiblingBody> siblings = new ArrayList<>(result.values().size());
+        for (int i = 0; i < result.values().size(); i++) {
+            Value v = result.values().get(i);
+            HybridTime time = result.times().get(i);
+            siblings.add(new SiblingBody(base64.encodeToString(v.bytes()), v.contentType(),
+                    time.isKnown() ? Instant.ofEpochMilli(time.millis()).toString() : null));
+        }
         return new VersionsBody(result.context().encode(), siblings);
+    }
+
+    /**
+     * The newest write time of the read's versions; for versions written before nodes kept them, the newest time in
+     * the context (when the coordinating node last stamped a write of the key, a delete included).
+     */
+    static long lastModified(ReadResult result) {
+        long newest = result.times().stream().filter(HybridTime::isKnown).mapToLong(HybridTime::millis).max()
+                .orElse(-1L);
+        return newest >= 0 ? newest : result.context().newestTime().orElse(-1L);
     }
 }
