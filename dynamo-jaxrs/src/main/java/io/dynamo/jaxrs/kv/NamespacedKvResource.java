@@ -49,10 +49,9 @@ public class NamespacedKvResource {
                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                          @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) List<String> ifNoneMatch,
-                                         @HeaderParam(TtlParam.HEADER) String ttlHeader,
-                                         @QueryParam("ttl") String ttl, InputStream body) {
+                                         InputStream body) {
         return kv.put(() -> KeyPath.decode(NamespaceName.check(namespace), key), r, w, dw, context, contentType,
-                contentLength, ifMatch, ifNoneMatch, new TtlParam(ttlHeader, ttl), body);
+                contentLength, ifMatch, ifNoneMatch, body);
     }
 
     @DELETE
