@@ -275,7 +275,7 @@ public final class DynamoNode implements AutoCloseable {
     public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
         keySpaces.requireKeyWithinLimit(key);
         int r = quorum(key, "r", readQuorum, RingSettings::readQuorum);
-        return coordinateGet(key, r).thenApply(ReadResult::of);
+        return coordinateGet(key, r).thenApply(versions -> ReadResult.of(versions, services.scheduler().nowMillis()));
     }
 
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {
@@ -323,7 +323,8 @@ public final class DynamoNode implements AutoCloseable {
         String operation = value.isTombstone() ? "delete" : "put";
         return conditionalWrites.run(key, () -> coordinateGet(key, r).thenCompose(current -> {
             Context seen = current.context();
-            Optional<String> refusal = condition.refusal(!current.liveValues().isEmpty(), seen.tag());
+            Optional<String> refusal = condition.refusal(current.isLiveAt(services.scheduler().nowMillis()),
+                    seen.tag());
             if (refusal.isPresent()) {
                 return CompletableFuture.failedFuture(new PreconditionFailedException("the " + operation
                         + " of key '" + key + "' was not made: " + refusal.get()));
