@@ -288,7 +288,7 @@ public final class DynamoNode implements AutoCloseable {
         keySpaces.requireKeyWithinLimit(key);
         requireValueWithinLimit(key, value);
         int w = quorum(key, "w", writeQuorum, RingSettings::writeQuorum);
-        return coordinatePut(key, context, value, w, durableWrites(key, durableWrites, w), "put")
+        return coordinatePut(key, context, withDefaultTtl(key, value), w, durableWrites(key, durableWrites, w), "put")
                 .thenApply(SiblingSet::context);
     }
 
@@ -329,8 +329,15 @@ public final class DynamoNode implements AutoCloseable {
                 return CompletableFuture.failedFuture(new PreconditionFailedException("the " + operation
                         + " of key '" + key + "' was not made: " + refusal.get()));
             }
-            return coordinatePut(key, seen.merge(context), value, w, dw, operation).thenApply(SiblingSet::context);
+            return coordinatePut(key, seen.merge(context), withDefaultTtl(key, value), w, dw, operation)
+                    .thenApply(SiblingSet::context);
         }));
+    }
+
+    /** A put in a namespace with a default TTL expires then, unless it brought its own. */
+    private Value withDefaultTtl(Key key, Value value) {
+        return key.inDefaultNamespace() ? value
+                : keySpaces.settings(key).withDefaultTtl(value, services.scheduler().nowMillis());
     }
 
     CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {
