@@ -119,6 +119,24 @@ public final class SiblingSet {
         return new SiblingSet(clock, out, latestWins);
     }
 
+    /**
+     * True when the set holds what {@code other} holds: equal (the same clock and dots) and the same versions buried.
+     * Equality alone misses a burial, which keeps every dot; a store must still write the buried form.
+     */
+    public boolean sameAs(SiblingSet other) {
+        return this == other || equals(other) && buried(siblings).equals(buried(other.siblings));
+    }
+
+    private static Set<Dot> buried(List<Sibling> siblings) {
+        Set<Dot> out = new HashSet<>();
+        for (Sibling s : siblings) {
+            if (s.value().isTombstone()) {
+                out.add(s.dot());
+            }
+        }
+        return out;
+    }
+
     /** True when some version's value expires: only formats that carry expiries may hold the set. */
     public boolean hasExpiry() {
         return siblings.stream().anyMatch(s -> s.value().expiresAt() != Value.NEVER);
