@@ -16,6 +16,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param siblingsWarn  a write that leaves a key with more siblings is logged and counted
  * @param siblingsMax   a write that would leave a key with more siblings is refused
  * @param role          the role a client needs: {@code none}, {@code client}, {@code admin} or another role's name
+ * @param ttl           the time to live, in seconds, of a put that gives none; 0 for none
  * @param version       the catalog version of its last change (0 for {@code default})
  * @param state         {@code live}, or for a dropped namespace {@code dropping} while the node that answered still
  *                      removes its keys, then {@code dropped}
@@ -23,10 +24,18 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param purge         for a dropped namespace, how far the node that answered has come in removing its keys
  */
 @JsonbPropertyOrder({"name", "n", "r", "w", "dw", "policy", "maxKeyBytes", "maxValueBytes", "siblingsWarn",
-        "siblingsMax", "role", "version", "state", "keysHere", "purge"})
+        "siblingsMax", "role", "ttl", "version", "state", "keysHere", "purge"})
 public record NamespaceBody(String name, int n, int r, int w, int dw, String policy, int maxKeyBytes,
-                            int maxValueBytes, int siblingsWarn, int siblingsMax, String role, long version,
-                            String state, Long keysHere, PurgeBody purge) {
+                            int maxValueBytes, int siblingsWarn, int siblingsMax, String role, long ttl,
+                            long version, String state, Long keysHere, PurgeBody purge) {
+
+    /** A namespace without a default time to live. */
+    public NamespaceBody(String name, int n, int r, int w, int dw, String policy, int maxKeyBytes, int maxValueBytes,
+                         int siblingsWarn, int siblingsMax, String role, long version, String state, Long keysHere,
+                         PurgeBody purge) {
+        this(name, n, r, w, dw, policy, maxKeyBytes, maxValueBytes, siblingsWarn, siblingsMax, role, 0, version,
+                state, keysHere, purge);
+    }
 
     /** Partitions of the node's store scanned for the namespace's keys, out of all, and the keys removed. */
     @JsonbPropertyOrder({"partitionsDone", "partitions", "keysRemoved"})

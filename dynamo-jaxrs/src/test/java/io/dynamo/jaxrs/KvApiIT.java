@@ -300,6 +300,43 @@ class KvApiIT {
     }
 
     @Test
+    void aPutWithATtlReads404OnceExpiredWithAContextThatARePutSupersedes() throws InterruptedException {
+        String key = prefix + "ttl";
+        assertThat(api.put(key + "?ttl=1", bytes("short"), "text/plain", null).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> header = api.send(api.request(prefix + "ttl-header").header("X-Dynamo-TTL", "3600")
+                .PUT(HttpRequest.BodyPublishers.ofString("long")));
+        assertThat(header.statusCode()).isEqualTo(204);
+        // The node's clock decides: wait (at most 10 s) for the expiry rather than for a fixed time.
+        HttpResponse<byte[]> read = api.get(key);
+        for (long deadline = System.nanoTime() + 10_000_000_000L; read.statusCode() == 200
+                && System.nanoTime() < deadline; read = api.get(key)) {
+            Thread.sleep(100);
+        }
+        assertError(read, 404, "not_found");
+        assertThat(context(read)).isNotBlank();
+        assertThat(text(api.get(prefix + "ttl-header"))).isEqualTo("long");
+
+        assertThat(api.put(key, bytes("again"), "text/plain", context(read)).statusCode()).isEqualTo(204);
+        HttpResponse<byte[]> again = api.get(key);
+        assertThat(again.statusCode()).as("one version, the expired one superseded").isEqualTo(200);
+        assertThat(text(again)).isEqualTo("again");
+    }
+
+    @Test
+    void aTtlThatIsNotWholeSecondsFromOneToTenYearsIs400AndStoresNothing() {
+        String key = prefix + "bad-ttl";
+        for (String bad : new String[] {"0", "-5", "1.5", "abc", "315360001", "99999999999999999999"}) {
+            assertError(api.put(key + "?ttl=" + bad, bytes("v"), "text/plain", null), 400, "invalid_parameter");
+            assertError(api.send(api.request(key).header("X-Dynamo-TTL", bad)
+                    .PUT(HttpRequest.BodyPublishers.ofString("v"))), 400, "invalid_parameter");
+        }
+        assertError(api.send(api.request(key + "?ttl=60").header("X-Dynamo-TTL", "61")
+                .PUT(HttpRequest.BodyPublishers.ofString("v"))), 400, "invalid_parameter");
+        assertError(api.get(key), 404, "not_found");
+        assertThat(context(api.get(key))).as("nothing was ever stored").isNullOrEmpty();
+    }
+
+    @Test
     void missingKeyIs404Json() {
         assertError(api.get(prefix + "never-written"), 404, "not_found");
     }

@@ -114,10 +114,11 @@ public final class TombstoneReaper implements AutoCloseable {
     }
 
     private Map<Key, SiblingSet> expiredTombstones(int partition) {
-        long cutoff = scheduler.nowMillis() - settings.grace().toMillis();
+        long now = scheduler.nowMillis();
+        long cutoff = now - settings.grace().toMillis();
         Map<Key, SiblingSet> expired = new LinkedHashMap<>();
         store.storage().scan(partition, ring.get().partitionCount(), (key, versions) -> {
-            if (expired.size() < settings.keysPerRound() && versions.isDeleted()
+            if (expired.size() < settings.keysPerRound() && versions.isDeletedAt(now)
                     && newestUpdate(versions.clock()) <= cutoff) {
                 expired.put(key, versions);
             }
@@ -151,7 +152,7 @@ public final class TombstoneReaper implements AutoCloseable {
 
     /** A peer's {@link RemoveTombstone}: removes the key only if it is still exactly that tombstone. */
     public void remove(RemoveTombstone request) {
-        if (request.versions().isDeleted() && localView.apply(request.key()).equals(request.versions())
+        if (request.versions().isDeletedAt(scheduler.nowMillis()) && localView.apply(request.key()).equals(request.versions())
                 && store.remove(request.key(), request.versions())) {
             reaped.incrementAndGet();
         }

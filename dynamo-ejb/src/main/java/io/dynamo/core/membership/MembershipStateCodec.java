@@ -27,12 +27,14 @@ import java.util.Map;
  * settled ring in format 1), so that older nodes read all they can; a node of an older release cannot read a ring
  * change under way. Format 4 is format 3 followed by the catalog of namespaces ({@link NamespaceCatalogCodec}),
  * written only once a namespace exists, so a cluster without namespaces keeps gossiping what older nodes read.
+ * Format 5 is format 4 with each namespace's default TTL, written only once a namespace has one.
  */
 public final class MembershipStateCodec {
     private static final int FORMAT = 1;
     private static final int FORMAT_WITH_HANDOVER = 2;
     private static final int FORMAT_WITH_PARTS = 3;
     private static final int FORMAT_WITH_NAMESPACES = 4;
+    private static final int FORMAT_WITH_TTLS = 5;
     private static final int HANDOVER = 1;
     private static final int GONE = 2;
     private static final int SETTINGS = 4;
@@ -46,11 +48,12 @@ public final class MembershipStateCodec {
         Ring ring = state.ring().orElse(null);
         Handover handover = ring == null ? null : ring.handover().orElse(null);
         int parts = parts(ring);
-        int format = !state.namespaces().isEmpty() ? FORMAT_WITH_NAMESPACES
+        int format = NamespaceCatalogCodec.hasTtl(state.namespaces()) ? FORMAT_WITH_TTLS
+                : !state.namespaces().isEmpty() ? FORMAT_WITH_NAMESPACES
                 : parts == 0 ? FORMAT : parts == HANDOVER ? FORMAT_WITH_HANDOVER : FORMAT_WITH_PARTS;
         w.writeByte(format);
         w.writeByte(ring == null ? 0 : 1);
-        if (format == FORMAT_WITH_NAMESPACES && ring == null) {
+        if (format >= FORMAT_WITH_NAMESPACES && ring == null) {
             throw new IllegalArgumentException("a state with namespaces but no ring cannot be written");
         }
         if (ring != null) {
@@ -80,8 +83,8 @@ public final class MembershipStateCodec {
             w.writeString(n.nodeId()).writeString(n.httpAddress()).writeVarLong(n.status().ordinal())
                     .writeVarLong(n.version());
         }
-        if (format == FORMAT_WITH_NAMESPACES) {
-            NamespaceCatalogCodec.write(w, state.namespaces());
+        if (format >= FORMAT_WITH_NAMESPACES) {
+            NamespaceCatalogCodec.write(w, state.namespaces(), format == FORMAT_WITH_TTLS);
         }
         return w.toByteArray();
     }
@@ -90,9 +93,9 @@ public final class MembershipStateCodec {
     public static MembershipState decode(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int format = r.readByte();
-        if (format < FORMAT || format > FORMAT_WITH_NAMESPACES) {
+        if (format < FORMAT || format > FORMAT_WITH_TTLS) {
             throw new IllegalArgumentException("unknown membership state format " + format + "; expected " + FORMAT
-                    + " to " + FORMAT_WITH_NAMESPACES);
+                    + " to " + FORMAT_WITH_TTLS);
         }
         int present = r.readByte();
         if (present > 1 || present == 0 && format >= FORMAT_WITH_HANDOVER) {
@@ -134,8 +137,8 @@ public final class MembershipStateCodec {
             NodeStatus status = status(r.readVarLong());
             nodes.add(new NodeInfo(id, http, status, nonNegative(r.readVarLong(), "node record version")));
         }
-        NamespaceCatalog namespaces = format == FORMAT_WITH_NAMESPACES ? NamespaceCatalogCodec.read(r)
-                : NamespaceCatalog.EMPTY;
+        NamespaceCatalog namespaces = format >= FORMAT_WITH_NAMESPACES
+                ? NamespaceCatalogCodec.read(r, format == FORMAT_WITH_TTLS) : NamespaceCatalog.EMPTY;
         r.expectEnd();
         return MembershipState.of(ring, nodes).withNamespaces(namespaces);
     }

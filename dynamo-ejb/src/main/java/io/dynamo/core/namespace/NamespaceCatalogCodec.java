@@ -8,13 +8,27 @@ import java.util.List;
 /**
  * The binary form of a {@link NamespaceCatalog}, a part of the membership state: the entry count, then per entry its
  * name, version, a dropped flag, N, R, W, dw, the policy's label, the key and value limits, the sibling warning and
- * maximum, and the role.
+ * maximum, and the role; in the expiring form (membership state format 5) each entry then ends with its default TTL
+ * in seconds. A catalog is written in that form only when a namespace has a default TTL.
  */
 public final class NamespaceCatalogCodec {
     private NamespaceCatalogCodec() {
     }
 
+    /** True when the catalog needs the expiring form: a namespace has a default TTL. */
+    public static boolean hasTtl(NamespaceCatalog catalog) {
+        return catalog.entries().values().stream().anyMatch(n -> n.settings().ttlSeconds() != 0);
+    }
+
     public static BinaryWriter write(BinaryWriter w, NamespaceCatalog catalog) {
+        return write(w, catalog, false);
+    }
+
+    /** @param withTtl the expiring form; without it a catalog with a default TTL is refused */
+    public static BinaryWriter write(BinaryWriter w, NamespaceCatalog catalog, boolean withTtl) {
+        if (!withTtl && hasTtl(catalog)) {
+            throw new IllegalArgumentException("a catalog with a default TTL needs the expiring form");
+        }
         w.writeVarLong(catalog.entries().size());
         for (Namespace n : catalog.entries().values()) {
             NamespaceSettings s = n.settings();
@@ -23,12 +37,20 @@ public final class NamespaceCatalogCodec {
                     .writeVarLong(s.durableWrites()).writeString(s.policy().label()).writeVarLong(s.maxKeyBytes())
                     .writeVarLong(s.maxValueBytes()).writeVarLong(s.siblingsWarn()).writeVarLong(s.siblingsMax())
                     .writeString(s.role());
+            if (withTtl) {
+                w.writeVarLong(s.ttlSeconds());
+            }
         }
         return w;
     }
 
     /** @throws IllegalArgumentException when the bytes are not a catalog this codec wrote */
     public static NamespaceCatalog read(BinaryReader r) {
+        return read(r, false);
+    }
+
+    /** @param withTtl whether the bytes are in the expiring form */
+    public static NamespaceCatalog read(BinaryReader r, boolean withTtl) {
         int count = r.readCount(16);
         List<Namespace> entries = new ArrayList<>(count);
         try {
@@ -40,7 +62,8 @@ public final class NamespaceCatalogCodec {
                     throw new IllegalArgumentException("namespace " + name + " has dropped flag " + dropped);
                 }
                 NamespaceSettings s = new NamespaceSettings(small(r), small(r), small(r), small(r),
-                        ConflictPolicy.of(r.readString()), small(r), small(r), small(r), small(r), r.readString());
+                        ConflictPolicy.of(r.readString()), small(r), small(r), small(r), small(r), r.readString(),
+                        withTtl ? r.readVarLong() : 0);
                 entries.add(new Namespace(name, s, version, dropped == 1));
             }
         } catch (InvalidNamespaceException e) {

@@ -275,7 +275,7 @@ public final class DynamoNode implements AutoCloseable {
     public CompletableFuture<ReadResult> getAsync(Key key, OptionalInt readQuorum) {
         keySpaces.requireKeyWithinLimit(key);
         int r = quorum(key, "r", readQuorum, RingSettings::readQuorum);
-        return coordinateGet(key, r).thenApply(ReadResult::of);
+        return coordinateGet(key, r).thenApply(versions -> ReadResult.of(versions, services.scheduler().nowMillis()));
     }
 
     public CompletableFuture<Context> putAsync(Key key, Context context, Value value, OptionalInt writeQuorum) {
@@ -288,7 +288,7 @@ public final class DynamoNode implements AutoCloseable {
         keySpaces.requireKeyWithinLimit(key);
         requireValueWithinLimit(key, value);
         int w = quorum(key, "w", writeQuorum, RingSettings::writeQuorum);
-        return coordinatePut(key, context, value, w, durableWrites(key, durableWrites, w), "put")
+        return coordinatePut(key, context, withDefaultTtl(key, value), w, durableWrites(key, durableWrites, w), "put")
                 .thenApply(SiblingSet::context);
     }
 
@@ -323,13 +323,21 @@ public final class DynamoNode implements AutoCloseable {
         String operation = value.isTombstone() ? "delete" : "put";
         return conditionalWrites.run(key, () -> coordinateGet(key, r).thenCompose(current -> {
             Context seen = current.context();
-            Optional<String> refusal = condition.refusal(!current.liveValues().isEmpty(), seen.tag());
+            Optional<String> refusal = condition.refusal(current.isLiveAt(services.scheduler().nowMillis()),
+                    seen.tag());
             if (refusal.isPresent()) {
                 return CompletableFuture.failedFuture(new PreconditionFailedException("the " + operation
                         + " of key '" + key + "' was not made: " + refusal.get()));
             }
-            return coordinatePut(key, seen.merge(context), value, w, dw, operation).thenApply(SiblingSet::context);
+            return coordinatePut(key, seen.merge(context), withDefaultTtl(key, value), w, dw, operation)
+                    .thenApply(SiblingSet::context);
         }));
+    }
+
+    /** A put in a namespace with a default TTL expires then, unless it brought its own. */
+    private Value withDefaultTtl(Key key, Value value) {
+        return key.inDefaultNamespace() ? value
+                : keySpaces.settings(key).withDefaultTtl(value, services.scheduler().nowMillis());
     }
 
     CompletableFuture<SiblingSet> coordinateGet(Key key, int r) {

@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a get answers: every live sibling (tombstones left out) and one context that covers all versions seen,
+ * What a get answers: every live sibling (tombstones and expired values left out) and one context that covers all versions seen,
  * deleted ones included, so that a put with it supersedes them all; {@code times} holds, in the order of
  * {@code values}, the hybrid time each was written at ({@link HybridTime#ZERO} when unknown).
  */
@@ -28,12 +28,12 @@ public record ReadResult(List<Value> values, Context context, List<HybridTime> t
         this(values, context, Collections.nCopies(values.size(), HybridTime.ZERO));
     }
 
-    /** The live versions of a key's sibling set, with its context. */
-    public static ReadResult of(SiblingSet versions) {
+    /** The versions of a key's sibling set live at {@code nowMillis} (neither deleted nor expired), with its context. */
+    public static ReadResult of(SiblingSet versions, long nowMillis) {
         List<Value> values = new ArrayList<>();
         List<HybridTime> times = new ArrayList<>();
         for (Sibling s : versions.siblings()) {
-            if (!s.value().isTombstone()) {
+            if (!s.value().isDeadAt(nowMillis)) {
                 values.add(s.value());
                 times.add(s.time());
             }

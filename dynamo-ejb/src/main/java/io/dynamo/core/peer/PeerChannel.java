@@ -51,7 +51,15 @@ public final class PeerChannel {
         long start = scheduler.nowMillis();
         // Latency for operators in real time, finer than the scheduler's milliseconds (simulations ignore it).
         long startNanos = System.nanoTime();
-        return transport.request(target, request, timeout).whenComplete((reply, failure) -> {
+        CompletableFuture<Message> sent;
+        try {
+            sent = transport.request(target, request, timeout);
+        } catch (IllegalArgumentException unwritable) {
+            // The peer's wire format cannot hold the request (a version with an expiry for an older node): that
+            // replica fails this one request, the peer is not suspected.
+            return CompletableFuture.failedFuture(unwritable);
+        }
+        return sent.whenComplete((reply, failure) -> {
             long elapsed = scheduler.nowMillis() - start;
             if (failure == null) {
                 detector.answered(target, elapsed);

@@ -39,8 +39,11 @@ public final class ReplicaStore {
         this.listener = writeListener;
     }
 
+    /** The key's versions; those expired by now are buried (stored as tombstones of the same dots) first. */
     public SiblingSet read(Key key) {
-        return storage.read(key);
+        SiblingSet current = storage.read(key);
+        long now = clock.millis();
+        return current.expired(now) == current ? current : update(key, false, versions -> versions);
     }
 
     /** This node's hybrid logical clock, which stamps the versions it coordinates. */
@@ -131,9 +134,11 @@ public final class ReplicaStore {
         }
         // The change may run more than once under contention; the last run's input is what it replaced.
         SiblingSet[] before = new SiblingSet[1];
+        long now = clock.millis();
+        // Every write buries the versions expired by now, so expired values leave through the tombstone path.
         UnaryOperator<SiblingSet> recorded = current -> {
             before[0] = current;
-            return change.apply(current);
+            return change.apply(current).expired(now);
         };
         SiblingSet after;
         try {

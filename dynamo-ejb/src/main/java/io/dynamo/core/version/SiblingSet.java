@@ -2,8 +2,10 @@ package io.dynamo.core.version;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -90,6 +92,56 @@ public final class SiblingSet {
         return !siblings.isEmpty() && siblings.stream().allMatch(s -> s.value().isTombstone());
     }
 
+    /** True when some version is neither a delete nor expired at {@code nowMillis}: a reader finds the key. */
+    public boolean isLiveAt(long nowMillis) {
+        return siblings.stream().anyMatch(s -> !s.value().isDeadAt(nowMillis));
+    }
+
+    /** True when every version is a delete or expired at {@code nowMillis} (and there is at least one). */
+    public boolean isDeletedAt(long nowMillis) {
+        return !siblings.isEmpty() && siblings.stream().allMatch(s -> s.value().isDeadAt(nowMillis));
+    }
+
+    /**
+     * This set with each version expired at {@code nowMillis} replaced by a tombstone of the same dot and time: the
+     * same causal history, so the clock and every other version stay as they were (a concurrent version the expired
+     * one does not dominate is untouched) and ordinary tombstone collection removes it later. Returns this set when
+     * nothing expired.
+     */
+    public SiblingSet expired(long nowMillis) {
+        if (siblings.stream().noneMatch(s -> s.value().isExpired(nowMillis))) {
+            return this;
+        }
+        List<Sibling> out = new ArrayList<>(siblings.size());
+        for (Sibling s : siblings) {
+            out.add(s.value().isExpired(nowMillis) ? s.buried() : s);
+        }
+        return new SiblingSet(clock, out, latestWins);
+    }
+
+    /**
+     * True when the set holds what {@code other} holds: equal (the same clock and dots) and the same versions buried.
+     * Equality alone misses a burial, which keeps every dot; a store must still write the buried form.
+     */
+    public boolean sameAs(SiblingSet other) {
+        return this == other || equals(other) && buried(siblings).equals(buried(other.siblings));
+    }
+
+    private static Set<Dot> buried(List<Sibling> siblings) {
+        Set<Dot> out = new HashSet<>();
+        for (Sibling s : siblings) {
+            if (s.value().isTombstone()) {
+                out.add(s.dot());
+            }
+        }
+        return out;
+    }
+
+    /** True when some version's value expires: only formats that carry expiries may hold the set. */
+    public boolean hasExpiry() {
+        return siblings.stream().anyMatch(s -> s.value().expiresAt() != Value.NEVER);
+    }
+
     /** The clock without the siblings: all a context is made of, without the values' bytes. */
     public SiblingSet withoutSiblings() {
         return siblings.isEmpty() ? this : new SiblingSet(clock, List.of(), latestWins);
@@ -153,10 +205,13 @@ public final class SiblingSet {
             return new SiblingSet(clock.merge(other.clock), both, true);
         }
         Set<Dot> mine = dots(siblings);
-        Set<Dot> theirs = dots(other.siblings);
+        Map<Dot, Sibling> theirs = byDot(other.siblings);
         List<Sibling> out = new ArrayList<>(siblings.size() + other.siblings.size());
         for (Sibling s : siblings) {
-            if (theirs.contains(s.dot()) || !other.clock.covers(s.dot())) {
+            Sibling same = theirs.get(s.dot());
+            if (same != null) {
+                out.add(Sibling.deader(s, same));
+            } else if (!other.clock.covers(s.dot())) {
                 out.add(s);
             }
         }
@@ -188,8 +243,11 @@ public final class SiblingSet {
     private static Sibling latest(List<Sibling> siblings) {
         Sibling best = siblings.get(0);
         for (Sibling s : siblings) {
-            if (LATEST_FIRST.compare(s, best) < 0) {
+            int c = LATEST_FIRST.compare(s, best);
+            if (c < 0) {
                 best = s;
+            } else if (c == 0) {
+                best = Sibling.deader(best, s); // one version, one side saw it expire
             }
         }
         return best;
@@ -205,6 +263,14 @@ public final class SiblingSet {
             pinned.add(s.dot().actor());
         }
         return new SiblingSet(clock.truncate(maxClockEntries, pinned), siblings, latestWins);
+    }
+
+    private static Map<Dot, Sibling> byDot(List<Sibling> siblings) {
+        Map<Dot, Sibling> out = new HashMap<>(siblings.size() * 2);
+        for (Sibling s : siblings) {
+            out.put(s.dot(), s);
+        }
+        return out;
     }
 
     private static Set<Dot> dots(List<Sibling> siblings) {

@@ -11,7 +11,11 @@ import java.util.List;
  * byte, and unless it is a tombstone its content type and bytes. Format 2 (timed) adds a set flags byte after the
  * format byte (1 when the set is {@link SiblingSet#isLatestWins()}) and, after each sibling, its hybrid time (millis
  * and logical counter, varints). Both are read; format 2 is written, and format 1 for peers of an older wire format
- * (the times and the mark are then dropped: such a peer reads them as unknown).
+ * (the times and the mark are then dropped: such a peer reads them as unknown). Format 3 (expiring) is format 2
+ * with flag 2 in a sibling's flags byte when its value expires, the expiry millis (a varint) then following the value
+ * bytes; it is written only for a set with an expiring value, so every other set keeps the bytes of format 2, and a
+ * set with one is never written in an older format (it would lose the expiry: {@link #writeTimed} and
+ * {@link #writeUntimed} refuse it).
  *
  * <p>A set is serialised once and keeps its binary form: a coordinated write is stored and sent to every other
  * replica (and kept as a hint for those that fail) as one set, so its versions and values are encoded once.
@@ -19,7 +23,9 @@ import java.util.List;
 public final class SiblingSetCodec {
     private static final int UNTIMED_FORMAT = 1;
     private static final int TIMED_FORMAT = 2;
+    private static final int EXPIRING_FORMAT = 3;
     private static final int TOMBSTONE = 1;
+    private static final int EXPIRES = 2;
     private static final int LATEST_WINS = 1;
 
     private SiblingSetCodec() {
@@ -40,9 +46,32 @@ public final class SiblingSetCodec {
         return w.writeBytes(set.encoded(SiblingSetCodec::serialise));
     }
 
-    /** As {@link #write(BinaryWriter, SiblingSet)} in format 1, without times, for a peer that reads no newer. */
+    /**
+     * As {@link #write(BinaryWriter, SiblingSet)} in format 1, without times, for a peer that reads no newer.
+     *
+     * @throws IllegalArgumentException when a value of the set expires: such a peer would keep it forever
+     */
     public static BinaryWriter writeUntimed(BinaryWriter w, SiblingSet set) {
+        refuseExpiring(set, UNTIMED_FORMAT);
         return w.writeBytes(serialise(set, false));
+    }
+
+    /**
+     * As {@link #write(BinaryWriter, SiblingSet)} for a peer that reads formats 1 and 2 only (a set without an
+     * expiring value is written in format 2 anyway).
+     *
+     * @throws IllegalArgumentException when a value of the set expires: such a peer would keep it forever
+     */
+    public static BinaryWriter writeTimed(BinaryWriter w, SiblingSet set) {
+        refuseExpiring(set, TIMED_FORMAT);
+        return write(w, set);
+    }
+
+    private static void refuseExpiring(SiblingSet set, int format) {
+        if (set.hasExpiry()) {
+            throw new IllegalArgumentException("a version with an expiry (TTL) cannot be written in sibling set format "
+                    + format + ", which has no expiries: upgrade every node first");
+        }
     }
 
     private static byte[] serialise(SiblingSet set) {
@@ -50,12 +79,13 @@ public final class SiblingSetCodec {
     }
 
     private static byte[] serialise(SiblingSet set, boolean timed) {
+        boolean expiring = timed && set.hasExpiry();
         int size = 8 + set.clock().size() * 24;
         for (Sibling s : set.siblings()) {
             size += 32 + s.value().size();
         }
         BinaryWriter w = new BinaryWriter(size);
-        w.writeByte(timed ? TIMED_FORMAT : UNTIMED_FORMAT);
+        w.writeByte(expiring ? EXPIRING_FORMAT : timed ? TIMED_FORMAT : UNTIMED_FORMAT);
         if (timed) {
             w.writeByte(set.isLatestWins() ? LATEST_WINS : 0);
         }
@@ -65,9 +95,13 @@ public final class SiblingSetCodec {
         for (Sibling s : set.siblings()) {
             w.writeVarLong(actorIndex(entries, s.dot().actor())).writeVarLong(s.dot().counter());
             Value v = s.value();
-            w.writeByte(v.isTombstone() ? TOMBSTONE : 0);
+            boolean expires = v.expiresAt() != Value.NEVER;
+            w.writeByte((v.isTombstone() ? TOMBSTONE : 0) | (expires ? EXPIRES : 0));
             if (!v.isTombstone()) {
                 w.writeString(v.contentType()).writeBytes(v.bytes());
+            }
+            if (expires) {
+                w.writeVarLong(v.expiresAt());
             }
             if (timed) {
                 w.writeVarLong(s.time().millis()).writeVarLong(s.time().logical());
@@ -80,10 +114,11 @@ public final class SiblingSetCodec {
     public static SiblingSet decode(byte[] bytes) {
         BinaryReader r = new BinaryReader(bytes);
         int format = r.readByte();
-        if (format != UNTIMED_FORMAT && format != TIMED_FORMAT) {
+        if (format != UNTIMED_FORMAT && format != TIMED_FORMAT && format != EXPIRING_FORMAT) {
             throw new IllegalArgumentException("unknown sibling set format " + format);
         }
-        boolean timed = format == TIMED_FORMAT;
+        boolean timed = format != UNTIMED_FORMAT;
+        boolean expiring = format == EXPIRING_FORMAT;
         int setFlags = timed ? r.readByte() : 0;
         if ((setFlags & ~LATEST_WINS) != 0) {
             throw new IllegalArgumentException("unknown sibling set flags " + setFlags);
@@ -102,10 +137,21 @@ public final class SiblingSetCodec {
                 throw new IllegalArgumentException("sibling " + dot + " is not covered by the clock " + clock);
             }
             int flags = r.readByte();
+            int known = expiring ? TOMBSTONE | EXPIRES : TOMBSTONE;
+            if ((flags & ~known) != 0 || (flags & TOMBSTONE) != 0 && (flags & EXPIRES) != 0) {
+                throw new IllegalArgumentException("sibling " + dot + " has flags " + flags);
+            }
             Value value = Value.tombstone();
             if ((flags & TOMBSTONE) == 0) {
                 String type = r.readString();
                 value = Value.of(r.readBytes(), type);
+            }
+            if ((flags & EXPIRES) != 0) {
+                long expiresAt = r.readVarLong();
+                if (expiresAt <= 0) {
+                    throw new IllegalArgumentException("sibling " + dot + " expires at " + expiresAt);
+                }
+                value = value.expiringAt(expiresAt);
             }
             siblings.add(new Sibling(dot, value, timed ? time(r) : HybridTime.ZERO));
         }

@@ -54,14 +54,17 @@ import java.util.Map;
  * in a gossip's loads, what each node is set to (Q, N, R, W). Format 4 follows every key's bytes with its namespace
  * (empty for the default one); a key of another namespace is never written in an older format. Format 5 writes
  * sibling sets in their timed form (each version's hybrid time, and the last-write-wins mark); written in an older
- * format they take their untimed form, so an older peer stores those versions without a time.
+ * format they take their untimed form, so an older peer stores those versions without a time. Format 6 carries
+ * expiries: sibling sets of versions with an expiring value in sibling set format 3, and a coordinate-put's value
+ * followed by its expiry (a varint, 0 for never); a version or a put with an expiry is never written in an older
+ * format (the peer would keep the value forever), the encoding refuses it.
  * A later change to a message's layout gets a new number; this codec keeps reading and
  * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
  * format both read.
  */
 public final class MessageCodec {
     /** The newest wire format this code reads and writes. */
-    public static final int FORMAT = 5;
+    public static final int FORMAT = 6;
     /** The oldest wire format this code still reads and writes: the unversioned one of earlier releases. */
     public static final int OLDEST_FORMAT = 0;
     /** The first format with the durability fields of write-replica, ack and coordinate-put. */
@@ -72,6 +75,8 @@ public final class MessageCodec {
     public static final int NAMESPACE_FORMAT = 4;
     /** The first format whose sibling sets carry each version's hybrid time. */
     public static final int TIME_FORMAT = 5;
+    /** The first format whose versions and coordinate-puts carry an expiry. */
+    public static final int EXPIRY_FORMAT = 6;
     private static final int VERSIONED = 0;
     private static final int READ_REPLICA = 1;
     private static final int REPLICA_STATE = 2;
@@ -126,7 +131,7 @@ public final class MessageCodec {
             key(w.writeByte(COORDINATE_GET), m.key(), format).writeVarLong(m.readQuorum());
         } else if (message instanceof CoordinatePut m) {
             value(key(w.writeByte(COORDINATE_PUT), m.key(), format).writeBytes(ContextCodec.encode(m.context().clock())),
-                    m.value()).writeVarLong(m.writeQuorum());
+                    m.value(), format).writeVarLong(m.writeQuorum());
             if (format >= DURABILITY_FORMAT) {
                 w.writeVarLong(m.durableWrites());
             }
@@ -218,7 +223,7 @@ public final class MessageCodec {
             case PING -> new Ping();
             case COORDINATE_GET -> new CoordinateGet(key(r, format), smallInt(r));
             case COORDINATE_PUT -> new CoordinatePut(key(r, format), new Context(ContextCodec.decode(r.readBytes())),
-                    value(r), smallInt(r), format >= DURABILITY_FORMAT ? smallInt(r) : 0);
+                    value(r, format), smallInt(r), format >= DURABILITY_FORMAT ? smallInt(r) : 0);
             case FAILURE -> new Failure(failureKind(r), r.readString(), smallInt(r), smallInt(r));
             case MERKLE_QUERY -> new MerkleQuery(smallInt(r), smallInt(r), ints(r));
             case MERKLE_HASHES -> new MerkleHashes(smallInt(r), smallInt(r), longs(r));
@@ -279,7 +284,11 @@ public final class MessageCodec {
     }
 
     private static BinaryWriter versions(BinaryWriter w, SiblingSet versions, int format) {
-        return format >= TIME_FORMAT ? SiblingSetCodec.write(w, versions) : SiblingSetCodec.writeUntimed(w, versions);
+        if (format >= EXPIRY_FORMAT) {
+            return SiblingSetCodec.write(w, versions);
+        }
+        return format >= TIME_FORMAT ? SiblingSetCodec.writeTimed(w, versions)
+                : SiblingSetCodec.writeUntimed(w, versions);
     }
 
     private static ReplicaState state(BinaryReader r, int format) {
@@ -368,17 +377,37 @@ public final class MessageCodec {
         return out;
     }
 
-    private static BinaryWriter value(BinaryWriter w, Value v) {
+    /** From format 6 on a value's bytes are followed by its expiry, 0 for never. */
+    private static BinaryWriter value(BinaryWriter w, Value v, int format) {
         w.writeByte(v.isTombstone() ? 1 : 0);
-        return v.isTombstone() ? w : w.writeString(v.contentType()).writeBytes(v.bytes());
+        if (v.isTombstone()) {
+            return w;
+        }
+        w.writeString(v.contentType()).writeBytes(v.bytes());
+        if (format >= EXPIRY_FORMAT) {
+            return w.writeVarLong(v.expiresAt());
+        }
+        if (v.expiresAt() != Value.NEVER) {
+            throw new IllegalArgumentException("a put with an expiry (TTL) cannot be sent in wire format " + format
+                    + ", which has no expiries: upgrade every node first");
+        }
+        return w;
     }
 
-    private static Value value(BinaryReader r) {
+    private static Value value(BinaryReader r, int format) {
         if (r.readByte() == 1) {
             return Value.tombstone();
         }
         String type = r.readString();
-        return Value.of(r.readBytes(), type);
+        Value value = Value.of(r.readBytes(), type);
+        if (format < EXPIRY_FORMAT) {
+            return value;
+        }
+        long expiresAt = r.readVarLong();
+        if (expiresAt < 0) {
+            throw new IllegalArgumentException("a value expires at " + expiresAt);
+        }
+        return value.expiringAt(expiresAt);
     }
 
     private static BinaryWriter ints(BinaryWriter w, int[] values) {

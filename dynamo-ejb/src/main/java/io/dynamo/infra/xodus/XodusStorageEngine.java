@@ -115,7 +115,7 @@ public final class XodusStorageEngine implements StorageEngine {
     private SiblingSet apply(Transaction txn, Key key, ArrayByteIterable storageKey, UnaryOperator<SiblingSet> change) {
         SiblingSet current = decode(data.get(txn, storageKey), key);
         SiblingSet next = change.apply(current);
-        if (!next.equals(current)) {
+        if (!next.sameAs(current)) {
             data.put(txn, storageKey, new ArrayByteIterable(SiblingSetCodec.encode(next)));
         }
         return next;

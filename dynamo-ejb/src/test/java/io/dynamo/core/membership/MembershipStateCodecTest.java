@@ -67,6 +67,24 @@ class MembershipStateCodecTest {
         assertThat(MessageCodec.decode(MessageCodec.encode(gossip))).isEqualTo(gossip);
     }
 
+    /** A namespace's default TTL takes format 5, written only once a namespace has one (older nodes read format 4). */
+    @Test
+    void aDefaultTtlTakesFormat5AndRoundTrips() {
+        MembershipState state = MembershipState.of(Ring.initial(8, List.of(Member.of("a"))), List.of());
+        NamespaceSettings plain = new NamespaceSettings(2, 1, 2, 0, ConflictPolicy.SIBLINGS, 100, 1000, 2, 5, "none");
+        NamespaceSettings expiring = new NamespaceSettings(2, 1, 2, 0, ConflictPolicy.SIBLINGS, 100, 1000, 2, 5,
+                "none", 86_400);
+        MembershipState withTtl = state.withNamespaces(NamespaceCatalog.of(List.of(new Namespace("carts", plain, 1,
+                false), new Namespace("sessions", expiring, 2, false))));
+        byte[] bytes = MembershipStateCodec.encode(withTtl);
+        assertThat(bytes[0]).isEqualTo((byte) 5);
+        MembershipState decoded = MembershipStateCodec.decode(bytes);
+        assertThat(decoded).isEqualTo(withTtl);
+        assertThat(decoded.namespaces().live("sessions").orElseThrow().settings().ttlSeconds()).isEqualTo(86_400);
+        assertThat(MembershipStateCodec.encode(state.withNamespaces(NamespaceCatalog.of(List.of(new Namespace("carts",
+                plain, 1, false)))))[0]).isEqualTo((byte) 4);
+    }
+
     @Test
     void aFullSizeRingStaysCompact() {
         Ring ring = Ring.initial(256, List.of(Member.of("node-1"), Member.of("node-2"), new Member("node-3", 2)));

@@ -131,6 +131,19 @@ public abstract class StorageEngineContract {
         assertThat(engine.reserveCounters(0, 10)).as("never reissues a reserved counter").isGreaterThanOrEqualTo(reserved + 100);
     }
 
+    /** A burial keeps every dot (the set stays equal), yet the store must keep the tombstone, not the value. */
+    @Test
+    void anExpiringValueAndItsBurialAreStoredAndSurviveReopen() throws Exception {
+        SiblingSet expiring = engine.update(key("k"), s -> written(s, "a", 1, Context.EMPTY,
+                value("short").expiringAt(5_000)));
+        engine = reopen(engine);
+        assertThat(engine.read(key("k")).siblings().get(0).value().expiresAt()).isEqualTo(5_000);
+        engine.update(key("k"), s -> s.expired(5_000));
+        engine = reopen(engine);
+        assertThat(engine.read(key("k")).isDeleted()).isTrue();
+        assertThat(engine.read(key("k"))).isEqualTo(expiring);
+    }
+
     @Test
     void reservedCountersAreAboveTheFloorAndNeverOverlap() {
         long a = engine.reserveCounters(0, 10);

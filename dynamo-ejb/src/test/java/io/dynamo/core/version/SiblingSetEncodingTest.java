@@ -68,14 +68,62 @@ class SiblingSetEncodingTest {
         unknownFlag[1] = 2;
         assertThatThrownBy(() -> SiblingSetCodec.decode(unknownFlag)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("flags 2");
-        byte[] format3 = ok.clone();
-        format3[0] = 3;
-        assertThatThrownBy(() -> SiblingSetCodec.decode(format3)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("format 3");
+        byte[] format4 = ok.clone();
+        format4[0] = 4;
+        assertThatThrownBy(() -> SiblingSetCodec.decode(format4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format 4");
         SiblingSet two = set.put(Context.EMPTY, new Dot("n2.b", 1), Value.tombstone(), 2000, 10);
         byte[] marked = SiblingSetCodec.encode(two);
         marked[1] = 1;
         assertThatThrownBy(() -> SiblingSetCodec.decode(marked)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("holds one sibling, not 2");
+    }
+
+    private final SiblingSet expiring = set.put(Context.EMPTY, new Dot("n2.b", 4),
+            Value.of(new byte[] {7}, "text/plain").expiringAt(1_700_000_060_000L), 2000,
+            new HybridTime(1_700_000_000_000L, 0), 10);
+
+    @Test
+    void anExpiryRoundTripsInFormat3AndOnlyASetWithOneUsesIt() {
+        byte[] bytes = SiblingSetCodec.encode(expiring);
+        assertThat(bytes[0]).isEqualTo((byte) 3);
+        SiblingSet decoded = SiblingSetCodec.decode(bytes);
+        assertThat(decoded.siblings()).isEqualTo(expiring.siblings());
+        assertThat(decoded.siblings()).extracting(s -> s.value().expiresAt()).containsExactly(0L, 1_700_000_060_000L);
+        // A set without an expiring value keeps format 2, which nodes of the release before read.
+        assertThat(SiblingSetCodec.encode(set)[0]).isEqualTo((byte) 2);
+        // Buried, the expired version is a tombstone of the same dot and time: format 2 again.
+        SiblingSet buried = decoded.expired(1_700_000_060_000L);
+        assertThat(SiblingSetCodec.encode(buried)[0]).isEqualTo((byte) 2);
+        assertThat(buried.siblings().get(1).dot()).isEqualTo(new Dot("n2.b", 4));
+        assertThat(buried.siblings().get(1).value().isTombstone()).isTrue();
+        assertThat(buried.siblings().get(1).time()).isEqualTo(new HybridTime(1_700_000_000_000L, 0));
+    }
+
+    @Test
+    void aSetWithAnExpiryIsNeverWrittenInAFormatWithoutOne() {
+        assertThatThrownBy(() -> SiblingSetCodec.writeUntimed(new BinaryWriter(8), expiring))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upgrade every node first");
+        assertThatThrownBy(() -> SiblingSetCodec.writeTimed(new BinaryWriter(8), expiring))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upgrade every node first");
+        assertThat(SiblingSetCodec.decode(new io.dynamo.core.codec.BinaryReader(SiblingSetCodec.writeTimed(
+                new BinaryWriter(8), set).toByteArray()).readBytes())).isEqualTo(set);
+    }
+
+    @Test
+    void malformedExpiriesAreRefused() {
+        byte[] ok = SiblingSetCodec.encode(expiring);
+        // The expiry flag in format 2, which has none.
+        byte[] inFormat2 = ok.clone();
+        inFormat2[0] = 2;
+        assertThatThrownBy(() -> SiblingSetCodec.decode(inFormat2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has flags 2");
+        // A zero expiry (the last varint before the time's two) is not written: "never" has no flag.
+        SiblingSet zero = SiblingSet.EMPTY.put(Context.EMPTY, new Dot("n1.a", 1),
+                Value.of(new byte[0], "a/b").expiringAt(1), 5, HybridTime.ZERO, 10);
+        byte[] zeroed = SiblingSetCodec.encode(zero);
+        zeroed[zeroed.length - 3] = 0;
+        assertThatThrownBy(() -> SiblingSetCodec.decode(zeroed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expires at 0");
     }
 }

@@ -36,6 +36,7 @@ class WireFormatTest {
     private static final Map<String, Message> SINCE_3 = WireSamples.sinceFormat3();
     private static final Map<String, Message> SINCE_4 = WireSamples.sinceFormat4();
     private static final Map<String, Message> SINCE_5 = WireSamples.sinceFormat5();
+    private static final Map<String, Message> SINCE_6 = WireSamples.sinceFormat6();
 
     @Test
     void everyMessageTypeHasACapturedSample() {
@@ -44,6 +45,7 @@ class WireFormatTest {
         SINCE_3.values().forEach(m -> sampled.add(m.getClass()));
         SINCE_4.values().forEach(m -> sampled.add(m.getClass()));
         SINCE_5.values().forEach(m -> sampled.add(m.getClass()));
+        SINCE_6.values().forEach(m -> sampled.add(m.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(messageTypes());
     }
 
@@ -57,7 +59,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
     void theBytesAnEarlierReleaseWroteDecodeToTheSameMessages(int format) {
         samples(format).forEach((name, sample) -> {
             Message decoded = MessageCodec.decode(captured(format, name));
@@ -67,7 +69,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void eachFormatIsStillWrittenByteForByte(int format) {
         samples(format).forEach((name, sample) -> assertThat(MessageCodec.encode(sample, format))
                 .as("%s in format %d", name, format).isEqualTo(captured(format, name)));
@@ -76,18 +78,18 @@ class WireFormatTest {
     @Test
     void theNewestFormatIsTheDefaultAndNamesItself() {
         byte[] ping = MessageCodec.encode(new Ping());
-        assertThat(MessageCodec.FORMAT).isEqualTo(5);
-        assertThat(ping).containsExactly(0, 5, 5);
+        assertThat(MessageCodec.FORMAT).isEqualTo(6);
+        assertThat(ping).containsExactly(0, 6, 5);
     }
 
     @Test
     void aNewerFormatIsRefusedWithBothNumbers() {
-        byte[] fromTheFuture = {0, 6, 5};
+        byte[] fromTheFuture = {0, 7, 5};
         assertThatThrownBy(() -> MessageCodec.decode(fromTheFuture)).isInstanceOfSatisfying(
                 UnsupportedFormatException.class, e -> {
-                    assertThat(e.format()).isEqualTo(6);
-                    assertThat(e.newestReadable()).isEqualTo(5);
-                }).hasMessage("wire format version 6 is newer than the newest this node reads (5)");
+                    assertThat(e.format()).isEqualTo(7);
+                    assertThat(e.newestReadable()).isEqualTo(6);
+                }).hasMessage("wire format version 7 is newer than the newest this node reads (6)");
     }
 
     @Test
@@ -104,8 +106,8 @@ class WireFormatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format above 0");
         assertThatThrownBy(() -> MessageCodec.decode(new byte[] {0}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 6))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 5");
+        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 6");
     }
 
     /** Format 2 carries durability; written for an older peer it is dropped, so that peer is asked for none. */
@@ -180,6 +182,31 @@ class WireFormatTest {
                 .isInstanceOf(UnsupportedFormatException.class);
     }
 
+    /**
+     * A version's expiry and a put's travel from format 6 on; a peer that reads no newer is never sent either (it
+     * would keep the value forever), and messages without an expiry are written for it as before.
+     */
+    @Test
+    void expiriesTravelInFormat6AndAreNeverWrittenForOlderPeers() {
+        WriteReplica write = (WriteReplica) SINCE_6.get("write-replica-expiring");
+        WriteReplica decoded = (WriteReplica) MessageCodec.decode(MessageCodec.encode(write));
+        assertThat(decoded.versions().siblings()).extracting(s -> s.value().expiresAt())
+                .containsExactlyInAnyOrder(0L, 0L, 1_700_000_065_000L);
+        CoordinatePut put = (CoordinatePut) SINCE_6.get("coordinate-put-expiring");
+        assertThat(((CoordinatePut) MessageCodec.decode(MessageCodec.encode(put))).value().expiresAt())
+                .isEqualTo(1_700_000_060_000L);
+        for (int older = MessageCodec.OLDEST_FORMAT; older < MessageCodec.EXPIRY_FORMAT; older++) {
+            int format = older;
+            assertThatThrownBy(() -> MessageCodec.encode(write, format)).as("format %d", format)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upgrade every node first");
+            assertThatThrownBy(() -> MessageCodec.encode(put, format)).as("format %d", format)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("upgrade every node first");
+        }
+        // Once the value expired everywhere it is a tombstone, which any peer can take.
+        WriteReplica buried = new WriteReplica(write.key(), write.versions().expired(1_700_000_065_000L), "");
+        assertThat(MessageCodec.decode(MessageCodec.encode(buried, 5), 5)).isEqualTo(buried);
+    }
+
     /** A new format needs its captures before it can be the newest. */
     @Test
     void capturesExistForEveryFormatThisCodeReads() {
@@ -203,6 +230,9 @@ class WireFormatTest {
         }
         if (format >= 5) {
             all.putAll(SINCE_5);
+        }
+        if (format >= 6) {
+            all.putAll(SINCE_6);
         }
         return all;
     }

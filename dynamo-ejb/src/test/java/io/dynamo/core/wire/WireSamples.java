@@ -115,6 +115,22 @@ final class WireSamples {
         return m;
     }
 
+    /** Messages with an expiring value: a version in sibling set format 3, and a put carrying its expiry. */
+    static Map<String, Message> sinceFormat6() {
+        Map<String, Message> m = new LinkedHashMap<>();
+        m.put("write-replica-expiring", new WriteReplica(KEY, expiringVersions(), ""));
+        m.put("coordinate-put-expiring", new CoordinatePut(KEY, Context.EMPTY, Value.of(utf8("soon"), "text/plain")
+                .expiringAt(1_700_000_060_000L), 2, 1));
+        return m;
+    }
+
+    /** A value expiring at a known time beside a live one without an expiry and a tombstone. */
+    static SiblingSet expiringVersions() {
+        return timedVersions().put(Context.EMPTY, new Dot("node-2.c3d4", 5), Value.of(utf8("short-lived"),
+                "text/plain").expiringAt(1_700_000_065_000L), 1_700_000_005_000L,
+                new HybridTime(1_700_000_005_000L, 1), 10);
+    }
+
     static Map<String, Message> sinceFormat3() {
         Map<String, Message> m = new LinkedHashMap<>();
         m.put("plan-request", new PlanRequest(List.of(RingChange.join("node-4", 2), RingChange.leave("node-1"),

@@ -47,7 +47,8 @@ final class NamespaceRequests {
                 ConflictPolicy.of(text(json, "policy", base.policy().label())),
                 number(json, "maxKeyBytes", base.maxKeyBytes()), number(json, "maxValueBytes", base.maxValueBytes()),
                 number(json, "siblingsWarn", base.siblingsWarn()), number(json, "siblingsMax", base.siblingsMax()),
-                text(json, "role", kind == NamespaceChange.Kind.CREATE ? NamespaceSettings.NO_ROLE : base.role()));
+                text(json, "role", kind == NamespaceChange.Kind.CREATE ? NamespaceSettings.NO_ROLE : base.role()),
+                number(json, "ttl", kind == NamespaceChange.Kind.CREATE ? 0 : (int) base.ttlSeconds()));
         return new Request(new NamespaceChange(kind, name, settings), version);
     }
 

@@ -77,7 +77,7 @@ public class NamespacesResource {
                                       NodeNamespaces.Purge purge) {
         return new NamespaceBody(name, s.replicas(), s.readQuorum(), s.writeQuorum(), s.durableWrites(),
                 s.policy().label(), s.maxKeyBytes(), s.maxValueBytes(), s.siblingsWarn(), s.siblingsMax(), s.role(),
-                version, state, keysHere, purge == null ? null
+                s.ttlSeconds(), version, state, keysHere, purge == null ? null
                 : new NamespaceBody.PurgeBody(purge.partitionsDone(), purge.partitions(), purge.keysRemoved()));
     }
 }

@@ -6,11 +6,13 @@ import io.dynamo.core.base.InvalidKeyException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.base.ValueTooLargeException;
 import io.dynamo.core.version.Context;
+import io.dynamo.core.version.Expiry;
 import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.core.version.Value;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -18,6 +20,7 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -91,7 +94,7 @@ final class BatchRequests {
             Key key = key(name, where, limits, seen);
             Context context = context(optionalString(item, "context", where), where, name);
             out.add(new Write(key, name, context, isDelete(item, where) ? Value.tombstone()
-                    : value(item, where, name, limits)));
+                    : expiring(value(item, where, name, limits), item, where)));
         }
         return out;
     }
@@ -162,6 +165,9 @@ final class BatchRequests {
         if (item.containsKey("value") && item.get("value") != JsonValue.NULL) {
             throw new InvalidBatchException(where + " is a delete and has a value; give one or the other");
         }
+        if (item.containsKey("ttl") && item.get("ttl") != JsonValue.NULL) {
+            throw new InvalidBatchException(where + " is a delete and has a ttl; a ttl belongs to a value");
+        }
         return true;
     }
 
@@ -184,6 +190,20 @@ final class BatchRequests {
                     + " type such as text/plain");
         }
         return Value.of(bytes, contentType);
+    }
+
+    /** The value with the item's {@code ttl} (whole seconds), if it has one; its node's clock makes the expiry. */
+    private static Value expiring(Value value, JsonObject item, String where) {
+        JsonValue ttl = item.get("ttl");
+        if (ttl == null || ttl == JsonValue.NULL) {
+            return value;
+        }
+        if (!(ttl instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().compareTo(BigDecimal.ONE) < 0
+                || n.bigDecimalValue().compareTo(BigDecimal.valueOf(Expiry.MAX_SECONDS)) > 0) {
+            throw new InvalidBatchException(where + ".ttl " + ttl + " is not a time to live; give whole seconds"
+                    + " from 1 to " + Expiry.MAX_SECONDS + " (10 years), or leave it out");
+        }
+        return Expiry.after(value, n.longValueExact(), System.currentTimeMillis());
     }
 
     private static Context context(String encoded, String where, String name) {

@@ -5,6 +5,7 @@ import io.dynamo.core.node.KeyValueService;
 import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.node.WriteCondition;
 import io.dynamo.core.version.Context;
+import io.dynamo.core.version.Expiry;
 import io.dynamo.core.version.Value;
 import io.dynamo.jaxrs.metrics.RequestTimers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -49,20 +51,20 @@ public class KvCalls {
 
     CompletionStage<KvAnswer> put(Supplier<Key> key, String r, String w, String dw, String context,
                                   String contentType, String contentLength, List<String> ifMatch,
-                                  List<String> ifNoneMatch, InputStream body) {
-        return write(timers::put, key, r, w, dw, context, ifMatch, ifNoneMatch,
-                () -> Value.of(BoundedBody.read(body, contentLength, config.maxValueBytes()), contentType));
+                                  List<String> ifNoneMatch, TtlParam ttl, InputStream body) {
+        return write(timers::put, key, r, w, dw, context, ifMatch, ifNoneMatch, ttl, () -> Value.of(
+                BoundedBody.read(body, contentLength, config.maxValueBytes()), contentType));
     }
 
     CompletionStage<KvAnswer> delete(Supplier<Key> key, String r, String w, String dw, String context,
                                      List<String> ifMatch, List<String> ifNoneMatch) {
-        return write(timers::delete, key, r, w, dw, context, ifMatch, ifNoneMatch, Value::tombstone);
+        return write(timers::delete, key, r, w, dw, context, ifMatch, ifNoneMatch, TtlParam.NONE, Value::tombstone);
     }
 
     /** Checks a put's or delete's input in the order the API documents, the body last, then writes. */
     private CompletionStage<KvAnswer> write(LongConsumer timer, Supplier<Key> key, String r, String w, String dw,
                                             String context, List<String> ifMatch, List<String> ifNoneMatch,
-                                            Supplier<Value> value) {
+                                            TtlParam ttl, Supplier<Value> value) {
         return timed(timer, () -> {
             Key k = key.get();
             OptionalInt readQuorum = QuorumParam.parse("r", r);
@@ -70,7 +72,13 @@ public class KvCalls {
             OptionalInt durableWrites = QuorumParam.durableWrites(dw);
             Context seen = Context.decode(context);
             WriteCondition condition = EntityTags.condition(ifMatch, ifNoneMatch);
-            return AsyncAnswer.of(write(condition, k, seen, value.get(), readQuorum, writeQuorum, durableWrites),
+            OptionalLong seconds = ttl.seconds();
+            Value written = value.get();
+            if (seconds.isPresent()) {
+                // This node's clock makes the expiry; the value carries it to the coordinator and every replica.
+                written = Expiry.after(written, seconds.getAsLong(), System.currentTimeMillis());
+            }
+            return AsyncAnswer.of(write(condition, k, seen, written, readQuorum, writeQuorum, durableWrites),
                     KvAnswers::written, writer);
         });
     }

@@ -112,7 +112,8 @@ public class KvFilter extends HttpFilter {
         return switch (method) {
             case "GET" -> calls.get(target::key, r, w, json);
             case "PUT" -> calls.put(target::key, r, w, query.get("dw"), context, request.getHeader("Content-Type"),
-                    request.getHeader("Content-Length"), ifMatch, ifNoneMatch, request.getInputStream());
+                    request.getHeader("Content-Length"), ifMatch, ifNoneMatch,
+                    new TtlParam(request.getHeader(TtlParam.HEADER), query.get("ttl")), request.getInputStream());
             default -> calls.delete(target::key, r, w, query.get("dw"), context, ifMatch, ifNoneMatch);
         };
     }

@@ -61,16 +61,17 @@ public class KvResource {
                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                          @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) List<String> ifNoneMatch,
-                                         InputStream body) {
+                                         @HeaderParam(TtlParam.HEADER) String ttlHeader,
+                                         @QueryParam("ttl") String ttl, InputStream body) {
         return put(() -> KeyPath.decode(key), r, w, dw, context, contentType, contentLength, ifMatch, ifNoneMatch,
-                body);
+                new TtlParam(ttlHeader, ttl), body);
     }
 
     /** A put of a key in any namespace: {@link NamespacedKvResource} comes here. */
     CompletionStage<Response> put(Supplier<Key> key, String r, String w, String dw, String context,
                                   String contentType, String contentLength, List<String> ifMatch,
-                                  List<String> ifNoneMatch, InputStream body) {
-        return calls.put(key, r, w, dw, context, contentType, contentLength, ifMatch, ifNoneMatch, body)
+                                  List<String> ifNoneMatch, TtlParam ttl, InputStream body) {
+        return calls.put(key, r, w, dw, context, contentType, contentLength, ifMatch, ifNoneMatch, ttl, body)
                 .thenApply(KvResource::response);
     }
 

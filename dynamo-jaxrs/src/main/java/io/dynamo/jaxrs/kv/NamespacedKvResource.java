@@ -49,9 +49,10 @@ public class NamespacedKvResource {
                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                          @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
                                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) List<String> ifNoneMatch,
-                                         InputStream body) {
+                                         @HeaderParam(TtlParam.HEADER) String ttlHeader,
+                                         @QueryParam("ttl") String ttl, InputStream body) {
         return kv.put(() -> KeyPath.decode(NamespaceName.check(namespace), key), r, w, dw, context, contentType,
-                contentLength, ifMatch, ifNoneMatch, body);
+                contentLength, ifMatch, ifNoneMatch, new TtlParam(ttlHeader, ttl), body);
     }
 
     @DELETE

@@ -9,6 +9,7 @@ import io.dynamo.core.base.Key;
 import io.dynamo.core.base.ValueTooLargeException;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.MalformedContextException;
+import io.dynamo.core.version.Value;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A batch's body is checked as a whole: every bad part refuses the batch, with the error a client can act on. */
 class BatchRequestsTest {
@@ -162,5 +165,24 @@ class BatchRequestsTest {
 
     private static String base64(String s) {
         return Base64.getEncoder().encodeToString(bytes(s));
+    }
+
+    @Test
+    void anItemsTtlBecomesItsValuesExpiry() {
+        long before = System.currentTimeMillis();
+        List<BatchRequests.Write> writes = BatchRequests.writes(bytes("{\"items\": [{\"key\": \"a\", \"value\": \"\","
+                + " \"ttl\": 60}, {\"key\": \"b\", \"value\": \"\", \"ttl\": null}]}"), LIMITS);
+        assertThat(writes.get(0).value().expiresAt()).isBetween(before + 60_000, System.currentTimeMillis() + 60_000);
+        assertThat(writes.get(1).value().expiresAt()).isEqualTo(Value.NEVER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "1.5", "\"60\"", "315360001", "1e30", "true"})
+    void aTtlThatIsNotWholeSecondsFromOneToTenYearsRefusesTheBatch(String ttl) {
+        assertThatThrownBy(() -> BatchRequests.writes(bytes("{\"items\": [{\"key\": \"a\", \"value\": \"\"},"
+                + " {\"key\": \"b\", \"value\": \"\", \"ttl\": " + ttl + "}]}"), LIMITS))
+                .isInstanceOf(InvalidBatchException.class).hasMessageContaining("items[1].ttl");
+        assertThatThrownBy(() -> BatchRequests.writes(bytes("{\"items\": [{\"key\": \"a\", \"delete\": true,"
+                + " \"ttl\": 60}]}"), LIMITS)).isInstanceOf(InvalidBatchException.class).hasMessageContaining("ttl");
     }
 }
