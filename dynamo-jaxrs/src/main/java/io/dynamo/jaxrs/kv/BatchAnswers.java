@@ -1,11 +1,11 @@
 package io.dynamo.jaxrs.kv;
 
 import io.dynamo.api.BatchResultBody;
-import io.dynamo.api.ErrorBody;
 import io.dynamo.api.ErrorCode;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.version.Context;
+import io.dynamo.jaxrs.error.ErrorAnswer;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -35,10 +35,8 @@ final class BatchAnswers {
     }
 
     /** A key that failed: the status and JSON error of the answer a single request would have had. */
-    static BatchResultBody failed(String name, Response error) {
-        ErrorBody body = error.getEntity() instanceof ErrorBody e ? e
-                : new ErrorBody(ErrorCode.INTERNAL_ERROR.code(), "the key's request failed");
-        return new BatchResultBody(name, error.getStatus(), null, null, null, body);
+    static BatchResultBody failed(String name, ErrorAnswer error) {
+        return new BatchResultBody(name, error.status(), null, null, null, error.body());
     }
 
     /** A key never written has no context: left out rather than sent empty. */

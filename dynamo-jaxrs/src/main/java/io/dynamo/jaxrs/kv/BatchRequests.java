@@ -9,6 +9,7 @@ import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Expiry;
 import io.dynamo.core.version.MalformedContextException;
 import io.dynamo.core.version.Value;
+import io.dynamo.jaxrs.error.ContentTypeFilter;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
@@ -17,7 +18,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -185,7 +185,7 @@ final class BatchRequests {
                     + bytes.length + " bytes; the limit is " + limits.maxValueBytes());
         }
         String contentType = optionalString(item, "contentType", where);
-        if (contentType != null && !mediaType(contentType)) {
+        if (contentType != null && !ContentTypeFilter.parses(contentType)) {
             throw new InvalidBatchException(where + ".contentType '" + abbreviate(contentType) + "' is not a media"
                     + " type such as text/plain");
         }
@@ -211,15 +211,6 @@ final class BatchRequests {
             return Context.decode(encoded);
         } catch (MalformedContextException e) {
             throw new MalformedContextException(where + " (key '" + abbreviate(name) + "'): " + e.getMessage());
-        }
-    }
-
-    private static boolean mediaType(String contentType) {
-        try {
-            MediaType.valueOf(contentType);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

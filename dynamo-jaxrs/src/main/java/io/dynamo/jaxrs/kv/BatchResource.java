@@ -7,6 +7,7 @@ import io.dynamo.core.namespace.NamespaceSettings;
 import io.dynamo.core.node.KeyValueService;
 import io.dynamo.core.node.NodeConfig;
 import io.dynamo.core.node.NodeNamespaces;
+import io.dynamo.jaxrs.error.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Encoded;
@@ -18,8 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Providers;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,24 +54,26 @@ public class BatchResource {
     @Inject
     AnswerWriters writer;
 
+    @Inject
+    Failures failures;
+
     @POST
     @Path("{key}")
     public CompletionStage<Response> post(@Encoded @PathParam("key") String key, @QueryParam("r") String r,
                                           @QueryParam("w") String w, @QueryParam("dw") String dw,
-                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                                          @jakarta.ws.rs.core.Context Providers providers, InputStream body) {
-        return post(() -> Key.DEFAULT_NAMESPACE, key, r, w, dw, contentLength, providers, body);
+                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        return post(() -> Key.DEFAULT_NAMESPACE, key, r, w, dw, contentLength, body);
     }
 
     /** A batch in any namespace: {@link NamespacedBatchResource} comes here. */
     CompletionStage<Response> post(Supplier<String> namespace, String key, String r, String w, String dw,
-                                   String contentLength, Providers providers, InputStream body) {
+                                   String contentLength, InputStream body) {
         boolean read = isBatch(key, READ);
         if (!read && !isBatch(key, WRITE)) {
             throw new NotAllowedException("GET", new String[] {"HEAD", "PUT", "DELETE", "OPTIONS"});
         }
         BatchRequests.Limits limits = limits(namespace.get());
-        BatchRuns runs = new BatchRuns(keyValues, writer, failure -> error(providers, failure));
+        BatchRuns runs = new BatchRuns(keyValues, writer, failure -> failures.answer(Causes.unwrap(failure)));
         if (read) {
             OptionalInt readQuorum = QuorumParam.parse("r", r);
             List<String> names = new ArrayList<>();
@@ -98,13 +99,5 @@ public class BatchResource {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** The answer a single request failing so would have had, from the API's own exception mappers. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Response error(Providers providers, Throwable failure) {
-        Throwable cause = Causes.unwrap(failure);
-        ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
-        return mapper.toResponse(cause);
     }
 }

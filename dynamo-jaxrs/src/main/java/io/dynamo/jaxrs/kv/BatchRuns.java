@@ -5,6 +5,7 @@ import io.dynamo.api.BatchResultsBody;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.node.KeyValueService;
 import io.dynamo.core.version.Context;
+import io.dynamo.jaxrs.error.ErrorAnswer;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ import java.util.function.Supplier;
  * or forwarded as a single request would be), and one answer when all are done, listing each key's outcome in the
  * batch's order.
  *
- * @param errors the answer a single request failing so would have had (the API's exception mappers)
+ * @param errors the answer a single request failing so would have had ({@link io.dynamo.jaxrs.error.Failures})
  */
-record BatchRuns(KeyValueService keyValues, Executor writer, Function<Throwable, Response> errors) {
+record BatchRuns(KeyValueService keyValues, Executor writer, Function<Throwable, ErrorAnswer> errors) {
 
     CompletionStage<Response> read(List<String> names, List<Key> keys, OptionalInt readQuorum) {
         return answer(keys.size(), i -> started(i, () -> keyValues.get(keys.get(i), readQuorum))

@@ -5,6 +5,7 @@ import io.dynamo.core.base.Causes;
 import io.dynamo.core.membership.RingUnknownException;
 import io.dynamo.core.node.NodeView;
 import io.dynamo.jaxrs.error.ContentTypeFilter;
+import io.dynamo.jaxrs.error.ErrorAnswer;
 import io.dynamo.jaxrs.error.Failures;
 import io.dynamo.jaxrs.error.FramingFilter;
 import io.dynamo.jaxrs.security.AccessCheck;
@@ -74,7 +75,7 @@ public class KvFilter extends HttpFilter {
             if (refusal.get().challenge()) {
                 response.setHeader("WWW-Authenticate", AccessCheck.CHALLENGE);
             }
-            ServletAnswers.write(response, new io.dynamo.jaxrs.error.ErrorAnswer(refusal.get().code(),
+            ServletAnswers.write(response, new ErrorAnswer(refusal.get().code(),
                     refusal.get().detail()));
             return;
         }

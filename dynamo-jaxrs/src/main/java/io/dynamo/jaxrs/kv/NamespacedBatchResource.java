@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Providers;
 import java.io.InputStream;
 import java.util.concurrent.CompletionStage;
 
@@ -31,8 +30,7 @@ public class NamespacedBatchResource {
     public CompletionStage<Response> post(@PathParam("namespace") String namespace,
                                           @Encoded @PathParam("key") String key, @QueryParam("r") String r,
                                           @QueryParam("w") String w, @QueryParam("dw") String dw,
-                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                                          @jakarta.ws.rs.core.Context Providers providers, InputStream body) {
-        return batches.post(() -> NamespaceName.check(namespace), key, r, w, dw, contentLength, providers, body);
+                                          @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        return batches.post(() -> NamespaceName.check(namespace), key, r, w, dw, contentLength, body);
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.api.BatchResultBody;
 import io.dynamo.api.BatchResultsBody;
-import io.dynamo.api.ErrorBody;
+import io.dynamo.api.ErrorCode;
 import io.dynamo.core.base.InvalidQuorumException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.InsufficientReplicasException;
@@ -15,6 +15,7 @@ import io.dynamo.core.node.ReadResult;
 import io.dynamo.core.node.WriteCondition;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
+import io.dynamo.jaxrs.error.ErrorAnswer;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /** A batch starts every key's request at once, waits for all, and reports each key's outcome in the batch's order. */
 class BatchRunsTest {
     private final StubKeyValues node = new StubKeyValues();
-    private final BatchRuns runs = new BatchRuns(node, Runnable::run, failure -> Response.status(503)
-            .entity(new ErrorBody("insufficient_replicas", failure.getMessage())).build());
+    private final BatchRuns runs = new BatchRuns(node, Runnable::run, failure -> new ErrorAnswer(
+            ErrorCode.INSUFFICIENT_REPLICAS, failure.getMessage()));
 
     @Test
     void everyReadStartsAtOnceAndTheAnswerWaitsForAll() {
