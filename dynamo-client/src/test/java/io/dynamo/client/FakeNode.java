@@ -30,8 +30,10 @@ final class FakeNode implements AutoCloseable {
             return values == null ? null : values.get(0);
         }
 
+        /** A key-value request, of the default namespace ({@code kv/...}) or of another ({@code ns/NAME/kv/...}). */
         boolean isKv() {
-            return rawPath.startsWith(API + "kv/");
+            return rawPath.startsWith(API + "kv/") || rawPath.matches(java.util.regex.Pattern.quote(API)
+                    + "ns/[^/]+/kv/.+");
         }
 
         boolean isAdmin(String what) {
