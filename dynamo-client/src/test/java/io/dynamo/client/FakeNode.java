@@ -30,8 +30,9 @@ final class FakeNode implements AutoCloseable {
             return values == null ? null : values.get(0);
         }
 
+        /** A key-value request, listing included ({@code keys}, {@code ns/{namespace}/...}). */
         boolean isKv() {
-            return rawPath.startsWith(API + "kv/");
+            return rawPath.startsWith(API + "kv/") || rawPath.equals(API + "keys") || rawPath.startsWith(API + "ns/");
         }
 
         boolean isAdmin(String what) {
