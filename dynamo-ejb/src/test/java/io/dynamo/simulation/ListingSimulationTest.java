@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Listing keys on simulated clusters: every key written before the listing and never deleted is listed exactly
  * once while keys are written and a node is down; a replica cut off during deletes does not bring the deleted keys
  * back; a cursor taken before a join finishes after it; a node of wire format 6 is never asked, so a partition it
- * alone could answer fails the page.
+ * alone could answer fails the page; a node coordinates at most two pages at once.
  */
 class ListingSimulationTest {
 
@@ -138,6 +138,28 @@ class ListingSimulationTest {
                     .hasMessageContaining("no replica of partition").hasMessageContaining("n3"));
             // n3 was never suspected for it: reads and writes through it go on.
             assertThat(cluster.node("n1").failureDetector().health("n3").routable()).isTrue();
+        }
+    }
+
+    /** A node coordinates two listing pages at once; a third is refused at once, and taken again once one ends. */
+    @Test
+    void aThirdListingAtOnceIsRefusedAsOverload() {
+        try (LocalCluster cluster = new LocalCluster(53, 3, 3, 2, 2, 8, LocalCluster.fastTiming())) {
+            cluster.put("n1", "k", Context.EMPTY, "v", 3);
+            var keyValues = cluster.node("n1").keyValues();
+            // The replicas answer only when simulated time runs: the first two pages are still in flight.
+            var first = keyValues.keys(Key.DEFAULT_NAMESPACE, new byte[0], Optional.empty(), 10).toCompletableFuture();
+            var second = keyValues.keys(Key.DEFAULT_NAMESPACE, new byte[0], Optional.empty(), 10)
+                    .toCompletableFuture();
+            var third = keyValues.keys(Key.DEFAULT_NAMESPACE, new byte[0], Optional.empty(), 10).toCompletableFuture();
+            assertThat(third).isCompletedExceptionally();
+            assertThatThrownBy(third::join).satisfies(e -> assertThat(Causes.unwrap(e))
+                    .isInstanceOf(io.dynamo.core.node.OverloadedException.class).hasMessageContaining("2 listings"));
+            assertThat(cluster.await(first).keys()).extracting(k -> new String(k.bytes(), StandardCharsets.UTF_8))
+                    .containsExactly("k");
+            cluster.await(second);
+            assertThat(cluster.await(keyValues.keys(Key.DEFAULT_NAMESPACE, new byte[0], Optional.empty(), 10)
+                    .toCompletableFuture()).keys()).hasSize(1);
         }
     }
 
