@@ -26,10 +26,10 @@ final class Attempts<T> {
     private Throwable lastFailure;
     private DynamoClientException refusal;
 
-    Attempts(NodeHttp.Request request, Router router, byte[] keyBytes, NodeHttp http, DynamoClient.Handler<T> handler) {
+    Attempts(NodeHttp.Request request, Router router, byte[] position, NodeHttp http, DynamoClient.Handler<T> handler) {
         this.request = request;
         this.router = router;
-        this.route = router.route(keyBytes);
+        this.route = router.route(position);
         this.http = http;
         this.handler = handler;
     }

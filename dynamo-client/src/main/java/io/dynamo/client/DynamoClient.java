@@ -117,7 +117,7 @@ public final class DynamoClient implements AutoCloseable {
      */
     public Versions get(String key, ReadOptions options) {
         KeyRequest read = getRequest(key, options);
-        return remembered(key, execute(read.request(), read.keyBytes(), Answers::versions));
+        return remembered(key, execute(read.request(), read.position(), Answers::versions));
     }
 
     /** {@link #get(String)} without blocking; see {@code docs/client.md}, "Asynchronous calls". */
@@ -128,7 +128,7 @@ public final class DynamoClient implements AutoCloseable {
     /** {@link #get(String, ReadOptions)} without blocking; the stage fails with the same exceptions. */
     public CompletionStage<Versions> getAsync(String key, ReadOptions options) {
         KeyRequest read = getRequest(key, options);
-        return unwrapped(executeAsync(read.request(), read.keyBytes(), Answers::versions)
+        return unwrapped(executeAsync(read.request(), read.position(), Answers::versions)
                 .thenApply(v -> remembered(key, v)));
     }
 
@@ -150,7 +150,7 @@ public final class DynamoClient implements AutoCloseable {
      */
     public String put(String key, String context, byte[] value, String contentType, WriteOptions options) {
         KeyRequest write = putRequest(key, context, value, contentType, options);
-        return remembered(key, execute(write.request(), write.keyBytes(), Answers::context));
+        return remembered(key, execute(write.request(), write.position(), Answers::context));
     }
 
     /** {@link #put(String, String, byte[], String)} without blocking. */
@@ -162,7 +162,7 @@ public final class DynamoClient implements AutoCloseable {
     public CompletionStage<String> putAsync(String key, String context, byte[] value, String contentType,
                                             WriteOptions options) {
         KeyRequest write = putRequest(key, context, value, contentType, options);
-        return unwrapped(executeAsync(write.request(), write.keyBytes(), Answers::context)
+        return unwrapped(executeAsync(write.request(), write.position(), Answers::context)
                 .thenApply(c -> remembered(key, c)));
     }
 
@@ -214,7 +214,7 @@ public final class DynamoClient implements AutoCloseable {
      */
     public String delete(String key, String context, WriteOptions options) {
         KeyRequest delete = deleteRequest(key, context, options);
-        return remembered(key, execute(delete.request(), delete.keyBytes(), Answers::context));
+        return remembered(key, execute(delete.request(), delete.position(), Answers::context));
     }
 
     /** {@link #delete(String, String)} without blocking. */
@@ -225,7 +225,7 @@ public final class DynamoClient implements AutoCloseable {
     /** {@link #delete(String, String, WriteOptions)} without blocking. */
     public CompletionStage<String> deleteAsync(String key, String context, WriteOptions options) {
         KeyRequest delete = deleteRequest(key, context, options);
-        return unwrapped(executeAsync(delete.request(), delete.keyBytes(), Answers::context)
+        return unwrapped(executeAsync(delete.request(), delete.position(), Answers::context)
                 .thenApply(c -> remembered(key, c)));
     }
 
@@ -308,14 +308,15 @@ public final class DynamoClient implements AutoCloseable {
         return KeyPages.stream(this, "keys", prefix, pageSize);
     }
 
-    /** A key's request and the key's bytes, which route it. */
-    private record KeyRequest(NodeHttp.Request request, byte[] keyBytes) {
+    /** A key's request and the key's ring position, which routes it. */
+    private record KeyRequest(NodeHttp.Request request, byte[] position) {
     }
 
     private static KeyRequest getRequest(String key, ReadOptions options) {
         byte[] keyBytes = KeyPaths.forRequest(key);
         String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
-        return new KeyRequest(new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null), keyBytes);
+        return new KeyRequest(new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null),
+                RingPosition.of(keyBytes));
     }
 
     private static KeyRequest putRequest(String key, String context, byte[] value, String contentType,
@@ -325,14 +326,14 @@ public final class DynamoClient implements AutoCloseable {
         MediaType type = mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
         String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
         return new KeyRequest(new NodeHttp.Request("PUT", path, key, null, writeHeaders(context, options),
-                Entity.entity(value.clone(), type)), keyBytes);
+                Entity.entity(value.clone(), type)), RingPosition.of(keyBytes));
     }
 
     private static KeyRequest deleteRequest(String key, String context, WriteOptions options) {
         byte[] keyBytes = KeyPaths.forRequest(key);
         String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
         return new KeyRequest(new NodeHttp.Request("DELETE", path, key, null, writeHeaders(context, options), null),
-                keyBytes);
+                RingPosition.of(keyBytes));
     }
 
     /** The stage, failing with the exception itself rather than the CompletionException a derived stage wraps it in. */
@@ -457,8 +458,8 @@ public final class DynamoClient implements AutoCloseable {
      * node's server answers 403 and 404 pages until the application is deployed). Any other answer, success or
      * error, is the request's.
      */
-    <T> T execute(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
-        Attempts<T> attempts = new Attempts<>(request, router, keyBytes, http, handler);
+    <T> T execute(NodeHttp.Request request, byte[] position, Handler<T> handler) {
+        Attempts<T> attempts = new Attempts<>(request, router, position, http, handler);
         for (Optional<Candidate> next = attempts.next(); next.isPresent(); next = attempts.next()) {
             Candidate node = next.get();
             Response response;
@@ -482,8 +483,8 @@ public final class DynamoClient implements AutoCloseable {
      * {@link #execute} without blocking: each attempt is sent with the JAX-RS client's asynchronous invoker, and the
      * next node is tried from the thread that completed the previous attempt.
      */
-    <T> CompletableFuture<T> executeAsync(NodeHttp.Request request, byte[] keyBytes, Handler<T> handler) {
-        Attempts<T> attempts = new Attempts<>(request, router, keyBytes, http, handler);
+    <T> CompletableFuture<T> executeAsync(NodeHttp.Request request, byte[] position, Handler<T> handler) {
+        Attempts<T> attempts = new Attempts<>(request, router, position, http, handler);
         CompletableFuture<T> result = new CompletableFuture<>();
         tryNext(request, attempts, result);
         return result;

@@ -11,17 +11,19 @@ import java.util.stream.Stream;
 
 /**
  * The key-value operations of {@link DynamoClient} on the keys of one namespace ({@link DynamoClient#namespace}).
- * Requests are not routed to the key's coordinator (the client does not place namespaced keys yet): any node takes
- * them and forwards them, one hop more than a default key's request.
+ * Each request goes to the key's coordinator, placed as the nodes place a key of the namespace ({@link RingPosition}),
+ * so it is served without a hop, and falls back along the key's preference list as a default key's request does.
  */
 public final class NamespaceClient {
     private final DynamoClient client;
+    private final String namespace;
     private final String prefix;
     private final String keysPath;
 
     NamespaceClient(DynamoClient client, String namespace) {
         this.client = client;
-        this.prefix = "ns/" + KeyPaths.encode(Objects.requireNonNull(namespace, "namespace")) + "/kv/";
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.prefix = "ns/" + KeyPaths.encode(namespace) + "/kv/";
         this.keysPath = "ns/" + KeyPaths.encode(namespace) + "/keys";
     }
 
@@ -45,9 +47,10 @@ public final class NamespaceClient {
 
     /** As {@link DynamoClient#get(String, ReadOptions)}; an unknown namespace is 404 {@code namespace_not_found}. */
     public Versions get(String key, ReadOptions options) {
-        String path = prefix + KeyPaths.segment(key) + Quorums.query("r", options.r());
-        return client.execute(new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null), null,
-                Answers::versions);
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        String path = prefix + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
+        return client.execute(new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null),
+                RingPosition.in(namespace, keyBytes), Answers::versions);
     }
 
     /** Writes with the namespace's W. */
@@ -59,10 +62,11 @@ public final class NamespaceClient {
     public String put(String key, String context, byte[] value, String contentType, WriteOptions options) {
         Objects.requireNonNull(value, "value");
         MediaType type = DynamoClient.mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
-        String path = prefix + KeyPaths.segment(key) + options.query();
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        String path = prefix + KeyPaths.encode(keyBytes) + options.query();
         return client.execute(new NodeHttp.Request("PUT", path, key, null,
-                DynamoClient.writeHeaders(context, options), Entity.entity(value.clone(), type)), null,
-                Answers::context);
+                DynamoClient.writeHeaders(context, options), Entity.entity(value.clone(), type)),
+                RingPosition.in(namespace, keyBytes), Answers::context);
     }
 
     /** Deletes with the namespace's W. */
@@ -72,9 +76,11 @@ public final class NamespaceClient {
 
     /** As {@link DynamoClient#delete(String, String, WriteOptions)}; returns the tombstone's context. */
     public String delete(String key, String context, WriteOptions options) {
-        String path = prefix + KeyPaths.segment(key) + options.query();
+        byte[] keyBytes = KeyPaths.forRequest(key);
+        String path = prefix + KeyPaths.encode(keyBytes) + options.query();
         return client.execute(new NodeHttp.Request("DELETE", path, key, null,
-                DynamoClient.writeHeaders(context, options), null), null, Answers::context);
+                DynamoClient.writeHeaders(context, options), null), RingPosition.in(namespace, keyBytes),
+                Answers::context);
     }
 
     /** As {@link DynamoClient#getAll(List, ReadOptions)}, at {@code ns/{namespace}/kv/_mget}. */

@@ -3,8 +3,6 @@ package io.dynamo.client;
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.RingBody;
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -14,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Where a key lives, computed from a {@link RingBody} the way the nodes compute it, so the client needs none of the
- * server's classes (as a Cassandra driver keeps its own token map). The key's partition is given by the MD5 of its
- * bytes, an unsigned 128-bit number: partition p covers [p * 2^128 / Q, (p + 1) * 2^128 / Q). Its preference list
+ * server's classes (as a Cassandra driver keeps its own token map). The key's partition is given by its
+ * {@link RingPosition} (an MD5), an unsigned 128-bit number: partition p covers [p * 2^128 / Q, (p + 1) * 2^128 / Q). Its preference list
  * walks the owners clockwise from that partition collecting distinct nodes: the first N are the replicas, the rest
  * the fallbacks; members that own no partition come last, by id. A test in this module checks it against the
  * nodes' own code for many random rings.
@@ -58,14 +56,15 @@ final class Placement {
                 List.copyOf(members));
     }
 
-    int partitionOf(byte[] keyBytes) {
-        BigInteger hash = new BigInteger(1, md5(keyBytes));
+    /** @param position the key's {@link RingPosition} */
+    int partitionOf(byte[] position) {
+        BigInteger hash = new BigInteger(1, position);
         return hash.multiply(BigInteger.valueOf(partitions)).shiftRight(128).intValueExact();
     }
 
     /** The key's preference list: its N replicas, the coordinator first, then the fallbacks. */
-    List<String> preferenceList(byte[] keyBytes) {
-        return preferenceList(partitionOf(keyBytes));
+    List<String> preferenceList(byte[] position) {
+        return preferenceList(partitionOf(position));
     }
 
     List<String> preferenceList(int partition) {
@@ -89,11 +88,4 @@ final class Placement {
         return partitions;
     }
 
-    private static byte[] md5(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has MD5", e);
-        }
-    }
 }

@@ -66,11 +66,11 @@ final class RingSnapshot {
      * the fallbacks), then every other known node. Without a ring, or for a request without a key, every known node,
      * rotated by {@code spread} so that load goes round-robin.
      */
-    List<Candidate> candidates(byte[] keyBytes, int spread) {
+    List<Candidate> candidates(byte[] position, int spread) {
         List<Candidate> out = new ArrayList<>(nodes.size() + 4);
         Set<URI> seen = new LinkedHashSet<>();
-        if (placement != null && keyBytes != null) {
-            List<String> list = placement.preferenceList(keyBytes);
+        if (placement != null && position != null) {
+            List<String> list = placement.preferenceList(position);
             String head = list.get(0);
             for (String id : list) {
                 URI uri = addresses.get(id);

@@ -55,11 +55,11 @@ final class Router {
         return snapshot.get();
     }
 
-    /** Where to send a request for the key (null for none), best first; refreshes the view first when due. */
-    Route route(byte[] keyBytes) {
+    /** Where to send a request for the key at this {@link RingPosition} (null for any node), best first; refreshes the view first when due. */
+    Route route(byte[] position) {
         refreshIfDue();
         RingSnapshot view = snapshot.get();
-        List<Candidate> all = view.candidates(keyBytes, spread.getAndIncrement());
+        List<Candidate> all = view.candidates(position, spread.getAndIncrement());
         return new Route(view.version(), upFirst(all));
     }
 

@@ -3,6 +3,7 @@ package io.dynamo.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
@@ -211,6 +212,36 @@ class DynamoClientRoutingTest {
             assertThat(e.coordinator()).isFalse();
             assertThat(e.ringVersion()).isZero();
         });
+    }
+
+    @Test
+    void aNamespacedKeysRequestGoesStraightToTheHeadOfItsOwnPreferenceList() {
+        cluster.serveRing(ringV1, 3);
+        client(cluster.node("n1").base());
+        NamespaceClient carts = client.namespace("carts");
+        int differentFromDefault = 0;
+        for (int i = 0; i < 60; i++) {
+            String key = "cart-" + i;
+            Key namespaced = Key.in("carts", key.getBytes(StandardCharsets.UTF_8));
+            String head = ringV1.preferenceList(ringV1.partitioner().partitionOf(namespaced.md5()), 3).replicas()
+                    .get(0);
+            switch (i % 3) {
+                case 0 -> assertThat(carts.get(key).value().orElseThrow().asString()).isEqualTo("from " + head);
+                case 1 -> assertThat(carts.put(key, null, new byte[] {1}, null)).isEqualTo("written-by-" + head);
+                default -> assertThat(carts.delete(key, "c")).isEqualTo("written-by-" + head);
+            }
+            RouteEvent event = lastAnswered();
+            assertThat(event.nodeId()).as(key).isEqualTo(head);
+            assertThat(event.coordinator()).isTrue();
+            assertThat(event.attempt()).isEqualTo(1);
+            if (!head.equals(preferenceList(ringV1, key).replicas().get(0))) {
+                differentFromDefault++;
+            }
+        }
+        assertThat(cluster.received(r -> r.isKv() && r.rawPath().startsWith(FakeNode.API + "ns/carts/kv/")))
+                .hasSize(60);
+        assertThat(differentFromDefault).as("keys whose coordinator differs from the default namespace's key of the"
+                + " same name: the namespace is part of the position").isPositive();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.RingBody;
+import io.dynamo.core.base.Key;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import io.dynamo.core.ring.RingTransition;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,8 +52,31 @@ class PlacementMatchesTheNodesTest {
         Placement placement = Placement.of(body(ring, 2));
         for (String key : new String[] {"a", "k", "cart:alice", "日本語", ""}) {
             byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-            assertThat(placement.partitionOf(bytes)).as(key).isEqualTo(ring.partitioner().partitionOfKey(bytes));
+            assertThat(placement.partitionOf(RingPosition.of(bytes))).as(key).isEqualTo(ring.partitioner().partitionOfKey(bytes));
         }
+    }
+
+    @Test
+    void aNamespacedKeySitsWhereTheNodesPutIt() {
+        Random random = new Random(7);
+        Ring ring = Ring.initial(64, List.of(Member.of("a"), Member.of("b"), Member.of("c")));
+        Placement placement = Placement.of(body(ring, 3));
+        for (String namespace : new String[] {"carts", "s", "日本", "x".repeat(255), "default"}) {
+            for (int k = 0; k < 200; k++) {
+                byte[] bytes = new byte[1 + random.nextInt(24)];
+                random.nextBytes(bytes);
+                Key key = Key.in(namespace, bytes);
+                assertThat(RingPosition.in(namespace, bytes)).as("%s in %s", key, namespace).isEqualTo(key.md5());
+                int partition = ring.partitioner().partitionOf(key.md5());
+                assertThat(placement.preferenceList(RingPosition.in(namespace, bytes)))
+                        .isEqualTo(ring.preferenceList(partition, 3).all());
+            }
+        }
+        // The same key in two namespaces: two positions (with Q=64 most such pairs fall in different partitions).
+        long apart = IntStream.range(0, 100).filter(i -> placement.partitionOf(
+                RingPosition.in("carts", ("k" + i).getBytes(StandardCharsets.UTF_8))) != placement.partitionOf(
+                RingPosition.of(("k" + i).getBytes(StandardCharsets.UTF_8)))).count();
+        assertThat(apart).isGreaterThan(90);
     }
 
     private static Ring change(Ring ring, Random random, int step) {
@@ -71,8 +96,8 @@ class PlacementMatchesTheNodesTest {
             byte[] key = new byte[1 + random.nextInt(24)];
             random.nextBytes(key);
             int partition = ring.partitioner().partitionOfKey(key);
-            assertThat(placement.partitionOf(key)).isEqualTo(partition);
-            assertThat(placement.preferenceList(key)).as("%s n=%d partition %d", ring, n, partition)
+            assertThat(placement.partitionOf(RingPosition.of(key))).isEqualTo(partition);
+            assertThat(placement.preferenceList(RingPosition.of(key))).as("%s n=%d partition %d", ring, n, partition)
                     .isEqualTo(ring.preferenceList(partition, n).all());
         }
     }
