@@ -2,6 +2,7 @@ package io.dynamo.client;
 
 import io.dynamo.api.DynamoHeaders;
 import io.dynamo.api.KeyPaths;
+import io.dynamo.api.KeysBody;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -288,6 +290,22 @@ public final class DynamoClient implements AutoCloseable {
         List<BatchResult<String>> results = execute(Batches.write("kv/", writes, options), null, Batches::writes);
         results.stream().filter(BatchResult::succeeded).forEach(r -> remembered(r.key(), r.value()));
         return results;
+    }
+
+    /**
+     * The keys of the default namespace whose text starts with {@code prefix} (empty or null for all), in ring order
+     * (not sorted by text), fetched lazily a page of {@link KeysBody#DEFAULT_LIMIT} at a time
+     * ({@code GET keys?prefix=&limit=&cursor=}) as the stream is consumed. Every key that is on a live replica for
+     * the whole listing comes exactly once; keys written or deleted meanwhile may or may not. A page that fails
+     * throws {@link DynamoClientException} from the stream's terminal operation.
+     */
+    public Stream<String> keys(String prefix) {
+        return keys(prefix, KeysBody.DEFAULT_LIMIT);
+    }
+
+    /** As {@link #keys(String)}, with pages of {@code pageSize} keys (1 to {@link KeysBody#MAX_LIMIT}). */
+    public Stream<String> keys(String prefix, int pageSize) {
+        return KeyPages.stream(this, "keys", prefix, pageSize);
     }
 
     /** A key's request and the key's ring position, which routes it. */

@@ -1,11 +1,13 @@
 package io.dynamo.client;
 
 import io.dynamo.api.KeyPaths;
+import io.dynamo.api.KeysBody;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The key-value operations of {@link DynamoClient} on the keys of one namespace ({@link DynamoClient#namespace}).
@@ -16,11 +18,26 @@ public final class NamespaceClient {
     private final DynamoClient client;
     private final String namespace;
     private final String prefix;
+    private final String keysPath;
 
     NamespaceClient(DynamoClient client, String namespace) {
         this.client = client;
         this.namespace = Objects.requireNonNull(namespace, "namespace");
         this.prefix = "ns/" + KeyPaths.encode(namespace) + "/kv/";
+        this.keysPath = "ns/" + KeyPaths.encode(namespace) + "/keys";
+    }
+
+    /**
+     * As {@link DynamoClient#keys(String)}, for this namespace's keys ({@code ns/{namespace}/keys}); an unknown
+     * namespace throws {@link DynamoClientException} 404 {@code namespace_not_found} when the first key is wanted.
+     */
+    public Stream<String> keys(String keyPrefix) {
+        return keys(keyPrefix, KeysBody.DEFAULT_LIMIT);
+    }
+
+    /** As {@link DynamoClient#keys(String, int)}, for this namespace's keys. */
+    public Stream<String> keys(String keyPrefix, int pageSize) {
+        return KeyPages.stream(client, keysPath, keyPrefix, pageSize);
     }
 
     /** Reads the key with the namespace's R. */

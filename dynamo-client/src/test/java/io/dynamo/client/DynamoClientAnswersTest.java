@@ -3,6 +3,7 @@ package io.dynamo.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.api.KeysBody;
 import io.dynamo.api.SiblingBody;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
@@ -10,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -418,5 +421,53 @@ class DynamoClientAnswersTest {
                 WriteOptions.defaults().ifAbsent())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no condition");
         assertThat(cluster.received(FakeNode.Received::isKv)).isEmpty();
+    }
+
+    // --- listing: a lazy stream that fetches the next page with the last cursor, only when needed ---------------
+
+    private List<FakeNode.Received> listings() {
+        return cluster.received(r -> r.rawPath().endsWith("/keys"));
+    }
+
+    /** Three pages: two keys, none (a page may be empty yet not the last), one; each names the next by cursor. */
+    private void serveThreePages() {
+        node.kv(r -> {
+            String query = r.rawQuery();
+            KeysBody page = !query.contains("cursor=") ? new KeysBody(List.of("a", "b"), "c1")
+                    : query.contains("cursor=c1") ? new KeysBody(List.of(), "c2")
+                    : new KeysBody(List.of("c d"), null);
+            return FakeNode.Reply.json(200, FakeCluster.JSON.toJson(page), Map.of());
+        });
+    }
+
+    @Test
+    void theStreamFetchesPagesAsItIsConsumedAndEndsWithTheLastCursor() {
+        serveThreePages();
+        Stream<String> keys = client.keys("x y", 2);
+        assertThat(listings()).as("nothing fetched before a key is wanted").isEmpty();
+        Iterator<String> it = keys.iterator();
+        assertThat(it.next()).isEqualTo("a");
+        assertThat(listings()).hasSize(1);
+        assertThat(listings().get(0).rawQuery()).isEqualTo("limit=2&prefix=x%20y");
+        assertThat(it.next()).isEqualTo("b");
+        assertThat(listings()).as("the first page still serves b").hasSize(1);
+        List<String> rest = new ArrayList<>();
+        it.forEachRemaining(rest::add);
+        assertThat(rest).containsExactly("c d");
+        assertThat(listings()).extracting(FakeNode.Received::rawQuery).containsExactly("limit=2&prefix=x%20y",
+                "limit=2&prefix=x%20y&cursor=c1", "limit=2&prefix=x%20y&cursor=c2");
+    }
+
+    @Test
+    void aNamespaceListsAtItsOwnPathAndAFailedPageThrows() {
+        serveThreePages();
+        assertThat(client.namespace("carts").keys(null).toList()).containsExactly("a", "b", "c d");
+        assertThat(listings()).allSatisfy(r -> assertThat(r.rawPath()).isEqualTo(FakeNode.API + "ns/carts/keys"));
+        node.kv(r -> FakeCluster.error(404, "namespace_not_found", "no namespace carts"));
+        assertThatThrownBy(() -> client.namespace("carts").keys("").toList())
+                .isInstanceOfSatisfying(DynamoClientException.class, e -> assertThat(e.status()).isEqualTo(404))
+                .hasMessageContaining("namespace_not_found");
+        assertThatThrownBy(() -> client.keys("", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.keys("", 1001)).isInstanceOf(IllegalArgumentException.class);
     }
 }

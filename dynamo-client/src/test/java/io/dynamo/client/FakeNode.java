@@ -30,10 +30,12 @@ final class FakeNode implements AutoCloseable {
             return values == null ? null : values.get(0);
         }
 
-        /** A key-value request, of the default namespace ({@code kv/...}) or of another ({@code ns/NAME/kv/...}). */
+        /** A key-value request, of the default namespace ({@code kv/...}) or of another ({@code ns/NAME/kv/...}), or a
+         * listing ({@code keys}, {@code ns/NAME/keys}). */
         boolean isKv() {
             return rawPath.startsWith(API + "kv/") || rawPath.matches(java.util.regex.Pattern.quote(API)
-                    + "ns/[^/]+/kv/.+");
+                    + "ns/[^/]+/kv/.+") || rawPath.equals(API + "keys") || rawPath.matches(
+                    java.util.regex.Pattern.quote(API) + "ns/[^/]+/keys");
         }
 
         boolean isAdmin(String what) {

@@ -45,6 +45,11 @@ public abstract class ForwardingStorageEngine implements StorageEngine {
     }
 
     @Override
+    public void scanFrom(int partition, int partitionCount, byte[] from, RangeVisitor visitor) {
+        delegate.scanFrom(partition, partitionCount, from, visitor);
+    }
+
+    @Override
     public String incarnation() {
         return delegate.incarnation();
     }

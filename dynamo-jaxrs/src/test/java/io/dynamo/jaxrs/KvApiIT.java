@@ -552,6 +552,98 @@ class KvApiIT {
         assertError(api.get(prefix + "many-0"), 404, "not_found");
     }
 
+    // --- listing ------------------------------------------------------------------------------------------------
+
+    @Test
+    void listingPagesThroughEveryLiveKeyOnceAsJsonAndAsNdjson() {
+        String mine = name("");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            assertThat(api.put(prefix + "l" + i, bytes("v"), "text/plain", null).statusCode()).isEqualTo(204);
+            expected.add(mine + "l" + i);
+        }
+        api.put(prefix + "l%209%2B", bytes("spaces and a plus"), "text/plain", null);
+        expected.add(mine + "l 9+");
+        assertThat(api.delete(prefix + "l3", context(api.get(prefix + "l3"))).statusCode()).isEqualTo(204);
+        expected.remove(mine + "l3");
+
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            HttpResponse<byte[]> page = api.get("api/v1/keys?limit=7&prefix=" + encoded(mine)
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.statusCode()).as(text(page)).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith(JSON);
+            JsonObject body = json(page);
+            List<String> keys = body.getJsonArray("keys").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).toList();
+            assertThat(keys).hasSizeLessThanOrEqualTo(7);
+            listed.addAll(keys);
+            cursor = body.containsKey("nextCursor") && !body.isNull("nextCursor") ? body.getString("nextCursor")
+                    : null;
+            assertThat(++pages).isLessThan(100);
+        } while (cursor != null);
+        assertThat(listed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(pages).isGreaterThanOrEqualTo(4);
+
+        // The default namespace is also ns/default; NDJSON: a line per key, and the cursor's line last.
+        HttpResponse<byte[]> lines = api.send(api.request("api/v1/ns/default/keys?limit=1000&prefix=" + encoded(mine))
+                .header("Accept", "application/x-ndjson").GET());
+        assertThat(lines.statusCode()).as(text(lines)).isEqualTo(200);
+        assertThat(lines.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-ndjson");
+        List<JsonObject> objects = text(lines).lines().map(l -> jakarta.json.Json.createReader(
+                new java.io.StringReader(l)).readObject()).toList();
+        assertThat(objects.subList(0, objects.size() - 1)).extracting(o -> o.getString("key"))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        JsonObject last = objects.get(objects.size() - 1);
+        assertThat(last.containsKey("nextCursor")).as(last.toString()).isTrue();
+    }
+
+    @Test
+    void badListingRequestsAre4xxJson() {
+        String other = json(api.get("api/v1/keys?limit=1&prefix=" + encoded(name("")))).getString("nextCursor",
+                null);
+        api.put(prefix + "c1", bytes("v"), null, null);
+        api.put(prefix + "c2", bytes("v"), null, null);
+        String real = json(api.get("api/v1/keys?limit=1&prefix=" + encoded(name("c")))).getString("nextCursor");
+        String[][] refused = {
+            {"api/v1/keys?limit=0", "400", "invalid_parameter"},
+            {"api/v1/keys?limit=1001", "400", "invalid_parameter"},
+            {"api/v1/keys?limit=x", "400", "invalid_parameter"},
+            {"api/v1/keys?limit=", "400", "invalid_parameter"},
+            {"api/v1/keys?limit=99999999999", "400", "invalid_parameter"},
+            {"api/v1/keys?cursor=garbage!", "400", "invalid_cursor"},
+            {"api/v1/keys?cursor=AAAA", "400", "invalid_cursor"},
+            {"api/v1/keys?cursor=" + real.substring(0, real.length() - 4) + "&prefix=" + encoded(name("c")), "400",
+                "invalid_cursor"},
+            {"api/v1/keys?cursor=" + real, "400", "invalid_cursor"},
+            {"api/v1/keys?cursor=" + real + "&prefix=" + encoded(name("d")), "400", "invalid_cursor"},
+            {"api/v1/ns/default/keys?cursor=" + real + "&prefix=" + encoded(name("c")) + "x", "400",
+                "invalid_cursor"},
+            {"api/v1/keys?prefix=" + "p".repeat(1025), "400", "invalid_key"},
+            {"api/v1/ns/nope/keys", "404", "namespace_not_found"},
+            {"api/v1/ns/No!/keys", "400", "invalid_namespace"}};
+        for (String[] bad : refused) {
+            assertError(api.get(bad[0]), Integer.parseInt(bad[1]), bad[2]);
+        }
+        assertThat(other).as("a cursor after the first key, or none when it was the only one").satisfiesAnyOf(
+                c -> assertThat(c).isNull(), c -> assertThat(c).matches("[A-Za-z0-9_-]+"));
+        assertThat(api.get("api/v1/keys?prefix=" + "p".repeat(1024)).statusCode()).as("as long as a key may be")
+                .isEqualTo(200);
+        assertError(api.send(api.request("api/v1/keys").header("Accept", "text/plain").GET()), 406,
+                "not_acceptable");
+        HttpResponse<byte[]> anonymous = api.send(HttpRequest.newBuilder(api.request("api/v1/keys").build().uri())
+                .GET());
+        assertThat(anonymous.statusCode()).as("no credentials").isEqualTo(401);
+        assertThat(json(api.get("api/v1/keys?cursor=" + real + "&prefix=" + encoded(name("c")))).getJsonArray(
+                "keys")).as("the real cursor with its own prefix goes on").hasSize(1);
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, UTF_8);
+    }
+
     /** A key's name in a batch: plain, not percent-encoded. */
     private String name(String suffix) {
         return prefix.substring("api/v1/kv/".length()) + suffix;

@@ -23,6 +23,8 @@ import io.dynamo.core.handoff.HintQueue;
 import io.dynamo.core.membership.MembershipState;
 import io.dynamo.core.membership.NodeInfo;
 import io.dynamo.core.membership.NodeStatus;
+import io.dynamo.core.listing.KeyListing;
+import io.dynamo.core.listing.ListingCursor;
 import io.dynamo.core.namespace.ConflictPolicy;
 import io.dynamo.core.namespace.Namespace;
 import io.dynamo.core.namespace.NamespaceChange;
@@ -63,7 +65,7 @@ class RestArchitectureTest {
             BackupStatus.State.class, BackupStatus.Completed.class, BackupManifest.class, BackupFile.class,
             BucketCounts.Snapshot.class, PeerLatencies.Snapshot.class, RequestStats.Snapshot.class, Namespace.class,
             NamespaceSettings.class, NamespaceChange.class, NamespaceChange.Kind.class, ConflictPolicy.class,
-            NamespaceName.class);
+            NamespaceName.class, KeyListing.class, ListingCursor.class);
 
     @ArchTest
     static final ArchRule restReachesTheCoreOnlyThroughItsFaces = noClasses()

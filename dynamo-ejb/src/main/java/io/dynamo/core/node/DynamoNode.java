@@ -10,6 +10,7 @@ import io.dynamo.core.antientropy.TombstoneReaper;
 import io.dynamo.core.backup.BackupManifest;
 import io.dynamo.core.backup.NodeBackup;
 import io.dynamo.core.base.Causes;
+import io.dynamo.core.base.InvalidKeyException;
 import io.dynamo.core.base.InvalidQuorumException;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.base.ValueTooLargeException;
@@ -22,6 +23,12 @@ import io.dynamo.core.coordination.RemoteFailures;
 import io.dynamo.core.coordination.WriteCoordinator;
 import io.dynamo.core.handoff.BoundedHintStore;
 import io.dynamo.core.handoff.HintedHandoffService;
+import io.dynamo.core.listing.KeyLister;
+import io.dynamo.core.listing.KeyListing;
+import io.dynamo.core.listing.KeyPage;
+import io.dynamo.core.listing.KeyPageQuery;
+import io.dynamo.core.listing.KeyPageReader;
+import io.dynamo.core.listing.ListingCursor;
 import io.dynamo.core.membership.ChangeRequest;
 import io.dynamo.core.membership.Claimant;
 import io.dynamo.core.membership.Gossip;
@@ -103,6 +110,8 @@ public final class DynamoNode implements AutoCloseable {
     private final NodeNamespaces namespaces;
     private final List<Scheduler.Cancellable> background = new ArrayList<>();
     private final KeySerializer conditionalWrites = new KeySerializer();
+    private final KeyPageReader keyPages;
+    private final KeyLister lister;
 
     public DynamoNode(NodeServices services) {
         this.services = services;
@@ -148,6 +157,11 @@ public final class DynamoNode implements AutoCloseable {
         Claimant claimant = new Claimant(membership, peers, loads);
         this.admin = new NodeAdministration(antiEntropy, claimant, hints, config.replicas(), backup,
                 this::backupFacts);
+        this.keyPages = new KeyPageReader(services.storage(), config.partitions());
+        this.lister = new KeyLister(membership.ringView(), keySpaces::holders,
+                node -> node.equals(id()) || peers.detector().routable(node), this::keyPage,
+                (key, versions) -> store.resolved(key, versions).isLiveAt(scheduler.nowMillis()), scheduler::nowMillis,
+                services.timing().forwardTimeout());
         this.dispatcher = new RequestDispatcher(config.nodeId())
                 .on(ReadReplica.class, (from, m) -> done(new ReplicaState(m.key(), local.read(m.key()))))
                 .on(WriteReplica.class, (from, m) -> done(writeReplica(m)))
@@ -161,7 +175,8 @@ public final class DynamoNode implements AutoCloseable {
                 .on(ChangeRequest.class, (from, m) -> done(claimant.onRequest(m)))
                 .on(PlanRequest.class, (from, m) -> done(claimant.onRequest(m)))
                 .on(MerkleQuery.class, antiEntropy::onMerkleQuery)
-                .on(SegmentQuery.class, antiEntropy::onSegmentQuery);
+                .on(SegmentQuery.class, antiEntropy::onSegmentQuery)
+                .on(KeyPageQuery.class, (from, m) -> done(keyPages.read(m)));
     }
 
     /** Applies a new catalog: the namespaces' sibling limits and conflict policies, and the purge of those dropped. */
@@ -346,6 +361,39 @@ public final class DynamoNode implements AutoCloseable {
             return reads.read(key, list, r);
         }
         return forward(list.replicas(), 0, new CoordinateGet(key, r), "get", key);
+    }
+
+    /**
+     * A page of the live keys of a namespace whose bytes start with {@code prefix}, from the cursor on (empty for the
+     * first page); unbounded in time, as the other operations here, though a page stops starting requests after the
+     * forward timeout. {@link #keyValues()} adds the limit on listings at once.
+     */
+    public CompletableFuture<KeyListing> keysAsync(String namespace, byte[] prefix, Optional<String> cursor,
+                                                   int limit) {
+        if (!namespace.equals(Key.DEFAULT_NAMESPACE)) {
+            keySpaces.settings(namespace);
+        }
+        if (prefix.length > config.maxKeyBytes()) {
+            throw new InvalidKeyException("the prefix has " + prefix.length + " bytes; no key is longer than "
+                    + config.maxKeyBytes() + " (setting dynamo.max.key.bytes)");
+        }
+        ListingCursor from = cursor.map(c -> ListingCursor.decode(c, namespace, prefix))
+                .orElseGet(() -> ListingCursor.start(namespace, prefix));
+        return lister.page(from, limit);
+    }
+
+    /** A page of a partition's keys from a node: this one's store, or a peer's. */
+    private CompletableFuture<KeyPage> keyPage(String node, KeyPageQuery query) {
+        if (node.equals(id())) {
+            return CompletableFuture.completedFuture(keyPages.read(query));
+        }
+        return peers.call(node, query).thenApply(reply -> {
+            if (reply instanceof KeyPage page) {
+                return page;
+            }
+            throw new IllegalStateException(reply instanceof Failure f ? f.message()
+                    : "answered " + reply.getClass().getSimpleName());
+        });
     }
 
     /** Coordinated by a replica that reads answer from, so the new version is stamped where the data is. */

@@ -10,6 +10,8 @@ import io.dynamo.core.namespace.UnknownNamespaceException;
 import io.dynamo.core.ring.PreferenceList;
 import io.dynamo.core.ring.Ring;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a key's namespace sets for it, as this node's catalog says: N, the default R, W and dw, and the limits. A key
@@ -26,8 +28,7 @@ final class KeySpaces {
 
     /** The live namespace of the key; the default namespace has none. */
     NamespaceSettings settings(Key key) {
-        return membership.state().namespaces().live(key.namespace()).map(Namespace::settings)
-                .orElseThrow(() -> new UnknownNamespaceException(key.namespace()));
+        return settings(key.namespace());
     }
 
     /**
@@ -47,6 +48,23 @@ final class KeySpaces {
         }
         int n = settings(key).replicas();
         return lists.stream().map(l -> l.narrowed(n)).toList();
+    }
+
+    /**
+     * The nodes that may hold a partition's keys of a namespace: the replicas reads ask and those writes reach, in
+     * the current ring and, during a ring change, the previous one, each list narrowed to the namespace's N.
+     */
+    Set<String> holders(Ring ring, int partition, String namespace) {
+        int n = namespace.equals(Key.DEFAULT_NAMESPACE) ? Integer.MAX_VALUE : settings(namespace).replicas();
+        Set<String> all = new TreeSet<>(ring.readList(partition, config.replicas()).narrowed(n).replicas());
+        ring.writeLists(partition, config.replicas()).forEach(l -> all.addAll(l.narrowed(n).replicas()));
+        return all;
+    }
+
+    /** The live namespace's settings; {@link UnknownNamespaceException} for one that does not exist. */
+    NamespaceSettings settings(String namespace) {
+        return membership.state().namespaces().live(namespace).map(Namespace::settings)
+                .orElseThrow(() -> new UnknownNamespaceException(namespace));
     }
 
     /** Refuses a key longer than its namespace allows (or of a namespace that does not exist). */

@@ -3,6 +3,8 @@ package io.dynamo.core.node;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
+import io.dynamo.core.listing.KeyListing;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 
@@ -44,4 +46,14 @@ public interface KeyValueService {
      */
     CompletionStage<Context> writeIf(WriteCondition condition, Key key, Context context, Value value,
                                      OptionalInt readQuorum, OptionalInt writeQuorum, OptionalInt durableWrites);
+
+    /**
+     * A page of the live keys of a namespace ({@link Key#DEFAULT_NAMESPACE} for the default one) whose bytes start
+     * with {@code prefix}, in ring order, from {@code cursor} on (empty for the first page). An unknown namespace,
+     * a prefix longer than a key may be, or a cursor of another listing throws at once; a partition no replica of
+     * which answers fails the stage with {@link io.dynamo.core.listing.ListingUnavailableException}.
+     *
+     * @param limit 1 to {@link io.dynamo.core.listing.KeyPageReader#MAX_LIMIT} keys
+     */
+    CompletionStage<KeyListing> keys(String namespace, byte[] prefix, Optional<String> cursor, int limit);
 }

@@ -10,6 +10,8 @@ import io.dynamo.core.time.Scheduler;
 import io.dynamo.core.version.Context;
 import io.dynamo.core.version.Value;
 import java.time.Duration;
+import io.dynamo.core.listing.KeyListing;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,10 +25,13 @@ import java.util.function.Supplier;
  * refused at once ({@link OverloadedException}).
  */
 final class NodeKeyValues implements KeyValueService {
+    /** Listing pages a node coordinates at once; past it a page is refused at once (503, retry). */
+    static final int MAX_LISTINGS = 2;
     private final DynamoNode node;
     private final Scheduler scheduler;
     private final Duration limit;
     private final InFlightLimit inFlight;
+    private final InFlightLimit listings = new InFlightLimit(MAX_LISTINGS);
     private final RequestStats stats = new RequestStats();
 
     NodeKeyValues(DynamoNode node, Scheduler scheduler, NodeTiming timing, int maxInFlight) {
@@ -63,6 +68,24 @@ final class NodeKeyValues implements KeyValueService {
         CompletableFuture<Context> written = admitted(() -> node.writeIfAsync(condition, key, context, value,
                 readQuorum, writeQuorum, durableWrites), operation, key);
         return value.isTombstone() ? written : counted(written, w -> stats.written(value.size()));
+    }
+
+    @Override
+    public CompletableFuture<KeyListing> keys(String namespace, byte[] prefix, Optional<String> cursor, int limit) {
+        if (!listings.tryStart()) {
+            return CompletableFuture.failedFuture(new OverloadedException("node " + node.id() + " is already"
+                    + " coordinating " + listings.max() + " listings, as many as it runs at once so that listings"
+                    + " do not crowd out reads and writes: retry in a moment or ask another node"));
+        }
+        CompletableFuture<KeyListing> page;
+        try {
+            page = node.keysAsync(namespace, prefix, cursor, limit);
+        } catch (RuntimeException refused) {
+            listings.finish();
+            throw refused;
+        }
+        page.whenComplete((done, failure) -> listings.finish());
+        return page;
     }
 
     /** What the answered requests looked like, since start. */

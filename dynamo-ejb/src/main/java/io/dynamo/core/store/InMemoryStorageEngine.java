@@ -88,6 +88,24 @@ public final class InMemoryStorageEngine implements StorageEngine {
     }
 
     @Override
+    public void scanFrom(int partition, int partitionCount, byte[] from, RangeVisitor visitor) {
+        checkOpen();
+        byte[] start = RingOrder.partitionStart(partition, partitionCount);
+        byte[] end = RingOrder.partitionEnd(partition, partitionCount);
+        byte[] first = Arrays.compareUnsigned(from, start) > 0 ? from : start;
+        if (end != null && Arrays.compareUnsigned(first, end) >= 0) {
+            return;
+        }
+        ConcurrentNavigableMap<byte[], SiblingSet> range = end == null
+                ? memory.data.tailMap(first, true) : memory.data.subMap(first, true, end, false);
+        for (Map.Entry<byte[], SiblingSet> e : range.entrySet()) {
+            if (!visitor.visit(RingOrder.key(e.getKey()), e.getValue())) {
+                return;
+            }
+        }
+    }
+
+    @Override
     public String incarnation() {
         return memory.incarnation;
     }

@@ -33,6 +33,19 @@ public interface StorageEngine extends AutoCloseable {
     /** Visits every key of one of {@code partitionCount} equal partitions, in ring order. */
     void scan(int partition, int partitionCount, BiConsumer<Key, SiblingSet> visitor);
 
+    /**
+     * Visits the keys of one of {@code partitionCount} equal partitions whose storage position
+     * ({@link RingOrder#storageKey}) is at or after {@code from}, in ring order, until the partition ends or the
+     * visitor returns false: a bounded read of part of a partition, resumed from where the last one stopped.
+     */
+    void scanFrom(int partition, int partitionCount, byte[] from, RangeVisitor visitor);
+
+    /** Receives one key of {@link #scanFrom}; false stops the scan. */
+    @FunctionalInterface
+    interface RangeVisitor {
+        boolean visit(Key key, SiblingSet set);
+    }
+
     /** A name for this copy of the data, made when the store was created and kept across restarts. */
     String incarnation();
 

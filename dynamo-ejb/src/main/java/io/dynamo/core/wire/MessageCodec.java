@@ -12,6 +12,8 @@ import io.dynamo.core.codec.BinaryReader;
 import io.dynamo.core.codec.BinaryWriter;
 import io.dynamo.core.coordination.CoordinateGet;
 import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.listing.KeyPage;
+import io.dynamo.core.listing.KeyPageQuery;
 import io.dynamo.core.membership.ChangeAnswer;
 import io.dynamo.core.membership.ChangeRequest;
 import io.dynamo.core.membership.Gossip;
@@ -57,14 +59,17 @@ import java.util.Map;
  * format they take their untimed form, so an older peer stores those versions without a time. Format 6 carries
  * expiries: sibling sets of versions with an expiring value in sibling set format 3, and a coordinate-put's value
  * followed by its expiry (a varint, 0 for never); a version or a put with an expiry is never written in an older
- * format (the peer would keep the value forever), the encoding refuses it.
+ * format (the peer would keep the value forever), the encoding refuses it. Format 7 adds listing: the key-page
+ * query (a partition, a namespace, a key prefix, a storage position and a limit) and its reply (replica states and
+ * the position the replica stopped at); neither is ever written in an older format, so an older peer counts as a
+ * replica that did not answer the listing.
  * A later change to a message's layout gets a new number; this codec keeps reading and
  * writing every format from {@link #OLDEST_FORMAT} to {@link #FORMAT}, and a node writes to each peer the newest
  * format both read.
  */
 public final class MessageCodec {
     /** The newest wire format this code reads and writes. */
-    public static final int FORMAT = 6;
+    public static final int FORMAT = 7;
     /** The oldest wire format this code still reads and writes: the unversioned one of earlier releases. */
     public static final int OLDEST_FORMAT = 0;
     /** The first format with the durability fields of write-replica, ack and coordinate-put. */
@@ -77,6 +82,8 @@ public final class MessageCodec {
     public static final int TIME_FORMAT = 5;
     /** The first format whose versions and coordinate-puts carry an expiry. */
     public static final int EXPIRY_FORMAT = 6;
+    /** The first format with the key-page query and reply of listing. */
+    public static final int LISTING_FORMAT = 7;
     private static final int VERSIONED = 0;
     private static final int READ_REPLICA = 1;
     private static final int REPLICA_STATE = 2;
@@ -96,6 +103,8 @@ public final class MessageCodec {
     private static final int CHANGE_REQUEST = 16;
     private static final int CHANGE_ANSWER = 17;
     private static final int PLAN_REQUEST = 18;
+    private static final int KEY_PAGE_QUERY = 19;
+    private static final int KEY_PAGE = 20;
 
     private MessageCodec() {
     }
@@ -172,6 +181,13 @@ public final class MessageCodec {
                     w.writeString(c.node()).writeVarLong(c.weight()).writeString(c.replacement());
                 }
             }
+        } else if (message instanceof KeyPageQuery m) {
+            listing(format, "a listing's key-page query");
+            w.writeByte(KEY_PAGE_QUERY).writeVarLong(m.partition()).writeString(m.namespace()).writeBytes(m.prefix())
+                    .writeBytes(m.from()).writeVarLong(m.limit());
+        } else if (message instanceof KeyPage m) {
+            listing(format, "a listing's key page");
+            states(w.writeByte(KEY_PAGE), m.states(), format).writeBytes(m.next());
         } else {
             throw new IllegalArgumentException("no encoding for " + message.getClass().getSimpleName());
         }
@@ -235,10 +251,26 @@ public final class MessageCodec {
             case CHANGE_REQUEST -> new ChangeRequest(flag(r), r.readString(), smallInt(r), r.readVarLong());
             case CHANGE_ANSWER -> new ChangeAnswer(r.readString(), r.readString(), r.readVarLong());
             case PLAN_REQUEST -> planRequest(r);
+            case KEY_PAGE_QUERY -> {
+                listing(format, "a listing's key-page query");
+                yield new KeyPageQuery(smallInt(r), r.readString(), r.readBytes(), r.readBytes(), smallInt(r));
+            }
+            case KEY_PAGE -> {
+                listing(format, "a listing's key page");
+                yield new KeyPage(states(r, format), r.readBytes());
+            }
             default -> throw new IllegalArgumentException("unknown message tag " + tag);
         };
         r.expectEnd();
         return m;
+    }
+
+    /** Listing's messages exist from format 7 on: an older peer cannot answer them, so they are never sent to one. */
+    private static void listing(int format, String what) {
+        if (format < LISTING_FORMAT) {
+            throw new IllegalArgumentException(what + " cannot be sent in wire format " + format
+                    + ", which has no listing: the peer counts as a replica that did not answer");
+        }
     }
 
     private static BinaryWriter flag(BinaryWriter w, int format, boolean flag) {

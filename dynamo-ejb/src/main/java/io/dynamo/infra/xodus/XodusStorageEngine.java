@@ -134,12 +134,21 @@ public final class XodusStorageEngine implements StorageEngine {
 
     @Override
     public void scan(int partition, int partitionCount, BiConsumer<Key, SiblingSet> visitor) {
+        scanFrom(partition, partitionCount, RingOrder.partitionStart(partition, partitionCount), (key, set) -> {
+            visitor.accept(key, set);
+            return true;
+        });
+    }
+
+    @Override
+    public void scanFrom(int partition, int partitionCount, byte[] from, RangeVisitor visitor) {
         byte[] start = RingOrder.partitionStart(partition, partitionCount);
         byte[] end = RingOrder.partitionEnd(partition, partitionCount);
+        byte[] first = Arrays.compareUnsigned(from, start) > 0 ? from : start;
         guarded("scan partition " + partition, () -> {
             env.executeInReadonlyTransaction(txn -> {
                 try (Cursor cursor = data.openCursor(txn)) {
-                    if (cursor.getSearchKeyRange(new ArrayByteIterable(start)) == null) {
+                    if (cursor.getSearchKeyRange(new ArrayByteIterable(first)) == null) {
                         return;
                     }
                     do {
@@ -148,7 +157,9 @@ public final class XodusStorageEngine implements StorageEngine {
                             return;
                         }
                         Key key = RingOrder.key(k);
-                        visitor.accept(key, decode(cursor.getValue(), key));
+                        if (!visitor.visit(key, decode(cursor.getValue(), key))) {
+                            return;
+                        }
                     } while (cursor.getNext());
                 }
             });

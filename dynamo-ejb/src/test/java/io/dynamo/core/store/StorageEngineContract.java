@@ -117,6 +117,40 @@ public abstract class StorageEngineContract {
         assertThat(seen).isEqualTo(all);
     }
 
+    /** A scan from a position visits the partition's keys at or after it, in ring order, until the visitor stops. */
+    @Test
+    void scanFromResumesAtAPositionAndStopsWhenAsked() {
+        int q = 4;
+        for (int i = 0; i < 200; i++) {
+            Key k = key("key-" + i);
+            engine.update(k, s -> written(s, "a", 1, Context.EMPTY, value("v")));
+        }
+        for (int p = 0; p < q; p++) {
+            List<byte[]> whole = new ArrayList<>();
+            engine.scan(p, q, (k, s) -> whole.add(RingOrder.storageKey(k)));
+            assertThat(whole).isSortedAccordingTo(java.util.Arrays::compareUnsigned);
+            byte[] middle = whole.get(whole.size() / 2);
+            List<byte[]> fromMiddle = new ArrayList<>();
+            engine.scanFrom(p, q, middle, (k, s) -> fromMiddle.add(RingOrder.storageKey(k)));
+            assertThat(fromMiddle).containsExactlyElementsOf(whole.subList(whole.size() / 2, whole.size()));
+            // Just after a key: the next one on; before the partition: all of it; three visits when told to stop.
+            List<byte[]> after = new ArrayList<>();
+            engine.scanFrom(p, q, java.util.Arrays.copyOf(middle, middle.length + 1), (k, s) ->
+                    after.add(RingOrder.storageKey(k)));
+            assertThat(after).containsExactlyElementsOf(whole.subList(whole.size() / 2 + 1, whole.size()));
+            List<byte[]> all = new ArrayList<>();
+            engine.scanFrom(p, q, new byte[0], (k, s) -> all.add(RingOrder.storageKey(k)));
+            assertThat(all).containsExactlyElementsOf(whole);
+            int[] visits = {0};
+            engine.scanFrom(p, q, new byte[0], (k, s) -> ++visits[0] < 3);
+            assertThat(visits[0]).isEqualTo(3);
+        }
+        // A position past the partition's end visits nothing of it.
+        List<Key> none = new ArrayList<>();
+        engine.scanFrom(0, q, RingOrder.partitionStart(2, q), (k, s) -> none.add(k));
+        assertThat(none).isEmpty();
+    }
+
     @Test
     void dataSurvivesReopen() throws Exception {
         engine.update(key("k"), s -> written(s, "a", 1, Context.EMPTY, value("kept")));

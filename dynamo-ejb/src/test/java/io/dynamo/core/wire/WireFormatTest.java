@@ -37,6 +37,7 @@ class WireFormatTest {
     private static final Map<String, Message> SINCE_4 = WireSamples.sinceFormat4();
     private static final Map<String, Message> SINCE_5 = WireSamples.sinceFormat5();
     private static final Map<String, Message> SINCE_6 = WireSamples.sinceFormat6();
+    private static final Map<String, Message> SINCE_7 = WireSamples.sinceFormat7();
 
     @Test
     void everyMessageTypeHasACapturedSample() {
@@ -46,6 +47,7 @@ class WireFormatTest {
         SINCE_4.values().forEach(m -> sampled.add(m.getClass()));
         SINCE_5.values().forEach(m -> sampled.add(m.getClass()));
         SINCE_6.values().forEach(m -> sampled.add(m.getClass()));
+        SINCE_7.values().forEach(m -> sampled.add(m.getClass()));
         assertThat(sampled).containsExactlyInAnyOrderElementsOf(messageTypes());
     }
 
@@ -59,7 +61,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void theBytesAnEarlierReleaseWroteDecodeToTheSameMessages(int format) {
         samples(format).forEach((name, sample) -> {
             Message decoded = MessageCodec.decode(captured(format, name));
@@ -69,7 +71,7 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
     void eachFormatIsStillWrittenByteForByte(int format) {
         samples(format).forEach((name, sample) -> assertThat(MessageCodec.encode(sample, format))
                 .as("%s in format %d", name, format).isEqualTo(captured(format, name)));
@@ -78,18 +80,18 @@ class WireFormatTest {
     @Test
     void theNewestFormatIsTheDefaultAndNamesItself() {
         byte[] ping = MessageCodec.encode(new Ping());
-        assertThat(MessageCodec.FORMAT).isEqualTo(6);
-        assertThat(ping).containsExactly(0, 6, 5);
+        assertThat(MessageCodec.FORMAT).isEqualTo(7);
+        assertThat(ping).containsExactly(0, 7, 5);
     }
 
     @Test
     void aNewerFormatIsRefusedWithBothNumbers() {
-        byte[] fromTheFuture = {0, 7, 5};
+        byte[] fromTheFuture = {0, 8, 5};
         assertThatThrownBy(() -> MessageCodec.decode(fromTheFuture)).isInstanceOfSatisfying(
                 UnsupportedFormatException.class, e -> {
-                    assertThat(e.format()).isEqualTo(7);
-                    assertThat(e.newestReadable()).isEqualTo(6);
-                }).hasMessage("wire format version 7 is newer than the newest this node reads (6)");
+                    assertThat(e.format()).isEqualTo(8);
+                    assertThat(e.newestReadable()).isEqualTo(7);
+                }).hasMessage("wire format version 8 is newer than the newest this node reads (7)");
     }
 
     @Test
@@ -106,8 +108,8 @@ class WireFormatTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format above 0");
         assertThatThrownBy(() -> MessageCodec.decode(new byte[] {0}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 7))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 6");
+        assertThatThrownBy(() -> MessageCodec.encode(new Ping(), 8))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes 0 to 7");
     }
 
     /** Format 2 carries durability; written for an older peer it is dropped, so that peer is asked for none. */
@@ -207,6 +209,28 @@ class WireFormatTest {
         assertThat(MessageCodec.decode(MessageCodec.encode(buried, 5), 5)).isEqualTo(buried);
     }
 
+    /**
+     * Listing's messages exist from format 7 on: a peer that reads no newer is never sent one, so the lister counts
+     * it as a replica that did not answer; and a node reading only format 6 refuses the format-7 bytes.
+     */
+    @Test
+    void listingTravelsInFormat7AndIsNeverWrittenForOlderPeers() {
+        for (String name : SINCE_7.keySet()) {
+            for (int older = MessageCodec.OLDEST_FORMAT; older < MessageCodec.LISTING_FORMAT; older++) {
+                int format = older;
+                assertThatThrownBy(() -> MessageCodec.encode(SINCE_7.get(name), format)).as("%s in %d", name, format)
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no listing");
+            }
+            assertThatThrownBy(() -> MessageCodec.decode(captured(7, name), 6))
+                    .isInstanceOf(UnsupportedFormatException.class);
+        }
+        // A key-page tag inside a message that names format 6 is refused as well, not read as format 6.
+        byte[] named6 = captured(7, "key-page-complete").clone();
+        named6[1] = 6;
+        assertThatThrownBy(() -> MessageCodec.decode(named6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has no listing");
+    }
+
     /** A new format needs its captures before it can be the newest. */
     @Test
     void capturesExistForEveryFormatThisCodeReads() {
@@ -233,6 +257,9 @@ class WireFormatTest {
         }
         if (format >= 6) {
             all.putAll(SINCE_6);
+        }
+        if (format >= 7) {
+            all.putAll(SINCE_7);
         }
         return all;
     }

@@ -9,6 +9,8 @@ import io.dynamo.core.antientropy.SegmentQuery;
 import io.dynamo.core.base.Key;
 import io.dynamo.core.coordination.CoordinateGet;
 import io.dynamo.core.coordination.CoordinatePut;
+import io.dynamo.core.listing.KeyPage;
+import io.dynamo.core.listing.KeyPageQuery;
 import io.dynamo.core.membership.ChangeAnswer;
 import io.dynamo.core.membership.ChangeRequest;
 import io.dynamo.core.membership.Gossip;
@@ -129,6 +131,19 @@ final class WireSamples {
         return timedVersions().put(Context.EMPTY, new Dot("node-2.c3d4", 5), Value.of(utf8("short-lived"),
                 "text/plain").expiringAt(1_700_000_065_000L), 1_700_000_005_000L,
                 new HybridTime(1_700_000_005_000L, 1), 10);
+    }
+
+    /** Listing's key-page query and reply, with a namespaced key and an expiring version among the states. */
+    static Map<String, Message> sinceFormat7() {
+        Map<String, Message> m = new LinkedHashMap<>();
+        byte[] from = new byte[17];
+        from[0] = 0x40;
+        from[16] = 'a';
+        m.put("key-page-query", new KeyPageQuery(5, "carts", utf8("user-"), from, 100));
+        m.put("key-page", new KeyPage(List.of(new ReplicaState(KEY, timedVersions()),
+                new ReplicaState(Key.in("carts", utf8("user-1")), expiringVersions())), from));
+        m.put("key-page-complete", new KeyPage(List.of(), new byte[0]));
+        return m;
     }
 
     static Map<String, Message> sinceFormat3() {

@@ -11,6 +11,8 @@ import io.dynamo.core.base.InvalidQuorumException;
 import io.dynamo.core.base.ValueTooLargeException;
 import io.dynamo.core.coordination.InsufficientReplicasException;
 import io.dynamo.core.coordination.RemoteRequestException;
+import io.dynamo.core.listing.InvalidCursorException;
+import io.dynamo.core.listing.ListingUnavailableException;
 import io.dynamo.core.membership.ChangeRefusedException;
 import io.dynamo.core.membership.JoinRefusedException;
 import io.dynamo.core.membership.RingChangingException;
@@ -75,6 +77,8 @@ public class Failures {
             Map.entry(BackupRunningException.class, ErrorCode.BACKUP_RUNNING),
             Map.entry(AntiEntropyException.class, ErrorCode.ANTI_ENTROPY_FAILED),
             Map.entry(InsufficientReplicasException.class, ErrorCode.INSUFFICIENT_REPLICAS),
+            Map.entry(ListingUnavailableException.class, ErrorCode.INSUFFICIENT_REPLICAS),
+            Map.entry(InvalidCursorException.class, ErrorCode.INVALID_CURSOR),
             Map.entry(RingUnknownException.class, ErrorCode.RING_UNKNOWN),
             Map.entry(UnreachableException.class, ErrorCode.NODE_UNREACHABLE),
             Map.entry(RemoteRequestException.class, ErrorCode.REMOTE_REFUSED),

@@ -15,7 +15,8 @@ public record AccessPolicy(boolean clientsNeedCredentials) {
 
     public Role required(String method, String path) {
         String p = matched(path);
-        if (p.equals("kv") || p.startsWith("kv/") || p.equals("ns") || p.startsWith("ns/")) {
+        if (p.equals("kv") || p.startsWith("kv/") || p.equals("ns") || p.startsWith("ns/") || p.equals("keys")
+                || p.startsWith("keys/")) {
             return clientRole();
         }
         if (p.equals("admin") || p.startsWith("admin/")) {

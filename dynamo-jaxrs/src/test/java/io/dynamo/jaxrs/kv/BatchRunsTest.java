@@ -126,6 +126,12 @@ class BatchRunsTest {
             throw new AssertionError("batches make no conditional writes");
         }
 
+        @Override
+        public CompletionStage<io.dynamo.core.listing.KeyListing> keys(String namespace, byte[] prefix,
+                                                                       java.util.Optional<String> cursor, int limit) {
+            throw new AssertionError("batches list no keys");
+        }
+
         @SuppressWarnings("unchecked")
         private <T> CompletableFuture<T> start(String operation, Key key) {
             if (refuse || started.size() >= refuseAfter) {

@@ -35,6 +35,11 @@ class AccessPolicyTest {
         assertThat(closed.required("DELETE", "/kv/a%2Fb")).isEqualTo(Role.CLIENT);
         assertThat(closed.required("GET", "admin/ring")).isEqualTo(Role.CLIENT);
         assertThat(closed.required("GET", "admin/nodes")).isEqualTo(Role.CLIENT);
+        assertThat(open.required("GET", "keys")).isEqualTo(Role.NONE);
+        assertThat(closed.required("GET", "keys")).as("listing is a data read").isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", "keys;x=1/")).isEqualTo(Role.CLIENT);
+        assertThat(closed.required("GET", "ns/carts/keys")).isEqualTo(Role.CLIENT);
+        assertThat(AccessPolicy.ownNamespace("ns/carts/keys")).contains("carts");
     }
 
     /**

@@ -15,6 +15,7 @@ import io.dynamo.client.WriteOptions;
 import io.dynamo.client.restore.NodeRestore;
 import io.dynamo.jaxrs.MetricsText;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
@@ -29,9 +30,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -296,6 +299,68 @@ class ClusterSystemIT {
             Versions resolved = dynamo.get("siblings", ReadOptions.quorum(3));
             assertThat(resolved.siblings()).hasSize(1);
             assertThat(resolved.value().orElseThrow().asString()).isEqualTo("ab");
+        }
+    }
+
+    /**
+     * Listing on real nodes: with node3 paused (SIGSTOP) and keys written between pages, pages of 7 through node1
+     * list every key written before (and not deleted) exactly once; node3 is resumed and the Java client's lazy
+     * stream then lists them all, the keys written meanwhile included.
+     */
+    @Test
+    @Order(4)
+    void listingPagesCoverEveryKeyOnceWhileANodeIsPausedAndKeysAreWritten() throws Exception {
+        Set<String> expected = new HashSet<>();
+        try (DynamoClient dynamo = client()) {
+            for (int i = 0; i < 50; i++) {
+                String context = dynamo.put("list-" + i, null, bytes("v" + i), "text/plain", WriteOptions.quorum(3));
+                if (i % 10 == 3) {
+                    dynamo.delete("list-" + i, context, WriteOptions.quorum(3));
+                } else {
+                    expected.add("list-" + i);
+                }
+            }
+        }
+        MicroNode paused = NODES.get(2);
+        paused.pause();
+        List<String> listed = new ArrayList<>();
+        Set<String> late = new HashSet<>();
+        try {
+            String cursor = null;
+            int pages = 0;
+            do {
+                URI page = NODES.get(0).api().resolve("keys?prefix=list-&limit=7"
+                        + (cursor == null ? "" : "&cursor=" + cursor));
+                HttpResponse<String> answer = Http.get(page);
+                assertThat(answer.statusCode()).as("page %d: %s", pages, answer.body()).isEqualTo(200);
+                JsonObject body = Http.json(answer);
+                List<String> keys = body.getJsonArray("keys").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString).toList();
+                assertThat(keys).hasSizeLessThanOrEqualTo(7);
+                listed.addAll(keys);
+                cursor = body.containsKey("nextCursor") && !body.isNull("nextCursor")
+                        ? body.getString("nextCursor") : null;
+                String key = "list-late-" + pages;
+                HttpResponse<String> put = Http.put(kv(NODES.get(1), key, "w=2"), "late", null);
+                assertThat(put.statusCode()).as("W=2 with node3 paused: %s", put.body()).isEqualTo(204);
+                late.add(key);
+                assertThat(++pages).isLessThan(200);
+            } while (cursor != null);
+        } finally {
+            paused.resume();
+        }
+        assertThat(listed).doesNotHaveDuplicates();
+        assertThat(listed.stream().filter(k -> !k.startsWith("list-late-")).toList())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        ThreeNodes.eventually(paused.name + " answers again", 
+                () -> Http.get(kv(paused, "list-0", "r=3")).statusCode() == 200);
+        Set<String> all = new HashSet<>(expected);
+        all.addAll(late);
+        try (DynamoClient dynamo = client()) {
+            List<String> streamed = dynamo.keys("list-", 7).toList();
+            assertThat(streamed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
+            assertThat(dynamo.keys("list-1", 3).toList()).containsExactlyInAnyOrderElementsOf(
+                    all.stream().filter(k -> k.startsWith("list-1")).toList());
         }
     }
 

@@ -8,9 +8,11 @@ import io.dynamo.client.Versions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * and a fifth join in one plan, one of the first three leaves, another is SIGKILLed and replaced by a sixth, and N
  * grows from 3 to 4 (R=2, W=3) through a plan. Afterwards no acknowledged write is lost, sampled keys sit on exactly
  * their 4 replicas, the node that left holds
- * nothing and no node keeps hints for a node that is gone. Bounded: about five minutes, most of it Payara starting.
+ * nothing and no node keeps hints for a node that is gone. A key listing begun before the join finishes after it,
+ * through a node that joined, with every key exactly once. Bounded: about five minutes, most of it Payara starting.
  */
 class RingChangeSystemIT {
     private static final List<String> HOSTS = List.of("127.0.0.1", "127.0.0.2", "127.0.0.3");
@@ -71,6 +74,15 @@ class RingChangeSystemIT {
         MicroNode node5 = cluster.startAnother("node5", "127.0.0.5");
         MicroNode node6 = cluster.startAnother("node6", "127.0.0.6");
         URI admin = node1.api().resolve("admin/");
+        // A listing begun before the join and finished after it, through a node that joined: its cursor is a ring
+        // position, which no change of owners moves.
+        Set<String> listedBefore = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            HttpResponse<String> put = Http.put(node1.api().resolve("kv/pre-join-" + i), "v", null);
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+        }
+        String cursor = listPage(node1, null, listedBefore);
+        assertThat(cursor).as("the first page is not the last").isNotNull();
         Writers load = new Writers(cluster);
         try {
             for (MicroNode n : List.of(node4, node5, node6)) {
@@ -80,6 +92,16 @@ class RingChangeSystemIT {
                     + "{\"op\":\"join\",\"node\":\"node5\"}]}", ThreeNodes.SETTLE);
             assertThat(joined.getBoolean("committed")).as(joined.toString()).isTrue();
             cutWhileChanging(random, List.of(node1, node2, node3, node4, node5));
+            List<String> listed = new ArrayList<>(listedBefore);
+            Set<String> page = new HashSet<>();
+            while (cursor != null) {
+                page.clear();
+                cursor = listPage(node4, cursor, page);
+                listed.addAll(page);
+            }
+            assertThat(listed).as("a listing across the join").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 60)
+                            .mapToObj(i -> "pre-join-" + i).toList());
 
             JsonObject left = Http.commit(admin, "leave", "{\"node\":\"node2\"}", ThreeNodes.SETTLE);
             assertThat(left.getBoolean("committed")).as(left.toString()).isTrue();
@@ -130,6 +152,16 @@ class RingChangeSystemIT {
         ThreeNodes.eventually("node2, which left, holds nothing", () -> keysStored(node2, "node2") == 0);
         ThreeNodes.eventually("no hints kept for node2 or node3", () -> members.stream()
                 .allMatch(n -> hintsFor(n, "node2") + hintsFor(n, "node3") == 0));
+    }
+
+    /** Adds a page of 10 keys named pre-join-* to {@code into}; returns the next cursor, null after the last. */
+    private static String listPage(MicroNode node, String cursor, Set<String> into) {
+        HttpResponse<String> answer = Http.get(node.api().resolve("keys?prefix=pre-join-&limit=10"
+                + (cursor == null ? "" : "&cursor=" + cursor)));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonObject body = Http.json(answer);
+        body.getJsonArray("keys").getValuesAs(jakarta.json.JsonString.class).forEach(k -> into.add(k.getString()));
+        return body.containsKey("nextCursor") && !body.isNull("nextCursor") ? body.getString("nextCursor") : null;
     }
 
     /** Cuts the link between two of the nodes for a few seconds while the change is handed over, then heals. */
