@@ -102,10 +102,8 @@ public final class ThreeNodes {
             node.await("live", START);
         }
         nodes.get(0).await("ready", START);
-        // Both in one plan, as an operator adding several nodes does: one ring change instead of two.
-        JsonObject joined = Http.commit(nodes.get(0).api().resolve("admin/"), "plan", "{\"changes\":["
-                + "{\"op\":\"join\",\"node\":\"node2\"},{\"op\":\"join\",\"node\":\"node3\"}]}", SETTLE);
-        assertThat(joined.getBoolean("committed")).as(joined.toString()).isTrue();
+        join("node2");
+        join("node3");
         for (MicroNode node : nodes) {
             node.await("ready", SETTLE);
         }
@@ -129,6 +127,12 @@ public final class ThreeNodes {
         for (MicroNode node : nodes) {
             node.stop();
         }
+    }
+
+    /** Joins a node through node1's admin API: the plan, then its commit (again while the cluster answers 409). */
+    void join(String name) throws InterruptedException {
+        JsonObject done = Http.join(nodes.get(0).api().resolve("admin/"), name, SETTLE);
+        assertThat(done.getBoolean("committed")).as(done.toString()).isTrue();
     }
 
     static JsonObject ringOf(MicroNode node) {
