@@ -55,6 +55,7 @@ public final class NamespaceClient {
 
     /** As {@link DynamoClient#delete(String, String, WriteOptions)}; returns the tombstone's context. */
     public String delete(String key, String context, WriteOptions options) {
+        options.forDelete();
         String path = prefix + KeyPaths.segment(key) + options.query();
         return client.execute(new NodeHttp.Request("DELETE", path, key, null,
                 DynamoClient.writeHeaders(context, options), null), null, Answers::context);

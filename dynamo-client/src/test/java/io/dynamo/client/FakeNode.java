@@ -30,8 +30,9 @@ final class FakeNode implements AutoCloseable {
             return values == null ? null : values.get(0);
         }
 
+        /** A key-value request, of the default key space or a namespace's. */
         boolean isKv() {
-            return rawPath.startsWith(API + "kv/");
+            return rawPath.startsWith(API + "kv/") || rawPath.startsWith(API + "ns/") && rawPath.contains("/kv/");
         }
 
         boolean isAdmin(String what) {
