@@ -3,6 +3,7 @@ package io.dynamo.jaxrs.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.client.BatchResult;
 import io.dynamo.client.BatchWrite;
 import io.dynamo.client.DynamoClient;
 import io.dynamo.client.DynamoClientException;
@@ -126,10 +127,7 @@ class ClusterSystemIT {
     @Test
     @Order(1)
     void ifMatchPutsRacingThroughOneCoordinatorOneWinsAndThroughTwoNoAcknowledgedWriteIsLost() throws Exception {
-        // W=3 and R=3 below need every replica of the ring, not those of a join still moving data.
-        ThreeNodes.eventually("no ring change under way", () -> NODES.stream()
-                .map(n -> Http.json(Http.get(n.api().resolve("admin/ring"))))
-                .allMatch(r -> !r.containsKey("change") || r.isNull("change")));
+        awaitSettledRing();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (DynamoClient alice = client(); DynamoClient bob = client()) {
             for (int round = 0; round < 10; round++) {
@@ -187,6 +185,13 @@ class ClusterSystemIT {
         }
     }
 
+    /** W=3 and R=3 need every replica of the ring, not those of a join still moving data. */
+    private static void awaitSettledRing() throws InterruptedException {
+        ThreeNodes.eventually("no ring change under way", () -> NODES.stream()
+                .map(n -> Http.json(Http.get(n.api().resolve("admin/ring"))))
+                .allMatch(r -> !r.containsKey("change") || r.isNull("change")));
+    }
+
     private static DynamoClient client() {
         DynamoClient.Builder builder = DynamoClient.builder().credentials("client", CLIENT_PASSWORD);
         NODES.forEach(n -> builder.seed(n.api()));
@@ -201,6 +206,12 @@ class ClusterSystemIT {
     @Order(2)
     void aKilledNodeMissesNoWriteOnceItReturns() throws Exception {
         MicroNode victim = NODES.get(2);
+        // Values on all three replicas that expire while one is down: once it is back, nothing may serve them.
+        awaitSettledRing();
+        ExpiringKeys expiring;
+        try (DynamoClient dynamo = client()) {
+            expiring = ExpiringKeys.put(dynamo, "expiring-", Duration.ofSeconds(3));
+        }
         victim.kill();
         for (int i = 0; i < KEYS; i++) {
             HttpResponse<String> put = Http.put(kv(NODES.get(i % 2), "during-" + i, "w=2"), "v" + i, null);
@@ -238,15 +249,30 @@ class ClusterSystemIT {
             assertThat(r.getJsonObject("error").getString("error")).isEqualTo("insufficient_replicas");
         });
 
+        expiring.awaitExpiry();
+        expiring.assertThroughEachNode(NODES.subList(0, 2), 2);
+
         // While it starts, nothing may answer for the API but the API: no bare 404 a client could take for "no key".
         StartWatch watch = StartWatch.start(victim);
         victim.start(false, seeds);
         victim.await("ready", ThreeNodes.START);
         assertThat(watch.stop()).as("answers without the API's JSON error while %s started", victim.name).isEmpty();
+        // Back with its copies of the expired values, read before anti-entropy reached them, then after it did.
+        expiring.assertThroughEachNode(List.of(victim), 1);
+        expiring.assertEachReplicasCopy(NODES);
         ThreeNodes.eventually("the hint queues for " + victim.name + " drain to zero",
                 () -> NODES.subList(0, 2).stream().allMatch(n -> hintsFor(n, victim.name) == 0));
         ThreeNodes.eventually("every replica of every key matches", () -> allReplicasEqual("during-")
                 && allReplicasEqual("key-"));
+        List<Integer> partitions = expiring.partitions(victim);
+        ThreeNodes.eventually(victim.name + " ran anti-entropy on the expired keys' partitions since its return",
+                () -> Http.json(Http.get(victim.api().resolve("admin/anti-entropy"))).getJsonArray("partitions")
+                        .stream().map(JsonValue::asJsonObject).filter(p -> p.getJsonNumber("exchanges").longValue() > 0)
+                        .map(p -> p.getInt("partition")).toList().containsAll(partitions));
+        for (int r = 1; r <= 3; r++) {
+            expiring.assertThroughEachNode(NODES, r);
+        }
+        expiring.assertEachReplicasCopy(NODES);
     }
 
     @Test
@@ -801,6 +827,39 @@ class ClusterSystemIT {
             put.header("Authorization", authorization);
         }
         return http.send(put.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The Java client's ttl on real nodes: a put's and a batch item's value reads as not found once expired. */
+    @Test
+    @Order(4)
+    void valuesWrittenWithATtlThroughTheJavaClientReadAsNotFoundOnceExpired() throws Exception {
+        awaitSettledRing();
+        try (DynamoClient dynamo = client()) {
+            dynamo.put("ttl-put", null, bytes("brief"), "text/plain",
+                    WriteOptions.quorum(3).ttl(Duration.ofSeconds(1)));
+            List<BatchResult<String>> batch = dynamo.putAll(List.of(
+                    BatchWrite.put("ttl-item", null, bytes("brief too"), "text/plain").ttl(Duration.ofSeconds(1)),
+                    BatchWrite.put("ttl-none", null, bytes("stays"), "text/plain")), WriteOptions.quorum(3));
+            // The nodes made the expiries from this machine's clock before answering: none is later than this.
+            long expiredBy = System.currentTimeMillis() + 1000;
+            assertThat(batch).allSatisfy(r -> assertThat(r.succeeded()).as(r.key()).isTrue());
+            Thread.sleep(Math.max(0, expiredBy - System.currentTimeMillis()) + 50);
+
+            Versions expired = dynamo.get("ttl-put");
+            assertThat(expired.found()).isFalse();
+            assertThat(expired.context()).as("an expired key keeps its context").isNotNull();
+            assertThat(dynamo.get("ttl-item", ReadOptions.quorum(3)).found()).isFalse();
+            assertThat(dynamo.get("ttl-none", ReadOptions.quorum(3)).value().orElseThrow().asString())
+                    .isEqualTo("stays");
+            for (MicroNode node : NODES) {
+                assertThat(Http.get(kv(node, "ttl-put", "r=1")).statusCode()).as(node.name).isEqualTo(404);
+                assertThat(Http.get(kv(node, "ttl-item", "r=1")).statusCode()).as(node.name).isEqualTo(404);
+            }
+
+            dynamo.put("ttl-put", expired.context(), bytes("again"), "text/plain", WriteOptions.quorum(3));
+            assertThat(dynamo.get("ttl-put", ReadOptions.quorum(3)).siblings()).as("the expired version superseded")
+                    .extracting(Sibling::asString).containsExactly("again");
+        }
     }
 
     private static JsonObject backupOf(MicroNode node) {
