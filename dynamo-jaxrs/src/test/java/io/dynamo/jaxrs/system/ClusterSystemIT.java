@@ -50,7 +50,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Three Payara Micro processes started from the built WAR, joined into one ring through the admin API, then hurt
  * as in production: a node is killed with SIGKILL while writes go on and comes back; a node loses its data
  * directory and anti-entropy restores it; then every node is backed up, one node is restored from its backup, and
- * at last the whole cluster. Everything is checked through the REST and admin APIs.
+ * at last the whole cluster. Everything is checked through the REST and admin APIs. Node2 also runs the example
+ * application (dynamo-example), which uses the cluster through its injected client.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSystemIT {
@@ -72,11 +73,23 @@ class ClusterSystemIT {
                 "-Ddynamo.security.client.required=true", "-Ddynamo.security.client.password=" + CLIENT_PASSWORD);
         // node2 takes at most 8 key-value requests at once, so that the overload test can fill it, and holds no
         // hint (a cap of one byte), so that its refusals show in its metrics.
+        // node2 also runs the example application (dynamo-example), its client pointed at node2 itself through a
+        // MicroProfile Config expression, as an operator would override the WAR's settings.
         cluster = ThreeNodes.start("system", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"), settings,
                 List.of(List.of(), List.of("-Ddynamo.max.inflight=" + NODE2_MAX_IN_FLIGHT,
-                        "-Ddynamo.hints.max.bytes.per.target=1"), List.of()));
+                        "-Ddynamo.hints.max.bytes.per.target=1",
+                        "-Ddynamo.client.seeds=http://${dynamo.http.address}/dynamo/api/v1/",
+                        "-Ddynamo.client.user=client", "-Ddynamo.client.password=" + CLIENT_PASSWORD), List.of()),
+                1, exampleWar());
         NODES.addAll(cluster.nodes);
         seeds = cluster.seeds;
+    }
+
+    private static Path exampleWar() {
+        Path war = Path.of(System.getProperty("dynamo.it.example.war"));
+        assertThat(war).as("the example application's WAR: build it with ./mvnw -pl dynamo-example -am package")
+                .isRegularFile();
+        return war;
     }
 
     @AfterAll
@@ -860,6 +873,76 @@ class ClusterSystemIT {
             assertThat(dynamo.get("ttl-put", ReadOptions.quorum(3)).siblings()).as("the expired version superseded")
                     .extracting(Sibling::asString).containsExactly("again");
         }
+    }
+
+    /**
+     * The example application beside the product on node2, its DynamoClient injected by dynamo-client-cdi: carts
+     * written and read through it are in the store, bad input gets its own 4xx JSON errors, and with the key's
+     * coordinator paused a read ends at its MicroProfile Fault Tolerance timeout (2 s) with its own 504, long before
+     * the client's read timeout (10 s).
+     */
+    @Test
+    @Order(4)
+    void theExampleApplicationWorksThroughTheInjectedClientAndTimesOutWhenTheStoreHangs() throws Exception {
+        awaitSettledRing();
+        MicroNode host = NODES.get(1);
+        URI carts = URI.create("http://" + host.host + ":" + host.httpPort + "/dynamo-example/api/carts/");
+        assertThat(putCart(carts.resolve("alice"), "milk\neggs", null).statusCode()).isEqualTo(204);
+        HttpResponse<String> read = Http.get(carts.resolve("alice"));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo("milk\neggs");
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> stored = Http.get(kv(NODES.get(0), "cart:alice", "r=2"));
+        assertThat(stored.body()).as("in the store, read through node1").isEqualTo("milk\neggs");
+
+        assertThat(putCart(carts.resolve("alice"), "milk", etag).statusCode()).as("If-Match the read").isEqualTo(204);
+        HttpResponse<String> stale = putCart(carts.resolve("alice"), "bread", etag);
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.body()).contains("\"error\":\"cart_changed\"");
+        assertThat(Http.get(carts.resolve("alice")).body()).isEqualTo("milk");
+        HttpResponse<String> none = Http.get(carts.resolve("nobody"));
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("\"error\":\"no_cart\"");
+        HttpResponse<String> badUser = Http.get(carts.resolve("u".repeat(101)));
+        assertThat(badUser.statusCode()).isEqualTo(400);
+        assertThat(badUser.body()).contains("\"error\":\"invalid_user\"");
+        HttpResponse<String> tooLarge = putCart(carts.resolve("alice"), "x".repeat(10_001), null);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("\"error\":\"cart_too_large\"");
+
+        MicroNode coordinator = NODES.get(0);
+        String user = userCoordinatedBy(coordinator, host);
+        assertThat(putCart(carts.resolve(user), "tea", null).statusCode()).isEqualTo(204);
+        coordinator.pause();
+        try {
+            long start = System.nanoTime();
+            HttpResponse<String> slow = Http.get(carts.resolve(user));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(slow.statusCode()).as("after %d ms: %s", millis, slow.body()).isEqualTo(504);
+            assertThat(slow.body()).contains("\"error\":\"store_timeout\"");
+            assertThat(millis).as("the example's timeout, not the client's read timeout").isBetween(1_500L, 8_000L);
+        } finally {
+            coordinator.resume();
+        }
+        ThreeNodes.eventually("the example reads the cart again", () -> "tea".equals(Http.get(carts.resolve(user))
+                .body()));
+    }
+
+    private static HttpResponse<String> putCart(URI cart, String items, String etag) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(cart).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(items));
+        return Http.send(etag == null ? request : request.header("If-Match", etag));
+    }
+
+    /** A user whose cart key has {@code coordinator} at the head of its preference list. */
+    private static String userCoordinatedBy(MicroNode coordinator, MicroNode asked) {
+        for (int i = 0; i < 1000; i++) {
+            JsonObject placement = Http.json(Http.get(asked.api().resolve("admin/ring/key/cart:user-" + i)));
+            if (placement.getJsonArray("replicas").getJsonObject(0).getString("node").equals(coordinator.name)) {
+                return "user-" + i;
+            }
+        }
+        throw new AssertionError("no key of 1000 is coordinated by " + coordinator.name);
     }
 
     private static JsonObject backupOf(MicroNode node) {
