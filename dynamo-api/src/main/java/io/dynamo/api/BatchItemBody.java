@@ -11,7 +11,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @param context     the context of the read this write follows, as {@code X-Dynamo-Context} carries it; absent for
  *                    a blind write
  * @param delete      true for a delete (with the context of the read it deletes, and no value); absent for a put
+ * @param ttl         a put's time to live in whole seconds, as {@link DynamoHeaders#TTL}; absent for none
  */
-@JsonbPropertyOrder({"key", "value", "contentType", "context", "delete"})
-public record BatchItemBody(String key, String value, String contentType, String context, Boolean delete) {
+@JsonbPropertyOrder({"key", "value", "contentType", "context", "delete", "ttl"})
+public record BatchItemBody(String key, String value, String contentType, String context, Boolean delete, Long ttl) {
 }

@@ -14,6 +14,15 @@ public final class DynamoHeaders {
      */
     public static final String RING_VERSION = "X-Dynamo-Ring-Version";
 
+    /**
+     * On a put: the value's time to live in whole seconds, from 1 to {@link #TTL_MAX_SECONDS} (the query parameter
+     * {@code ttl} says the same). The node adds it to its clock; from then on the value reads as deleted.
+     */
+    public static final String TTL = "X-Dynamo-TTL";
+
+    /** The longest time to live a put or a batch item may give: 10 years of 365 days, in seconds. */
+    public static final long TTL_MAX_SECONDS = 10L * 365 * 24 * 60 * 60;
+
     private DynamoHeaders() {
     }
 }

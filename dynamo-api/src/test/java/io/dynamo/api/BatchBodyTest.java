@@ -32,12 +32,18 @@ class BatchBodyTest {
     void batchRequestsKeepTheirFieldNames() throws Exception {
         try (Jsonb json = JsonbBuilder.create()) {
             assertThat(json.toJson(new BatchKeysBody(List.of("k1", "k2")))).isEqualTo("{\"keys\":[\"k1\",\"k2\"]}");
-            BatchItemsBody items = new BatchItemsBody(List.of(new BatchItemBody("k", "dg==", "text/plain", null, null),
-                    new BatchItemBody("gone", null, null, "ctx", true)));
+            BatchItemsBody items = new BatchItemsBody(List.of(new BatchItemBody("k", "dg==", "text/plain", null, null,
+                    null), new BatchItemBody("gone", null, null, "ctx", true, null)));
             String text = json.toJson(items);
             assertThat(text).isEqualTo("{\"items\":[{\"key\":\"k\",\"value\":\"dg==\",\"contentType\":\"text/plain\"},"
                     + "{\"key\":\"gone\",\"context\":\"ctx\",\"delete\":true}]}");
             assertThat(json.fromJson(text, BatchItemsBody.class)).isEqualTo(items);
+
+            BatchItemsBody expiring = new BatchItemsBody(List.of(new BatchItemBody("k", "dg==", null, null, null,
+                    300L)));
+            String withTtl = json.toJson(expiring);
+            assertThat(withTtl).isEqualTo("{\"items\":[{\"key\":\"k\",\"value\":\"dg==\",\"ttl\":300}]}");
+            assertThat(json.fromJson(withTtl, BatchItemsBody.class)).isEqualTo(expiring);
         }
     }
 }

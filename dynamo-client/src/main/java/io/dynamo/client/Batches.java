@@ -35,7 +35,10 @@ final class Batches {
                 MediaType.APPLICATION_JSON, Map.of(), Entity.json(new BatchKeysBody(List.copyOf(keys))));
     }
 
-    /** {@code POST {prefix}_mput}; a batch takes no condition ({@code ifMatch}, {@code ifAbsent}). */
+    /**
+     * {@code POST {prefix}_mput}; a batch takes no condition ({@code ifMatch}, {@code ifAbsent}). The options' ttl
+     * goes to each put that gives none of its own.
+     */
     static NodeHttp.Request write(String prefix, List<BatchWrite> writes, WriteOptions options) {
         checkSize(writes);
         if (options.matching() != null || options.onlyIfAbsent()) {
@@ -46,12 +49,19 @@ final class Batches {
         List<BatchItemBody> items = new ArrayList<>(writes.size());
         for (BatchWrite w : writes) {
             KeyPaths.forRequest(Objects.requireNonNull(w, "write").key());
-            items.add(w.isDelete() ? new BatchItemBody(w.key(), null, null, w.context(), true)
+            items.add(w.isDelete() ? new BatchItemBody(w.key(), null, null, w.context(), true, null)
                     : new BatchItemBody(w.key(), base64.encodeToString(w.value()), w.contentType() == null ? null
-                    : DynamoClient.mediaType(w.contentType()).toString(), w.context(), null));
+                    : DynamoClient.mediaType(w.contentType()).toString(), w.context(), null, ttlSeconds(w, options)));
         }
         return new NodeHttp.Request("POST", prefix + "_mput" + options.query(), null, MediaType.APPLICATION_JSON,
                 Map.of(), Entity.json(new BatchItemsBody(items)));
+    }
+
+    private static Long ttlSeconds(BatchWrite write, WriteOptions options) {
+        if (write.ttl() != null) {
+            return WriteOptions.ttlSeconds(write.ttl());
+        }
+        return options.ttl().map(WriteOptions::ttlSeconds).orElse(null);
     }
 
     static List<BatchResult<Versions>> reads(Response response, URI node, List<URI> tried) {

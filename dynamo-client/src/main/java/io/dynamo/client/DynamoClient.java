@@ -143,7 +143,8 @@ public final class DynamoClient implements AutoCloseable {
      * @param context     the context of the read this write follows (it supersedes what that read returned); null
      *                    for a blind write, which supersedes nothing and so may become a sibling
      * @param contentType kept with the value; null for {@code application/octet-stream}
-     * @param options     W, dw, and a condition ({@link WriteOptions#ifMatch}, {@link WriteOptions#ifAbsent})
+     * @param options     W, dw, a condition ({@link WriteOptions#ifMatch}, {@link WriteOptions#ifAbsent}), and a
+     *                    time to live ({@link WriteOptions#ttl(Duration)})
      * @return the new version's context
      * @throws DynamoClientException on an error answer (412 when the condition was not met), or when no node
      *                               answered
@@ -209,8 +210,9 @@ public final class DynamoClient implements AutoCloseable {
     /**
      * Deletes what the read with this context returned (a tombstone supersedes it).
      *
-     * @param options W, dw, and a condition ({@link WriteOptions#ifMatch}, {@link WriteOptions#ifAbsent})
+     * @param options W, dw, and a condition ({@link WriteOptions#ifMatch}, {@link WriteOptions#ifAbsent}); no ttl
      * @return the tombstone's context: a later put with it supersedes the delete
+     * @throws IllegalArgumentException for options with a ttl: a time to live belongs to a value
      */
     public String delete(String key, String context, WriteOptions options) {
         KeyRequest delete = deleteRequest(key, context, options);
@@ -283,7 +285,8 @@ public final class DynamoClient implements AutoCloseable {
      * through its coordinator, all at once. One result per key, in the order given: the new context, or the key's
      * own error. The node checks the whole batch before writing any of it.
      *
-     * @param options W and dw; no condition
+     * @param options W and dw, and a ttl for each put that has none of its own ({@link BatchWrite#ttl(Duration)});
+     *                no condition
      * @throws DynamoClientException when the batch as a whole was refused (bad input) or no node answered
      */
     public List<BatchResult<String>> putAll(List<BatchWrite> writes, WriteOptions options) {
@@ -330,6 +333,7 @@ public final class DynamoClient implements AutoCloseable {
     }
 
     private static KeyRequest deleteRequest(String key, String context, WriteOptions options) {
+        options.forDelete();
         byte[] keyBytes = KeyPaths.forRequest(key);
         String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
         return new KeyRequest(new NodeHttp.Request("DELETE", path, key, null, writeHeaders(context, options), null),
@@ -537,12 +541,14 @@ public final class DynamoClient implements AutoCloseable {
         }
     }
 
-    /** The headers of a put or delete: its context and conditions (namespaced requests too). */
+    /** The headers of a put or delete: its context, conditions and time to live (namespaced requests too). */
     static Map<String, String> writeHeaders(String context, WriteOptions options) {
         Map<String, String> headers = new HashMap<>();
         headers.put(DynamoHeaders.CONTEXT, context);
         headers.put("If-Match", options.matching());
         headers.put("If-None-Match", options.onlyIfAbsent() ? "*" : null);
+        headers.put(DynamoHeaders.TTL, options.ttl().map(t -> Long.toString(WriteOptions.ttlSeconds(t)))
+                .orElse(null));
         return headers;
     }
 

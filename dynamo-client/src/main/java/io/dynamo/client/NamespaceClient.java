@@ -76,6 +76,7 @@ public final class NamespaceClient {
 
     /** As {@link DynamoClient#delete(String, String, WriteOptions)}; returns the tombstone's context. */
     public String delete(String key, String context, WriteOptions options) {
+        options.forDelete();
         byte[] keyBytes = KeyPaths.forRequest(key);
         String path = prefix + KeyPaths.encode(keyBytes) + options.query();
         return client.execute(new NodeHttp.Request("DELETE", path, key, null,

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dynamo.api.KeysBody;
 import io.dynamo.api.SiblingBody;
-import io.dynamo.core.ring.Member;
-import io.dynamo.core.ring.Ring;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,28 +20,22 @@ import org.junit.jupiter.api.Test;
 /** What goes on the wire for each call, and how each kind of answer maps onto the client's types. */
 class DynamoClientAnswersTest {
     private static final String TAG = "\"AAAAAAAAAAAAAAAAAAAAAA\"";
-    private final FakeCluster cluster = new FakeCluster("only");
-    private final FakeNode node = cluster.node("only");
-    private final DynamoClient client;
-
-    DynamoClientAnswersTest() {
-        cluster.serveRing(Ring.initial(8, List.of(Member.of("only"))), 1);
-        client = DynamoClient.builder().seed(node.base()).build();
-    }
+    private final OneFakeNode one = new OneFakeNode();
+    private final FakeCluster cluster = one.cluster;
+    private final FakeNode node = one.node;
+    private final DynamoClient client = one.client;
 
     @AfterEach
     void close() {
-        client.close();
-        cluster.close();
+        one.close();
     }
 
     private List<FakeNode.Received> kvRequests() {
-        return cluster.received(FakeNode.Received::isKv);
+        return one.kvRequests();
     }
 
     private FakeNode.Received lastKv() {
-        List<FakeNode.Received> kv = kvRequests();
-        return kv.get(kv.size() - 1);
+        return one.lastKv();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.dynamo.jaxrs.kv;
 
+import io.dynamo.api.DynamoHeaders;
 import io.dynamo.core.version.Expiry;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * absent). Either may be given, or both if they agree; whole seconds from 1 to {@link Expiry#MAX_SECONDS}.
  */
 record TtlParam(String header, String query) {
-    static final String HEADER = "X-Dynamo-TTL";
+    static final String HEADER = DynamoHeaders.TTL;
     static final TtlParam NONE = new TtlParam(null, null);
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 

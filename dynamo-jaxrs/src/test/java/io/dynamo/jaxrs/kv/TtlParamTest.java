@@ -3,6 +3,8 @@ package io.dynamo.jaxrs.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.api.DynamoHeaders;
+import io.dynamo.core.version.Expiry;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +29,13 @@ class TtlParamTest {
                 .hasMessageContaining("header X-Dynamo-TTL").hasMessageContaining("from 1 to 315360000");
         assertThatThrownBy(() -> new TtlParam(null, bad).seconds()).isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("query parameter ttl");
+    }
+
+    /** The client checks a ttl against the API's bound before sending: it must be the one the nodes keep. */
+    @Test
+    void theApiBoundIsTheNodesBound() {
+        assertThat(DynamoHeaders.TTL_MAX_SECONDS).isEqualTo(Expiry.MAX_SECONDS);
+        assertThat(TtlParam.HEADER).isEqualTo(DynamoHeaders.TTL);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dynamo.jaxrs.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.client.BatchResult;
 import io.dynamo.client.BatchWrite;
 import io.dynamo.client.DynamoClient;
 import io.dynamo.client.DynamoClientException;
@@ -52,7 +53,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Three Payara Micro processes started from the built WAR, joined into one ring through the admin API, then hurt
  * as in production: a node is killed with SIGKILL while writes go on and comes back; a node loses its data
  * directory and anti-entropy restores it; then every node is backed up, one node is restored from its backup, and
- * at last the whole cluster. Everything is checked through the REST and admin APIs.
+ * at last the whole cluster. Everything is checked through the REST and admin APIs. Node2 also runs the example
+ * application (dynamo-example), which uses the cluster through its injected client.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSystemIT {
@@ -74,11 +76,23 @@ class ClusterSystemIT {
                 "-Ddynamo.security.client.required=true", "-Ddynamo.security.client.password=" + CLIENT_PASSWORD);
         // node2 takes at most 8 key-value requests at once, so that the overload test can fill it, and holds no
         // hint (a cap of one byte), so that its refusals show in its metrics.
+        // node2 also runs the example application (dynamo-example), its client pointed at node2 itself through a
+        // MicroProfile Config expression, as an operator would override the WAR's settings.
         cluster = ThreeNodes.start("system", List.of("127.0.0.1", "127.0.0.1", "127.0.0.1"), settings,
                 List.of(List.of(), List.of("-Ddynamo.max.inflight=" + NODE2_MAX_IN_FLIGHT,
-                        "-Ddynamo.hints.max.bytes.per.target=1"), List.of()));
+                        "-Ddynamo.hints.max.bytes.per.target=1",
+                        "-Ddynamo.client.seeds=http://${dynamo.http.address}/dynamo/api/v1/",
+                        "-Ddynamo.client.user=client", "-Ddynamo.client.password=" + CLIENT_PASSWORD), List.of()),
+                1, exampleWar());
         NODES.addAll(cluster.nodes);
         seeds = cluster.seeds;
+    }
+
+    private static Path exampleWar() {
+        Path war = Path.of(System.getProperty("dynamo.it.example.war"));
+        assertThat(war).as("the example application's WAR: build it with ./mvnw -pl dynamo-example -am package")
+                .isRegularFile();
+        return war;
     }
 
     @AfterAll
@@ -129,10 +143,7 @@ class ClusterSystemIT {
     @Test
     @Order(1)
     void ifMatchPutsRacingThroughOneCoordinatorOneWinsAndThroughTwoNoAcknowledgedWriteIsLost() throws Exception {
-        // W=3 and R=3 below need every replica of the ring, not those of a join still moving data.
-        ThreeNodes.eventually("no ring change under way", () -> NODES.stream()
-                .map(n -> Http.json(Http.get(n.api().resolve("admin/ring"))))
-                .allMatch(r -> !r.containsKey("change") || r.isNull("change")));
+        awaitSettledRing();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (DynamoClient alice = client(); DynamoClient bob = client()) {
             for (int round = 0; round < 10; round++) {
@@ -190,6 +201,13 @@ class ClusterSystemIT {
         }
     }
 
+    /** W=3 and R=3 need every replica of the ring, not those of a join still moving data. */
+    private static void awaitSettledRing() throws InterruptedException {
+        ThreeNodes.eventually("no ring change under way", () -> NODES.stream()
+                .map(n -> Http.json(Http.get(n.api().resolve("admin/ring"))))
+                .allMatch(r -> !r.containsKey("change") || r.isNull("change")));
+    }
+
     private static DynamoClient client() {
         DynamoClient.Builder builder = DynamoClient.builder().credentials("client", CLIENT_PASSWORD);
         NODES.forEach(n -> builder.seed(n.api()));
@@ -204,6 +222,12 @@ class ClusterSystemIT {
     @Order(2)
     void aKilledNodeMissesNoWriteOnceItReturns() throws Exception {
         MicroNode victim = NODES.get(2);
+        // Values on all three replicas that expire while one is down: once it is back, nothing may serve them.
+        awaitSettledRing();
+        ExpiringKeys expiring;
+        try (DynamoClient dynamo = client()) {
+            expiring = ExpiringKeys.put(dynamo, "expiring-", Duration.ofSeconds(3));
+        }
         victim.kill();
         for (int i = 0; i < KEYS; i++) {
             HttpResponse<String> put = Http.put(kv(NODES.get(i % 2), "during-" + i, "w=2"), "v" + i, null);
@@ -241,15 +265,30 @@ class ClusterSystemIT {
             assertThat(r.getJsonObject("error").getString("error")).isEqualTo("insufficient_replicas");
         });
 
+        expiring.awaitExpiry();
+        expiring.assertThroughEachNode(NODES.subList(0, 2), 2);
+
         // While it starts, nothing may answer for the API but the API: no bare 404 a client could take for "no key".
         StartWatch watch = StartWatch.start(victim);
         victim.start(false, seeds);
         victim.await("ready", ThreeNodes.START);
         assertThat(watch.stop()).as("answers without the API's JSON error while %s started", victim.name).isEmpty();
+        // Back with its copies of the expired values, read before anti-entropy reached them, then after it did.
+        expiring.assertThroughEachNode(List.of(victim), 1);
+        expiring.assertEachReplicasCopy(NODES);
         ThreeNodes.eventually("the hint queues for " + victim.name + " drain to zero",
                 () -> NODES.subList(0, 2).stream().allMatch(n -> hintsFor(n, victim.name) == 0));
         ThreeNodes.eventually("every replica of every key matches", () -> allReplicasEqual("during-")
                 && allReplicasEqual("key-"));
+        List<Integer> partitions = expiring.partitions(victim);
+        ThreeNodes.eventually(victim.name + " ran anti-entropy on the expired keys' partitions since its return",
+                () -> Http.json(Http.get(victim.api().resolve("admin/anti-entropy"))).getJsonArray("partitions")
+                        .stream().map(JsonValue::asJsonObject).filter(p -> p.getJsonNumber("exchanges").longValue() > 0)
+                        .map(p -> p.getInt("partition")).toList().containsAll(partitions));
+        for (int r = 1; r <= 3; r++) {
+            expiring.assertThroughEachNode(NODES, r);
+        }
+        expiring.assertEachReplicasCopy(NODES);
     }
 
     @Test
@@ -868,6 +907,109 @@ class ClusterSystemIT {
             put.header("Authorization", authorization);
         }
         return http.send(put.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The Java client's ttl on real nodes: a put's and a batch item's value reads as not found once expired. */
+    @Test
+    @Order(4)
+    void valuesWrittenWithATtlThroughTheJavaClientReadAsNotFoundOnceExpired() throws Exception {
+        awaitSettledRing();
+        try (DynamoClient dynamo = client()) {
+            dynamo.put("ttl-put", null, bytes("brief"), "text/plain",
+                    WriteOptions.quorum(3).ttl(Duration.ofSeconds(1)));
+            List<BatchResult<String>> batch = dynamo.putAll(List.of(
+                    BatchWrite.put("ttl-item", null, bytes("brief too"), "text/plain").ttl(Duration.ofSeconds(1)),
+                    BatchWrite.put("ttl-none", null, bytes("stays"), "text/plain")), WriteOptions.quorum(3));
+            // The nodes made the expiries from this machine's clock before answering: none is later than this.
+            long expiredBy = System.currentTimeMillis() + 1000;
+            assertThat(batch).allSatisfy(r -> assertThat(r.succeeded()).as(r.key()).isTrue());
+            Thread.sleep(Math.max(0, expiredBy - System.currentTimeMillis()) + 50);
+
+            Versions expired = dynamo.get("ttl-put");
+            assertThat(expired.found()).isFalse();
+            assertThat(expired.context()).as("an expired key keeps its context").isNotNull();
+            assertThat(dynamo.get("ttl-item", ReadOptions.quorum(3)).found()).isFalse();
+            assertThat(dynamo.get("ttl-none", ReadOptions.quorum(3)).value().orElseThrow().asString())
+                    .isEqualTo("stays");
+            for (MicroNode node : NODES) {
+                assertThat(Http.get(kv(node, "ttl-put", "r=1")).statusCode()).as(node.name).isEqualTo(404);
+                assertThat(Http.get(kv(node, "ttl-item", "r=1")).statusCode()).as(node.name).isEqualTo(404);
+            }
+
+            dynamo.put("ttl-put", expired.context(), bytes("again"), "text/plain", WriteOptions.quorum(3));
+            assertThat(dynamo.get("ttl-put", ReadOptions.quorum(3)).siblings()).as("the expired version superseded")
+                    .extracting(Sibling::asString).containsExactly("again");
+        }
+    }
+
+    /**
+     * The example application beside the product on node2, its DynamoClient injected by dynamo-client-cdi: carts
+     * written and read through it are in the store, bad input gets its own 4xx JSON errors, and with the key's
+     * coordinator paused a read ends at its MicroProfile Fault Tolerance timeout (2 s) with its own 504, long before
+     * the client's read timeout (10 s).
+     */
+    @Test
+    @Order(4)
+    void theExampleApplicationWorksThroughTheInjectedClientAndTimesOutWhenTheStoreHangs() throws Exception {
+        awaitSettledRing();
+        MicroNode host = NODES.get(1);
+        URI carts = URI.create("http://" + host.host + ":" + host.httpPort + "/dynamo-example/api/carts/");
+        assertThat(putCart(carts.resolve("alice"), "milk\neggs", null).statusCode()).isEqualTo(204);
+        HttpResponse<String> read = Http.get(carts.resolve("alice"));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo("milk\neggs");
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> stored = Http.get(kv(NODES.get(0), "cart:alice", "r=2"));
+        assertThat(stored.body()).as("in the store, read through node1").isEqualTo("milk\neggs");
+
+        assertThat(putCart(carts.resolve("alice"), "milk", etag).statusCode()).as("If-Match the read").isEqualTo(204);
+        HttpResponse<String> stale = putCart(carts.resolve("alice"), "bread", etag);
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.body()).contains("\"error\":\"cart_changed\"");
+        assertThat(Http.get(carts.resolve("alice")).body()).isEqualTo("milk");
+        HttpResponse<String> none = Http.get(carts.resolve("nobody"));
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("\"error\":\"no_cart\"");
+        HttpResponse<String> badUser = Http.get(carts.resolve("u".repeat(101)));
+        assertThat(badUser.statusCode()).isEqualTo(400);
+        assertThat(badUser.body()).contains("\"error\":\"invalid_user\"");
+        HttpResponse<String> tooLarge = putCart(carts.resolve("alice"), "x".repeat(10_001), null);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("\"error\":\"cart_too_large\"");
+
+        MicroNode coordinator = NODES.get(0);
+        String user = userCoordinatedBy(coordinator, host);
+        assertThat(putCart(carts.resolve(user), "tea", null).statusCode()).isEqualTo(204);
+        coordinator.pause();
+        try {
+            long start = System.nanoTime();
+            HttpResponse<String> slow = Http.get(carts.resolve(user));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(slow.statusCode()).as("after %d ms: %s", millis, slow.body()).isEqualTo(504);
+            assertThat(slow.body()).contains("\"error\":\"store_timeout\"");
+            assertThat(millis).as("the example's timeout, not the client's read timeout").isBetween(1_500L, 8_000L);
+        } finally {
+            coordinator.resume();
+        }
+        ThreeNodes.eventually("the example reads the cart again", () -> "tea".equals(Http.get(carts.resolve(user))
+                .body()));
+    }
+
+    private static HttpResponse<String> putCart(URI cart, String items, String etag) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(cart).header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(items));
+        return Http.send(etag == null ? request : request.header("If-Match", etag));
+    }
+
+    /** A user whose cart key has {@code coordinator} at the head of its preference list. */
+    private static String userCoordinatedBy(MicroNode coordinator, MicroNode asked) {
+        for (int i = 0; i < 1000; i++) {
+            JsonObject placement = Http.json(Http.get(asked.api().resolve("admin/ring/key/cart:user-" + i)));
+            if (placement.getJsonArray("replicas").getJsonObject(0).getString("node").equals(coordinator.name)) {
+                return "user-" + i;
+            }
+        }
+        throw new AssertionError("no key of 1000 is coordinated by " + coordinator.name);
     }
 
     private static JsonObject backupOf(MicroNode node) {

@@ -34,6 +34,7 @@ public final class MicroNode {
     private final Path preboot;
     private final List<String> extraSettings;
     private final Path war;
+    private final List<Path> alsoDeployed = new ArrayList<>();
     private Path extraPreboot;
     private Path postdeploy;
     private Process process;
@@ -73,6 +74,12 @@ public final class MicroNode {
         return this;
     }
 
+    /** Another application this node deploys beside the product, at its own context root, from its next start. */
+    public MicroNode alsoDeploy(Path application) {
+        alsoDeployed.add(application);
+        return this;
+    }
+
     /** The WAR this build made, which nodes deploy unless given another. */
     public static Path builtWar() {
         return Path.of(System.getProperty("dynamo.it.war"));
@@ -103,7 +110,9 @@ public final class MicroNode {
                 "-Ddynamo.security.client.password=" + CLIENT_PASSWORD));
         command.addAll(extraSettings);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
-                "--deploy", war.toString(), "--port", String.valueOf(httpPort),
+                "--deploy", war.toString()));
+        alsoDeployed.forEach(application -> command.addAll(List.of("--deploy", application.toString())));
+        command.addAll(List.of("--port", String.valueOf(httpPort),
                 "--nohazelcast", "--disablephonehome", "--prebootcommandfile", preboot.toString(),
                 "--postdeploycommandfile",
                 (postdeploy != null ? postdeploy : config().resolve("payara-postdeploy.txt")).toString()));

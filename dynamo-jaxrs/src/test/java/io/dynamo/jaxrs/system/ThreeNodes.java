@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Three Payara Micro nodes started from the built WAR and joined into one ring through the admin API, as an
@@ -56,22 +57,29 @@ public final class ThreeNodes {
     }
 
     static ThreeNodes start(String name, List<String> hosts, List<String> settings) throws Exception {
-        return start(name, hosts, settings, NO_OWN_SETTINGS, MicroNode.builtWar());
+        return start(name, hosts, settings, NO_OWN_SETTINGS, MicroNode.builtWar(), nodes -> { });
     }
 
     /** @param war what every node deploys: the built WAR or a test's variant of it */
     static ThreeNodes start(String name, List<String> hosts, List<String> settings, Path war) throws Exception {
-        return start(name, hosts, settings, NO_OWN_SETTINGS, war);
+        return start(name, hosts, settings, NO_OWN_SETTINGS, war, nodes -> { });
     }
 
     /** The same, with settings of each node's own after the shared ones (node1 must keep its admin user). */
     public static ThreeNodes start(String name, List<String> hosts, List<String> settings,
             List<List<String>> ownSettings) throws Exception {
-        return start(name, hosts, settings, ownSettings, MicroNode.builtWar());
+        return start(name, hosts, settings, ownSettings, MicroNode.builtWar(), nodes -> { });
+    }
+
+    /** The same, and node {@code index} (from 0) also deploys {@code application} beside the product. */
+    static ThreeNodes start(String name, List<String> hosts, List<String> settings, List<List<String>> ownSettings,
+            int index, Path application) throws Exception {
+        return start(name, hosts, settings, ownSettings, MicroNode.builtWar(),
+                nodes -> nodes.get(index).alsoDeploy(application));
     }
 
     private static ThreeNodes start(String name, List<String> hosts, List<String> settings,
-            List<List<String>> ownSettings, Path war) throws Exception {
+            List<List<String>> ownSettings, Path war, Consumer<List<MicroNode>> beforeStart) throws Exception {
         Path work = Path.of("target", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                 "yyyyMMdd-HHmmss"))).toAbsolutePath();
         Files.createDirectories(work);
@@ -82,6 +90,7 @@ public final class ThreeNodes {
         List<String> all = new ArrayList<>(settings);
         all.add("-Ddynamo.cluster.secret.file=" + secret);
         ThreeNodes cluster = new ThreeNodes(work, hosts, all, ownSettings, war);
+        beforeStart.accept(cluster.nodes);
         try {
             cluster.form();
         } catch (Exception | Error e) {
