@@ -1,13 +1,11 @@
 package io.dynamo.client;
 
 import io.dynamo.api.DynamoHeaders;
-import io.dynamo.api.KeyPaths;
 import io.dynamo.api.KeysBody;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -23,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +48,7 @@ public final class DynamoClient implements AutoCloseable {
     private final SSLContext sslContext;
     private final DynamoAdmin admin;
     private final ContextCache contexts;
+    private final KeySpace keys;
 
     private DynamoClient(Builder b) {
         if (b.seeds.isEmpty()) {
@@ -69,6 +67,7 @@ public final class DynamoClient implements AutoCloseable {
         this.sslContext = b.sslContext;
         this.admin = new DynamoAdmin(this, null);
         this.contexts = new ContextCache(b.rememberedContexts);
+        this.keys = KeySpace.ofDefault(this, contexts);
     }
 
     private static Client newClient(Builder b) {
@@ -116,8 +115,7 @@ public final class DynamoClient implements AutoCloseable {
      * @throws DynamoClientException on an error answer, or when no node answered
      */
     public Versions get(String key, ReadOptions options) {
-        KeyRequest read = getRequest(key, options);
-        return remembered(key, execute(read.request(), read.position(), Answers::versions));
+        return keys.get(key, options);
     }
 
     /** {@link #get(String)} without blocking; see {@code docs/client.md}, "Asynchronous calls". */
@@ -127,9 +125,7 @@ public final class DynamoClient implements AutoCloseable {
 
     /** {@link #get(String, ReadOptions)} without blocking; the stage fails with the same exceptions. */
     public CompletionStage<Versions> getAsync(String key, ReadOptions options) {
-        KeyRequest read = getRequest(key, options);
-        return unwrapped(executeAsync(read.request(), read.position(), Answers::versions)
-                .thenApply(v -> remembered(key, v)));
+        return keys.getAsync(key, options);
     }
 
     /** Writes with the cluster's W. */
@@ -150,8 +146,7 @@ public final class DynamoClient implements AutoCloseable {
      *                               answered
      */
     public String put(String key, String context, byte[] value, String contentType, WriteOptions options) {
-        KeyRequest write = putRequest(key, context, value, contentType, options);
-        return remembered(key, execute(write.request(), write.position(), Answers::context));
+        return keys.put(key, context, value, contentType, options);
     }
 
     /** {@link #put(String, String, byte[], String)} without blocking. */
@@ -162,9 +157,7 @@ public final class DynamoClient implements AutoCloseable {
     /** {@link #put(String, String, byte[], String, WriteOptions)} without blocking. */
     public CompletionStage<String> putAsync(String key, String context, byte[] value, String contentType,
                                             WriteOptions options) {
-        KeyRequest write = putRequest(key, context, value, contentType, options);
-        return unwrapped(executeAsync(write.request(), write.position(), Answers::context)
-                .thenApply(c -> remembered(key, c)));
+        return keys.putAsync(key, context, value, contentType, options);
     }
 
     /** {@link #update(String, byte[], String, WriteOptions)} with the cluster's W. */
@@ -182,8 +175,7 @@ public final class DynamoClient implements AutoCloseable {
      * @throws DynamoClientException on an error answer, or when no node answered
      */
     public String update(String key, byte[] value, String contentType, WriteOptions options) {
-        String context = contexts.context(key).orElseGet(() -> get(key).context());
-        return put(key, context, value, contentType, options);
+        return keys.update(key, value, contentType, options);
     }
 
     /** {@link #update(String, byte[], String)} without blocking. */
@@ -193,13 +185,7 @@ public final class DynamoClient implements AutoCloseable {
 
     /** {@link #update(String, byte[], String, WriteOptions)} without blocking (the read, when needed, too). */
     public CompletionStage<String> updateAsync(String key, byte[] value, String contentType, WriteOptions options) {
-        Optional<String> known = contexts.context(key);
-        if (known.isPresent()) {
-            return putAsync(key, known.get(), value, contentType, options);
-        }
-        putRequest(key, null, value, contentType, options); // refuses bad arguments before the read
-        return unwrapped(getAsync(key).thenCompose(read -> putAsync(key, read.context(), value, contentType,
-                options)));
+        return keys.updateAsync(key, value, contentType, options);
     }
 
     /** Deletes with the cluster's W. */
@@ -215,8 +201,7 @@ public final class DynamoClient implements AutoCloseable {
      * @throws IllegalArgumentException for options with a ttl: a time to live belongs to a value
      */
     public String delete(String key, String context, WriteOptions options) {
-        KeyRequest delete = deleteRequest(key, context, options);
-        return remembered(key, execute(delete.request(), delete.position(), Answers::context));
+        return keys.delete(key, context, options);
     }
 
     /** {@link #delete(String, String)} without blocking. */
@@ -226,9 +211,7 @@ public final class DynamoClient implements AutoCloseable {
 
     /** {@link #delete(String, String, WriteOptions)} without blocking. */
     public CompletionStage<String> deleteAsync(String key, String context, WriteOptions options) {
-        KeyRequest delete = deleteRequest(key, context, options);
-        return unwrapped(executeAsync(delete.request(), delete.position(), Answers::context)
-                .thenApply(c -> remembered(key, c)));
+        return keys.deleteAsync(key, context, options);
     }
 
     /** {@link #resolve(String, Function, ReadOptions, WriteOptions)} with the cluster's R and W. */
@@ -246,15 +229,7 @@ public final class DynamoClient implements AutoCloseable {
      */
     public Versions resolve(String key, Function<List<Sibling>, Sibling> merge, ReadOptions read,
                             WriteOptions write) {
-        Objects.requireNonNull(merge, "merge");
-        Versions current = get(key, read);
-        if (!current.hasSiblings()) {
-            return current;
-        }
-        Sibling merged = Objects.requireNonNull(merge.apply(current.siblings()),
-                "the merge function returned null; return the merged sibling");
-        String context = put(key, current.context(), merged.value(), merged.contentType(), write);
-        return new Versions(true, context, List.of(merged));
+        return keys.resolve(key, merge, read, write);
     }
 
     /** {@link #getAll(List, ReadOptions)} with the cluster's R. */
@@ -270,9 +245,7 @@ public final class DynamoClient implements AutoCloseable {
      * @throws DynamoClientException when the batch as a whole was refused (bad input) or no node answered
      */
     public List<BatchResult<Versions>> getAll(List<String> keys, ReadOptions options) {
-        List<BatchResult<Versions>> results = execute(Batches.read("kv/", keys, options), null, Batches::reads);
-        results.stream().filter(BatchResult::succeeded).forEach(r -> remembered(r.key(), r.value()));
-        return results;
+        return this.keys.getAll(keys, options);
     }
 
     /** {@link #putAll(List, WriteOptions)} with the cluster's W. */
@@ -290,9 +263,7 @@ public final class DynamoClient implements AutoCloseable {
      * @throws DynamoClientException when the batch as a whole was refused (bad input) or no node answered
      */
     public List<BatchResult<String>> putAll(List<BatchWrite> writes, WriteOptions options) {
-        List<BatchResult<String>> results = execute(Batches.write("kv/", writes, options), null, Batches::writes);
-        results.stream().filter(BatchResult::succeeded).forEach(r -> remembered(r.key(), r.value()));
-        return results;
+        return keys.putAll(writes, options);
     }
 
     /**
@@ -308,70 +279,18 @@ public final class DynamoClient implements AutoCloseable {
 
     /** As {@link #keys(String)}, with pages of {@code pageSize} keys (1 to {@link KeysBody#MAX_LIMIT}). */
     public Stream<String> keys(String prefix, int pageSize) {
-        return KeyPages.stream(this, "keys", prefix, pageSize);
-    }
-
-    /** A key's request and the key's ring position, which routes it. */
-    private record KeyRequest(NodeHttp.Request request, byte[] position) {
-    }
-
-    private static KeyRequest getRequest(String key, ReadOptions options) {
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        String path = "kv/" + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
-        return new KeyRequest(new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null),
-                RingPosition.of(keyBytes));
-    }
-
-    private static KeyRequest putRequest(String key, String context, byte[] value, String contentType,
-                                         WriteOptions options) {
-        Objects.requireNonNull(value, "value");
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        MediaType type = mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
-        String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
-        return new KeyRequest(new NodeHttp.Request("PUT", path, key, null, writeHeaders(context, options),
-                Entity.entity(value.clone(), type)), RingPosition.of(keyBytes));
-    }
-
-    private static KeyRequest deleteRequest(String key, String context, WriteOptions options) {
-        options.forDelete();
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        String path = "kv/" + KeyPaths.encode(keyBytes) + options.query();
-        return new KeyRequest(new NodeHttp.Request("DELETE", path, key, null, writeHeaders(context, options), null),
-                RingPosition.of(keyBytes));
-    }
-
-    /** The stage, failing with the exception itself rather than the CompletionException a derived stage wraps it in. */
-    private static <T> CompletionStage<T> unwrapped(CompletionStage<T> stage) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        stage.whenComplete((value, failure) -> {
-            if (failure == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
-            }
-        });
-        return result;
-    }
-
-    private Versions remembered(String key, Versions read) {
-        contexts.remember(key, read.context());
-        return read;
-    }
-
-    private String remembered(String key, String context) {
-        contexts.remember(key, context);
-        return context;
+        return keys.keys(prefix, pageSize);
     }
 
     /**
-     * The keys of one namespace: the same reads, writes and deletes, at {@code /ns/{namespace}/kv/{key}}, with the
-     * namespace's N, R, W and limits. Such requests go to any node, which forwards them to the key's coordinator.
+     * The keys of one namespace: the same calls, at {@code /ns/{namespace}/kv/{key}}, with the namespace's N, R, W
+     * and limits, routed to each key's coordinator as the nodes place a key of the namespace. Cheap to make: it
+     * shares this client's connections, ring and remembered contexts.
      *
      * @param namespace the namespace's name ({@code default} is the key space of the methods above)
      */
     public NamespaceClient namespace(String namespace) {
-        return new NamespaceClient(this, namespace);
+        return new NamespaceClient(KeySpace.of(this, contexts, namespace));
     }
 
     // ---- routing ------------------------------------------------------------------------------------------------

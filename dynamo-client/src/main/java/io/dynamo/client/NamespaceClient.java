@@ -1,96 +1,136 @@
 package io.dynamo.client;
 
-import io.dynamo.api.KeyPaths;
 import io.dynamo.api.KeysBody;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The key-value operations of {@link DynamoClient} on the keys of one namespace ({@link DynamoClient#namespace}).
- * Each request goes to the key's coordinator, placed as the nodes place a key of the namespace ({@link RingPosition}),
- * so it is served without a hop, and falls back along the key's preference list as a default key's request does.
+ * The key-value operations of {@link DynamoClient} on the keys of one namespace ({@link DynamoClient#namespace}),
+ * each as the call of the same name there documents it, with the namespace's N, R and W as defaults. Each request goes
+ * to the key's coordinator, placed as the nodes place a key of the namespace ({@link RingPosition}), and falls back
+ * along the key's preference list as a default key's request does. An unknown namespace is a
+ * {@link DynamoClientException} 404 {@code namespace_not_found}; a user without the namespace's role gets 403.
  */
 public final class NamespaceClient {
-    private final DynamoClient client;
-    private final String namespace;
-    private final String prefix;
-    private final String keysPath;
+    private final KeySpace keys;
 
-    NamespaceClient(DynamoClient client, String namespace) {
-        this.client = client;
-        this.namespace = Objects.requireNonNull(namespace, "namespace");
-        this.prefix = "ns/" + KeyPaths.encode(namespace) + "/kv/";
-        this.keysPath = "ns/" + KeyPaths.encode(namespace) + "/keys";
+    NamespaceClient(KeySpace keys) {
+        this.keys = keys;
     }
 
-    /**
-     * As {@link DynamoClient#keys(String)}, for this namespace's keys ({@code ns/{namespace}/keys}); an unknown
-     * namespace throws {@link DynamoClientException} 404 {@code namespace_not_found} when the first key is wanted.
-     */
+    /** As {@link DynamoClient#keys(String)}, for this namespace's keys ({@code ns/{namespace}/keys}). */
     public Stream<String> keys(String keyPrefix) {
         return keys(keyPrefix, KeysBody.DEFAULT_LIMIT);
     }
 
     /** As {@link DynamoClient#keys(String, int)}, for this namespace's keys. */
     public Stream<String> keys(String keyPrefix, int pageSize) {
-        return KeyPages.stream(client, keysPath, keyPrefix, pageSize);
+        return keys.keys(keyPrefix, pageSize);
     }
 
-    /** Reads the key with the namespace's R. */
     public Versions get(String key) {
         return get(key, ReadOptions.defaults());
     }
 
-    /** As {@link DynamoClient#get(String, ReadOptions)}; an unknown namespace is 404 {@code namespace_not_found}. */
+    /** As {@link DynamoClient#get(String, ReadOptions)}. */
     public Versions get(String key, ReadOptions options) {
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        String path = prefix + KeyPaths.encode(keyBytes) + Quorums.query("r", options.r());
-        return client.execute(new NodeHttp.Request("GET", path, key, MediaType.WILDCARD, Map.of(), null),
-                RingPosition.in(namespace, keyBytes), Answers::versions);
+        return keys.get(key, options);
     }
 
-    /** Writes with the namespace's W. */
+    public CompletionStage<Versions> getAsync(String key) {
+        return getAsync(key, ReadOptions.defaults());
+    }
+
+    /** As {@link DynamoClient#getAsync(String, ReadOptions)}. */
+    public CompletionStage<Versions> getAsync(String key, ReadOptions options) {
+        return keys.getAsync(key, options);
+    }
+
     public String put(String key, String context, byte[] value, String contentType) {
         return put(key, context, value, contentType, WriteOptions.defaults());
     }
 
     /** As {@link DynamoClient#put(String, String, byte[], String, WriteOptions)}; returns the new context. */
     public String put(String key, String context, byte[] value, String contentType, WriteOptions options) {
-        Objects.requireNonNull(value, "value");
-        MediaType type = DynamoClient.mediaType(contentType == null ? Sibling.OCTET_STREAM : contentType);
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        String path = prefix + KeyPaths.encode(keyBytes) + options.query();
-        return client.execute(new NodeHttp.Request("PUT", path, key, null,
-                DynamoClient.writeHeaders(context, options), Entity.entity(value.clone(), type)),
-                RingPosition.in(namespace, keyBytes), Answers::context);
+        return keys.put(key, context, value, contentType, options);
     }
 
-    /** Deletes with the namespace's W. */
+    public CompletionStage<String> putAsync(String key, String context, byte[] value, String contentType) {
+        return putAsync(key, context, value, contentType, WriteOptions.defaults());
+    }
+
+    /** As {@link DynamoClient#putAsync(String, String, byte[], String, WriteOptions)}. */
+    public CompletionStage<String> putAsync(String key, String context, byte[] value, String contentType,
+                                            WriteOptions options) {
+        return keys.putAsync(key, context, value, contentType, options);
+    }
+
+    public String update(String key, byte[] value, String contentType) {
+        return update(key, value, contentType, WriteOptions.defaults());
+    }
+
+    /**
+     * As {@link DynamoClient#update(String, byte[], String, WriteOptions)}: one put with the context this client
+     * remembers from its last get, put or delete of the key in this namespace (read first when it has none).
+     */
+    public String update(String key, byte[] value, String contentType, WriteOptions options) {
+        return keys.update(key, value, contentType, options);
+    }
+
+    public CompletionStage<String> updateAsync(String key, byte[] value, String contentType) {
+        return updateAsync(key, value, contentType, WriteOptions.defaults());
+    }
+
+    /** As {@link DynamoClient#updateAsync(String, byte[], String, WriteOptions)}. */
+    public CompletionStage<String> updateAsync(String key, byte[] value, String contentType, WriteOptions options) {
+        return keys.updateAsync(key, value, contentType, options);
+    }
+
     public String delete(String key, String context) {
         return delete(key, context, WriteOptions.defaults());
     }
 
     /** As {@link DynamoClient#delete(String, String, WriteOptions)}; returns the tombstone's context. */
     public String delete(String key, String context, WriteOptions options) {
-        options.forDelete();
-        byte[] keyBytes = KeyPaths.forRequest(key);
-        String path = prefix + KeyPaths.encode(keyBytes) + options.query();
-        return client.execute(new NodeHttp.Request("DELETE", path, key, null,
-                DynamoClient.writeHeaders(context, options), null), RingPosition.in(namespace, keyBytes),
-                Answers::context);
+        return keys.delete(key, context, options);
+    }
+
+    public CompletionStage<String> deleteAsync(String key, String context) {
+        return deleteAsync(key, context, WriteOptions.defaults());
+    }
+
+    /** As {@link DynamoClient#deleteAsync(String, String, WriteOptions)}. */
+    public CompletionStage<String> deleteAsync(String key, String context, WriteOptions options) {
+        return keys.deleteAsync(key, context, options);
+    }
+
+    public Versions resolve(String key, Function<List<Sibling>, Sibling> merge) {
+        return resolve(key, merge, ReadOptions.defaults(), WriteOptions.defaults());
+    }
+
+    /** As {@link DynamoClient#resolve(String, Function, ReadOptions, WriteOptions)}. */
+    public Versions resolve(String key, Function<List<Sibling>, Sibling> merge, ReadOptions read,
+                            WriteOptions write) {
+        return keys.resolve(key, merge, read, write);
+    }
+
+    public List<BatchResult<Versions>> getAll(List<String> keyList) {
+        return getAll(keyList, ReadOptions.defaults());
     }
 
     /** As {@link DynamoClient#getAll(List, ReadOptions)}, at {@code ns/{namespace}/kv/_mget}. */
-    public List<BatchResult<Versions>> getAll(List<String> keys, ReadOptions options) {
-        return client.execute(Batches.read(prefix, keys, options), null, Batches::reads);
+    public List<BatchResult<Versions>> getAll(List<String> keyList, ReadOptions options) {
+        return keys.getAll(keyList, options);
+    }
+
+    public List<BatchResult<String>> putAll(List<BatchWrite> writes) {
+        return putAll(writes, WriteOptions.defaults());
     }
 
     /** As {@link DynamoClient#putAll(List, WriteOptions)}, at {@code ns/{namespace}/kv/_mput}. */
     public List<BatchResult<String>> putAll(List<BatchWrite> writes, WriteOptions options) {
-        return client.execute(Batches.write(prefix, writes, options), null, Batches::writes);
+        return keys.putAll(writes, options);
     }
 }

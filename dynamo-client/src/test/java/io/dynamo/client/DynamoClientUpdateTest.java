@@ -71,6 +71,31 @@ class DynamoClientUpdateTest {
     }
 
     @Test
+    void aNamespacesUpdateCarriesTheContextOfThatNamespacesKeyNotTheDefaultOnesOfTheSameName() {
+        NamespaceClient carts = client(10).namespace("carts");
+        client.get("k");
+        carts.get("k");
+        client.get("k");
+        assertThat(carts.update("k", VALUE, null)).isEqualTo("put-4");
+        assertThat(client.update("k", VALUE, null)).isEqualTo("put-5");
+        assertThat(carts.updateAsync("k", VALUE, null).toCompletableFuture().join()).isEqualTo("put-6");
+        assertThat(kv()).extracting(FakeNode.Received::rawPath).containsExactly("/dynamo/api/v1/kv/k",
+                "/dynamo/api/v1/ns/carts/kv/k", "/dynamo/api/v1/kv/k", "/dynamo/api/v1/ns/carts/kv/k",
+                "/dynamo/api/v1/kv/k", "/dynamo/api/v1/ns/carts/kv/k");
+        assertThat(kv()).extracting(r -> r.header("X-Dynamo-Context")).containsExactly(null, null, null, "read-2",
+                "read-3", "put-4");
+    }
+
+    @Test
+    void aNamespacesUpdateOfAKeyNeverSeenThereReadsItThereFirst() {
+        client(10).get("k");
+        client.namespace("carts").update("k", VALUE, null);
+        assertThat(kv()).extracting(r -> r.method() + " " + r.rawPath()).containsExactly("GET /dynamo/api/v1/kv/k",
+                "GET /dynamo/api/v1/ns/carts/kv/k", "PUT /dynamo/api/v1/ns/carts/kv/k");
+        assertThat(kv().get(2).header("X-Dynamo-Context")).isEqualTo("read-2");
+    }
+
+    @Test
     void theLeastRecentlyUsedKeyIsForgottenFirst() {
         client(2).get("a");
         client.get("b");
