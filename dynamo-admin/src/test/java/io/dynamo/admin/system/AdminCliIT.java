@@ -13,6 +13,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -308,25 +309,68 @@ class AdminCliIT {
         assertThat(changed.code()).as(changed.toString()).isZero();
         assertThat(changed.out()).startsWith("plan (from cli1): change namespace carts, catalog v1 -> v2\n")
                 .endsWith("\nchanges: ttl 60 s -> -, siblings max 64 -> 32\n");
-        JsonObject carts = json(ok("namespaces", "--json")).getJsonArray("namespaces").getJsonObject(1);
+        JsonObject carts = namespace("carts");
         assertThat(carts.getInt("ttl")).isZero();
         assertThat(carts.getInt("siblingsMax")).isEqualTo(32);
         Run missing = Run.of(admin, "namespace", "change", "ghosts", "--ttl", "5", "--yes");
         assertThat(missing.code()).as(missing.toString()).isEqualTo(ExitCode.REFUSED);
         assertThat(missing.err()).contains("404 namespace_not_found");
 
+        Run stale = Run.withInput(typedAfter(() -> ok("namespace", "create", "audit", "--yes"), "y\n"), admin,
+                "namespace", "change", "carts", "--ttl", "5");
+        assertThat(stale.code()).as(stale.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(stale.err()).contains("the namespaces changed since the plan was made (409 stale_plan: ")
+                .contains("run the command again");
+        assertThat(namespace("carts").getInt("ttl")).isZero();
+
         Run dropped = ok("namespace", "drop", "carts", "--yes");
         assertThat(dropped.out()).contains("Warning: every node removes every key of carts");
         assertThat(dropped.err()).contains("each node then removes its keys");
-        String state = json(ok("namespaces", "--json")).getJsonArray("namespaces").getJsonObject(1).getString("state");
+        String state = namespace("carts").getString("state");
         assertThat(state).isIn("dropping", "dropped");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!state.equals("dropped") && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            state = json(ok("namespaces", "--json")).getJsonArray("namespaces").getJsonObject(1).getString("state");
+            state = namespace("carts").getString("state");
         }
         assertThat(ok("namespaces").out()).containsPattern("\ncarts\\s+dropped\\s.*\\s0\\s+8/8 partitions, 1 keys"
                 + " removed\n");
+        JsonObject committed = json(ok("namespace", "create", "sessions", "--role", "client", "--json", "--yes"));
+        assertThat(committed.getBoolean("committed")).isTrue();
+        assertThat(committed.getJsonObject("namespace").getString("role")).isEqualTo("client");
+        assertThat(Run.of(admin, "namespace", "create", "carts", "--yes").err()).contains("409 namespace_conflict")
+                .contains("dropped");
+    }
+
+    /** The namespace's entry in 'namespaces --json'. */
+    private static JsonObject namespace(String name) {
+        return json(ok("namespaces", "--json")).getJsonArray("namespaces").stream().map(JsonObject.class::cast)
+                .filter(ns -> ns.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Typed input whose reading first does something: what changes the cluster while the prompt waits. */
+    private static InputStream typedAfter(Runnable meanwhile, String text) {
+        return new InputStream() {
+            private InputStream typed;
+
+            @Override
+            public int read() throws IOException {
+                return typed().read();
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                return typed().read(bytes, offset, length);
+            }
+
+            private InputStream typed() {
+                if (typed == null) {
+                    meanwhile.run();
+                    typed = Run.typed(text);
+                }
+                return typed;
+            }
+        };
     }
 
     @Test
