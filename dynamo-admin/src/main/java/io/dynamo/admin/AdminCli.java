@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         description = "Operates a Dynamo cluster through its admin API (docs/cli.md).",
         subcommands = {StatusCommand.class, RingCommand.class, NodesCommand.class, JoinCommand.class,
             LeaveCommand.class, ReplaceCommand.class, RemoveCommand.class, SettingsCommand.class,
-            TransfersCommand.class, HintsCommand.class, AntiEntropyCommand.class, KeyCommand.class,
-            BackupCommand.class, RestoreCommand.class},
+            PlanCommand.class, NamespacesCommand.class, NamespaceCommand.class, TransfersCommand.class,
+            HintsCommand.class, AntiEntropyCommand.class, KeyCommand.class, BackupCommand.class,
+            RestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             " 0:done",
             " 1:the cluster refused the request (4xx: stale plan, unknown node, bad partition, ...), a backup"

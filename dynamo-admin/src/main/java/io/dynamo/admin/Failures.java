@@ -39,7 +39,9 @@ final class Failures {
                     + " refuses everyone.");
         }
         if (ErrorCode.STALE_PLAN.code().equals(e.error())) {
-            return new CliFailure(ExitCode.REFUSED, node + ": the ring changed since the plan was made (" + what
+            // the namespaces' plans are refused with the same code, the detail naming their catalog
+            String changed = e.detail() != null && e.detail().contains("catalog") ? "the namespaces" : "the ring";
+            return new CliFailure(ExitCode.REFUSED, node + ": " + changed + " changed since the plan was made (" + what
                     + ").\nNothing was committed: run the command again to review a new plan.");
         }
         if (status >= 500) {

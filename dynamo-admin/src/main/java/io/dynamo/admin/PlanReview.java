@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A ring change (join, leave, replace, remove) in two steps, as the admin API makes them: the plan is shown, the operator confirms (or gave
- * {@code --yes}), and the commit names the plan's ring version, so a ring that changed in between is refused.
+ * A ring change (join, leave, replace, remove, settings, or a plan of several) in two steps, as the admin API
+ * makes them: the plan is shown, the operator confirms (or gave {@code --yes}), and the commit names the plan's ring
+ * version, so a ring that changed in between is refused.
  */
 final class PlanReview {
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

@@ -47,6 +47,40 @@ class BadUsageTest {
         "settings three 2 2                       | Invalid value for positional parameter at index 0 (N)",
         "settings 3 4 2                           | N=3 R=4 W=2 are not settings: N must be 1 or more",
         "settings 0 1 1                           | N=0 R=1 W=1 are not settings",
+        "namespace                                | give create, change or drop",
+        "namespace create                         | Missing required parameter: 'NAME'",
+        "namespace change --n 2                   | Missing required parameter: 'NAME'",
+        "namespace drop                           | Missing required parameter: 'NAME'",
+        "namespace rename a b                     | Unmatched arguments from index 1: 'rename', 'a', 'b'",
+        "namespace create c --n two               | Invalid value for option '--n': 'two' is not an int",
+        "namespace create c --n 0                 | --n must be a whole number of 1 or more; got 0.",
+        "namespace change c --r -1                | --r must be a whole number of 1 or more; got -1.",
+        "namespace change c --dw -1               | --dw must be a whole number of 0 or more; got -1.",
+        "namespace create c --ttl -5              | --ttl must be 0 (none) to 315360000 seconds (10 years); got -5.",
+        "namespace create c --ttl 315360001       | --ttl must be 0 (none) to 315360000 seconds",
+        "namespace create c --ttl soon            | Invalid value for option '--ttl': 'soon' is not a long",
+        "namespace create c --max-key-bytes 0     | --max-key-bytes must be a whole number of 1 or more; got 0.",
+        "namespace create c --max-value-bytes 1MB | Invalid value for option '--max-value-bytes': '1MB' is not an int",
+        "namespace create c --siblings-max 0      | --siblings-max must be a whole number of 1 or more",
+        "namespace create c --siblings-warn x     | Invalid value for option '--siblings-warn'",
+        "namespace create c --policy lww          | --policy 'lww' is not a policy: give siblings or last-write-wins.",
+        "namespace create c --role ''             | --role must not be empty",
+        "namespace drop c --n 2                   | Unknown options: '--n', '2'",
+        "plan                                     | Missing required parameter: 'CHANGE'",
+        "plan join                                | 'join' is not a change: give join:NODE[:WEIGHT], leave:NODE",
+        "plan add:node4                           | 'add:node4' is not a change",
+        "plan join:node/4                         | 'node/4' is not a node id",
+        "plan join:node4:0                        | 'join:node4:0': the weight must be a whole number of 1 or more; got '0'.",
+        "plan join:node4:x                        | the weight must be a whole number of 1 or more; got 'x'.",
+        "plan join:node4:2:3                      | the weight must be a whole number of 1 or more; got '2:3'.",
+        "plan leave:                              | '' is not a node id",
+        "plan replace:node3                       | 'replace:node3' is not a change",
+        "plan replace:node3=                      | '' is not a node id",
+        "plan settings:3/2                        | 'settings:3/2' is not a change",
+        "plan settings:3/4/2                      | 'settings:3/4/2' are not settings: N must be 1 or more, R and W from 1 to N.",
+        "plan settings:0/0/0                      | 'settings:0/0/0' are not settings",
+        "plan settings:99999999999/1/1            | are not settings",
+        "plan join:node4 --weight 2               | Unknown option: '--weight'",
         "anti-entropy run x                       | Invalid value for positional parameter at index 0 (PARTITION): 'x'",
         "anti-entropy run -1                      | PARTITION must be 0 or more; got -1.",
         "status --node 'ht tp://x'                | --node 'ht tp://x' is not a node URL",
@@ -94,8 +128,12 @@ class BadUsageTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("status", "ring", "nodes", "join", "leave", "replace", "remove", "settings",
-                "transfers", "hints", "anti-entropy", "key", "Exit codes:", "5   declined at the prompt");
+                "transfers", "hints", "anti-entropy", "key", "plan", "namespaces", "namespace", "Exit codes:", "5   declined at the prompt");
         assertThat(Run.of(ENV, "join", "--help").out()).contains("--weight=W", "--yes", "Exit codes:");
+        assertThat(Run.of(ENV, "namespace", "create", "--help").out()).contains("--n=N", "--policy=POLICY",
+                "--ttl=SECONDS", "--siblings-max=K", "--yes");
+        assertThat(Run.of(ENV, "plan", "--help").out()).contains("join:NODE[:WEIGHT]", "replace:NODE=NEW",
+                "settings:N/R/W");
     }
 
     @Test

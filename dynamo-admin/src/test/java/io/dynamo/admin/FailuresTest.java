@@ -30,4 +30,18 @@ class FailuresTest {
         assertThat(failure.getMessage()).startsWith(message).contains(advice);
         assertThat(failure.getMessage().lines().count()).isLessThanOrEqualTo(2);
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "409 | stale_plan          | the plan was made from namespace catalog v3 but node n1 has catalog v4 | 10.0.0.7:8081: the namespaces changed since the plan was made (409 stale_plan",
+        "400 | invalid_namespace   | n is 2 but the cluster has 1 node                                       | 10.0.0.7:8081 refused the request (400 invalid_namespace: n is 2",
+        "404 | namespace_not_found | namespace carts does not exist                                          | 10.0.0.7:8081 refused the request (404 namespace_not_found",
+        "409 | namespace_conflict  | namespace carts exists already                                          | 10.0.0.7:8081 refused the request (409 namespace_conflict",
+    })
+    void aNamespacePlanRefusedIsExitCode1WithTheNodesDetail(int status, String error, String detail, String message) {
+        CliFailure failure = Failures.of(DynamoClientException.answered(status, error, detail, NODE, List.of(NODE)));
+
+        assertThat(failure.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(failure.getMessage()).startsWith(message).contains(detail);
+    }
 }

@@ -10,6 +10,9 @@ import io.dynamo.api.HintsBody;
 import io.dynamo.api.KeyVersionsBody;
 import io.dynamo.api.MemberBody;
 import io.dynamo.api.MoveBody;
+import io.dynamo.api.NamespaceBody;
+import io.dynamo.api.NamespacePlanBody;
+import io.dynamo.api.NamespacesBody;
 import io.dynamo.api.NodeBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.PartitionCountBody;
@@ -78,6 +81,64 @@ class ViewsTest {
         assertThat(text).startsWith("plan (from n1): join n3 with weight 2, ring v3 -> v4: 2 partitions move\n");
         assertThat(text).contains("n3                    0      2");
         assertThat(text).contains("        4  n1    n3");
+    }
+
+    @Test
+    void aPlanOfSeveralChangesNamesEachInOrder() {
+        List<PlanChangeBody> changes = List.of(PlanChanges.parse("join:n4"), PlanChanges.parse("join:n5:2"),
+                PlanChanges.parse("leave:n2"), PlanChanges.parse("replace:n3=n6"), PlanChanges.parse("remove:n7"),
+                PlanChanges.parse("settings:3/2/2"));
+        PlanBody plan = new PlanBody("n1", "plan", null, null, false, 3, 4, List.of(new MoveBody(1, "n2", "n4")),
+                List.of(new PartitionCountBody("n2", 1, 0), new PartitionCountBody("n4", 0, 1)), changes);
+
+        assertThat(PlanReview.render(plan)).startsWith("plan (from n1): join n4 with weight 1, join n5 with weight 2,"
+                + " leave n2, replace n3 with n6, remove n7, set N=3 R=2 W=2, ring v3 -> v4: 1 partition moves\n");
+        assertThat(changes.get(3)).isEqualTo(PlanChangeBody.of("replace", "n3", null, "n6"));
+    }
+
+    @Test
+    void everyNamespaceWithItsSettingsKeysAndPurge() {
+        NamespacesBody body = new NamespacesBody("n1", 3, List.of(
+                namespace("default", 0, 0, "live", 1200L, null),
+                namespace("carts", 3600, 2, "live", 40L, null),
+                namespace("old", 0, 3, "dropping", 7L, new NamespaceBody.PurgeBody(100, 256, 93))));
+
+        String text = NamespacesCommand.render(body);
+
+        assertThat(text).startsWith("namespaces (from n1): catalog v3, 3 namespaces\n\n"
+                + "NAME     STATE     N  R  W  DW  POLICY    ROLE       TTL  MAX KEY  MAX VALUE  SIBLINGS WARN/MAX  KEYS"
+                + "  PURGE\n");
+        assertThat(text).contains("default  live      2  1  2   0  siblings  client       -  1.0 KiB    1.0 MiB"
+                + "  8/64               1200  -\n");
+        assertThat(text).contains("carts    live      2  1  2   0  siblings  client  3600 s  1.0 KiB    1.0 MiB");
+        assertThat(text).endsWith("KEYS: held by n1 (tombstones included)\n");
+        assertThat(text).contains("old      dropping  2  1  2   0  siblings  client       -  1.0 KiB    1.0 MiB"
+                + "  8/64                  7  100/256 partitions, 93 keys removed\n");
+    }
+
+    @Test
+    void aNamespacePlanShowsTheEntryWhatAChangeAltersAndADropsWarning() {
+        NamespacePlanBody change = new NamespacePlanBody("n1", "change", 4, false,
+                namespace("carts", 60, 5, "live", null, null));
+        NamespacePlanBody drop = new NamespacePlanBody("n1", "drop", 4, false,
+                namespace("carts", 0, 5, "dropping", null, null));
+        NamespaceBody before = namespace("carts", 0, 2, "live", 40L, null);
+
+        String changed = NamespaceReview.render(change, before);
+        String dropped = NamespaceReview.render(drop, null);
+
+        assertThat(changed).startsWith("plan (from n1): change namespace carts, catalog v4 -> v5\n\nNAME ")
+                .contains("carts  live   2  1  2   0  siblings  client  60 s  1.0 KiB    1.0 MiB  8/64\n")
+                .endsWith("\nchanges: ttl - -> 60 s\n");
+        assertThat(NamespaceReview.render(change, change.namespace())).endsWith("\nno setting changes\n");
+        assertThat(dropped).startsWith("plan (from n1): drop namespace carts, catalog v4 -> v5\n")
+                .endsWith("\nWarning: every node removes every key of carts, and the name is never used again.\n");
+    }
+
+    private static NamespaceBody namespace(String name, long ttl, long version, String state, Long keys,
+                                           NamespaceBody.PurgeBody purge) {
+        return new NamespaceBody(name, 2, 1, 2, 0, "siblings", 1024, 1_048_576, 8, 64, "client", ttl, version, state,
+                keys, purge);
     }
 
     @Test

@@ -29,14 +29,6 @@ public record NamespaceBody(String name, int n, int r, int w, int dw, String pol
                             int maxValueBytes, int siblingsWarn, int siblingsMax, String role, long ttl,
                             long version, String state, Long keysHere, PurgeBody purge) {
 
-    /** A namespace without a default time to live. */
-    public NamespaceBody(String name, int n, int r, int w, int dw, String policy, int maxKeyBytes, int maxValueBytes,
-                         int siblingsWarn, int siblingsMax, String role, long version, String state, Long keysHere,
-                         PurgeBody purge) {
-        this(name, n, r, w, dw, policy, maxKeyBytes, maxValueBytes, siblingsWarn, siblingsMax, role, 0, version,
-                state, keysHere, purge);
-    }
-
     /** Partitions of the node's store scanned for the namespace's keys, out of all, and the keys removed. */
     @JsonbPropertyOrder({"partitionsDone", "partitions", "keysRemoved"})
     public record PurgeBody(int partitionsDone, int partitions, long keysRemoved) {

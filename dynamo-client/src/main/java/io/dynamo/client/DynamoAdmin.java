@@ -10,6 +10,9 @@ import io.dynamo.api.KeyPaths;
 import io.dynamo.api.KeyPlacementBody;
 import io.dynamo.api.KeyVersionsBody;
 import io.dynamo.api.MembershipChangeBody;
+import io.dynamo.api.NamespacePlanBody;
+import io.dynamo.api.NamespaceRequestBody;
+import io.dynamo.api.NamespacesBody;
 import io.dynamo.api.NodesBody;
 import io.dynamo.api.PlanBody;
 import io.dynamo.api.PlanChangeBody;
@@ -122,6 +125,25 @@ public final class DynamoAdmin {
 
     public PlanBody commitPlan(List<PlanChangeBody> changes, long ringVersion) {
         return post("admin/plan/commit", new PlanRequestBody(changes, ringVersion), PlanBody.class);
+    }
+
+    /** Every namespace, dropped ones included, with the answering node's key counts and its catalog version. */
+    public NamespacesBody namespaces() {
+        return get("admin/namespaces", NamespacesBody.class);
+    }
+
+    /** Plans a create, change or drop of a namespace: the entry the commit would make, and the catalog version. */
+    public NamespacePlanBody planNamespace(NamespaceRequestBody request) {
+        return post("admin/namespaces/plan", request, NamespacePlanBody.class);
+    }
+
+    /**
+     * Commits the namespace change planned.
+     *
+     * @param catalogVersion the {@code fromVersion} of the plan reviewed: a catalog changed since is refused (409)
+     */
+    public NamespacePlanBody commitNamespace(NamespaceRequestBody request, long catalogVersion) {
+        return post("admin/namespaces/commit", request.committing(catalogVersion), NamespacePlanBody.class);
     }
 
     /** Runs one anti-entropy exchange of the partition now, from the node that takes the request. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.dynamo.api.NamespaceRequestBody;
 import io.dynamo.core.ring.Member;
 import io.dynamo.core.ring.Ring;
 import java.util.List;
@@ -50,6 +51,23 @@ class DynamoAdminTest {
                 .isEqualTo("{\"node\":\"d\",\"weight\":2,\"ringVersion\":1}");
         assertThat(cluster.received(r -> r.rawPath().contains("admin/ring/key/")))
                 .extracting(FakeNode.Received::rawPath).containsExactly(FakeNode.API + "admin/ring/key/a%2Fb%20c");
+    }
+
+    @Test
+    void aNamespaceCommitSendsOnlyTheSettingsGivenAndTheCatalogVersionOfThePlan() {
+        cluster.answerAdmin("POST admin/namespaces/commit", FakeNode.Reply.json(200, "{\"node\":\"a\","
+                + "\"operation\":\"change\",\"fromVersion\":4,\"committed\":true,\"namespace\":{\"name\":\"carts\","
+                + "\"n\":2,\"r\":1,\"w\":2,\"ttl\":60,\"version\":5,\"state\":\"live\"}}", Map.of()));
+        NamespaceRequestBody change = new NamespaceRequestBody("change", "carts", null, 1, null, null, null, null,
+                null, null, null, null, 60L, null);
+
+        assertThat(client.admin().commitNamespace(change, 4).namespace().version()).isEqualTo(5);
+        client.admin().commitNamespace(NamespaceRequestBody.drop("carts"), 4);
+
+        assertThat(cluster.received(r -> r.rawPath().endsWith("admin/namespaces/commit")))
+                .extracting(FakeNode.Received::bodyText).containsExactly(
+                        "{\"operation\":\"change\",\"name\":\"carts\",\"r\":1,\"ttl\":60,\"catalogVersion\":4}",
+                        "{\"operation\":\"drop\",\"name\":\"carts\",\"catalogVersion\":4}");
     }
 
     @Test

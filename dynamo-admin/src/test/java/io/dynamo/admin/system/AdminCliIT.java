@@ -13,6 +13,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -276,5 +277,122 @@ class AdminCliIT {
         assertThat(run.clean()).as(run.toString()).isTrue();
         assertThat(ringVersion()).isEqualTo(1);
         assertThat(json(ok("ring", "--json")).getJsonArray("members")).hasSize(1);
+    }
+
+    @Test
+    @Order(12)
+    void aNamespaceIsCreatedListedChangedAndDroppedWithItsKeys() throws InterruptedException {
+        Run declined = Run.withInput(Run.typed("n\n"), admin, "namespace", "create", "carts", "--ttl", "60");
+        assertThat(declined.code()).as(declined.toString()).isEqualTo(ExitCode.DECLINED);
+        assertThat(declined.out()).startsWith("plan (from cli1): create namespace carts, catalog v0 -> v1\n");
+        assertThat(declined.err()).isEqualTo("Commit? [y/N] Not committed: the namespaces stay at catalog v0.\n");
+        assertThat(json(ok("namespaces", "--json")).getJsonArray("namespaces")).hasSize(1);
+
+        Run tooMany = Run.of(admin, "namespace", "create", "carts", "--n", "2", "--yes");
+        assertThat(tooMany.code()).as(tooMany.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(tooMany.err()).startsWith("dynamo-admin: 127.0.0.1:" + node.httpPort
+                + " refused the request (400 invalid_namespace: ");
+        assertThat(tooMany.clean()).as(tooMany.toString()).isTrue();
+
+        Run created = ok("namespace", "create", "carts", "--policy", "last-write-wins", "--ttl", "60", "--yes");
+        assertThat(created.out()).contains("carts  live").contains("last-write-wins").contains("60 s");
+        assertThat(created.err()).startsWith("Committed by cli1: create of namespace carts, catalog v1.");
+        assertThat(Http.put(node.api().resolve("ns/carts/kv/k1"), "v", null).statusCode()).isEqualTo(204);
+        assertThat(ok("namespaces").out()).startsWith("namespaces (from cli1): catalog v1, 2 namespaces\n")
+                .containsPattern("\ncarts\\s+live\\s+1\\s+1\\s+1\\s+0\\s+last-write-wins\\s+none\\s+60 s.*\\s1\\s+-\n");
+        Run conflict = Run.of(admin, "namespace", "create", "carts", "--yes");
+        assertThat(conflict.code()).as(conflict.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(conflict.err()).contains("409 namespace_conflict");
+
+        Run changed = Run.withInput(Run.typed("y\n"), admin, "namespace", "change", "carts", "--ttl", "0",
+                "--siblings-max", "32");
+        assertThat(changed.code()).as(changed.toString()).isZero();
+        assertThat(changed.out()).startsWith("plan (from cli1): change namespace carts, catalog v1 -> v2\n")
+                .endsWith("\nchanges: ttl 60 s -> -, siblings max 64 -> 32\n");
+        JsonObject carts = namespace("carts");
+        assertThat(carts.getInt("ttl")).isZero();
+        assertThat(carts.getInt("siblingsMax")).isEqualTo(32);
+        Run missing = Run.of(admin, "namespace", "change", "ghosts", "--ttl", "5", "--yes");
+        assertThat(missing.code()).as(missing.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(missing.err()).contains("404 namespace_not_found");
+
+        Run stale = Run.withInput(typedAfter(() -> ok("namespace", "create", "audit", "--yes"), "y\n"), admin,
+                "namespace", "change", "carts", "--ttl", "5");
+        assertThat(stale.code()).as(stale.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(stale.err()).contains("the namespaces changed since the plan was made (409 stale_plan: ")
+                .contains("run the command again");
+        assertThat(namespace("carts").getInt("ttl")).isZero();
+
+        Run dropped = ok("namespace", "drop", "carts", "--yes");
+        assertThat(dropped.out()).contains("Warning: every node removes every key of carts");
+        assertThat(dropped.err()).contains("each node then removes its keys");
+        String state = namespace("carts").getString("state");
+        assertThat(state).isIn("dropping", "dropped");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!state.equals("dropped") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            state = namespace("carts").getString("state");
+        }
+        assertThat(ok("namespaces").out()).containsPattern("\ncarts\\s+dropped\\s.*\\s0\\s+8/8 partitions, 1 keys"
+                + " removed\n");
+        JsonObject committed = json(ok("namespace", "create", "sessions", "--role", "client", "--json", "--yes"));
+        assertThat(committed.getBoolean("committed")).isTrue();
+        assertThat(committed.getJsonObject("namespace").getString("role")).isEqualTo("client");
+        assertThat(Run.of(admin, "namespace", "create", "carts", "--yes").err()).contains("409 namespace_conflict")
+                .contains("dropped");
+    }
+
+    /** The namespace's entry in 'namespaces --json'. */
+    private static JsonObject namespace(String name) {
+        return json(ok("namespaces", "--json")).getJsonArray("namespaces").stream().map(JsonObject.class::cast)
+                .filter(ns -> ns.getString("name").equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Typed input whose reading first does something: what changes the cluster while the prompt waits. */
+    private static InputStream typedAfter(Runnable meanwhile, String text) {
+        return new InputStream() {
+            private InputStream typed;
+
+            @Override
+            public int read() throws IOException {
+                return typed().read();
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                return typed().read(bytes, offset, length);
+            }
+
+            private InputStream typed() {
+                if (typed == null) {
+                    meanwhile.run();
+                    typed = Run.typed(text);
+                }
+                return typed;
+            }
+        };
+    }
+
+    @Test
+    @Order(13)
+    void aPlanOfSeveralChangesIsReviewedAndWhatTheNodeRefusesIsExitCode1() {
+        Run declined = Run.withInput(Run.typed("\n"), admin, "plan", "join:ghost", "join:ghost2:3");
+        assertThat(declined.code()).as(declined.toString()).isEqualTo(ExitCode.DECLINED);
+        assertThat(declined.out()).startsWith("plan (from cli1): join ghost with weight 1, join ghost2 with weight 3,"
+                + " ring v1 -> v2: ");
+        assertThat(ringVersion()).isEqualTo(1);
+
+        Run refused = Run.of(admin, "plan", "join:ghost", "settings:1/1/1", "--yes");
+        Run unknown = Run.of(admin, "plan", "replace:cli1=ghost", "--yes");
+        Run twice = Run.of(admin, "plan", "join:ghost", "join:ghost", "--yes");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(refused.err()).contains("400 invalid_request");
+        assertThat(unknown.code()).as(unknown.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(unknown.out()).startsWith("plan (from cli1): replace cli1 with ghost, ring v1 -> v2: 8 partitions");
+        assertThat(unknown.err()).contains("(409 join_refused: node ghost has never been heard from");
+        assertThat(twice.code()).as(twice.toString()).isEqualTo(ExitCode.REFUSED);
+        assertThat(twice.err()).contains("400 invalid_request");
+        assertThat(List.of(declined, refused, unknown, twice)).allMatch(Run::clean);
+        assertThat(ringVersion()).isEqualTo(1);
     }
 }
