@@ -2,6 +2,7 @@ package io.dynamo.bench;
 
 import io.dynamo.client.DynamoClient;
 import io.dynamo.client.DynamoClientException;
+import io.dynamo.client.KeyValues;
 import io.dynamo.client.ReadOptions;
 import io.dynamo.client.Versions;
 import io.dynamo.client.WriteOptions;
@@ -33,8 +34,11 @@ import site.ycsb.Status;
  * default, above) or {@code remembered}: an update that writes every field of the record (YCSB's
  * {@code writeallfields=true}) needs nothing of the old record, so it is one put with the context the client
  * remembers from its last read or write of the key ({@link DynamoClient#update}), as an application that keeps its
- * contexts does; an update of some fields still reads first. YCSB makes one instance per client thread; they share
- * one {@link DynamoClient} (one connection pool, ring and remembered contexts), as an application shares one.
+ * contexts does; an update of some fields still reads first. {@code dynamo.table}: {@code prefix} (the default) keeps
+ * a table's records in the default namespace under keys {@code TABLE/KEY}; {@code namespace} keeps them in the
+ * namespace named as the table (YCSB's {@code table} property, {@code usertable} unless set), which must exist. YCSB
+ * makes one instance per client thread; they share one {@link DynamoClient} (one connection pool, ring and remembered
+ * contexts), as an application shares one.
  */
 public class DynamoYcsbDb extends DB {
     private static final Logger LOG = Logger.getLogger(DynamoYcsbDb.class.getName());
@@ -46,6 +50,7 @@ public class DynamoYcsbDb extends DB {
     private ReadOptions readOptions;
     private WriteOptions writeOptions;
     private boolean remembered;
+    private boolean tablesAreNamespaces;
     private int fieldCount;
 
     @Override
@@ -66,6 +71,12 @@ public class DynamoYcsbDb extends DB {
             throw new DBException("dynamo.update must be read-modify-write or remembered, got '" + update + "'");
         }
         remembered = update.equals("remembered");
+        String tables = p.getProperty("dynamo.table", "prefix");
+        if (!tables.equals("prefix") && !tables.equals("namespace")) {
+            throw new DBException("dynamo.table must be prefix (records in the default namespace under TABLE/KEY) or "
+                    + "namespace (records in the namespace named as the table), got '" + tables + "'");
+        }
+        tablesAreNamespaces = tables.equals("namespace");
         synchronized (LOCK) {
             if (shared == null) {
                 try {
@@ -111,10 +122,20 @@ public class DynamoYcsbDb extends DB {
         return table + "/" + key;
     }
 
+    /** Where the table's records are: the default namespace, or the table's own namespace. */
+    private KeyValues store(String table) {
+        return tablesAreNamespaces ? client.namespace(table) : client;
+    }
+
+    /** The record's key in {@link #store}. */
+    private String key(String table, String key) {
+        return tablesAreNamespaces ? key : keyOf(table, key);
+    }
+
     @Override
     public Status read(String table, String key, Set<String> fields, Map<String, ByteIterator> result) {
         try {
-            Versions read = client.get(keyOf(table, key), readOptions);
+            Versions read = store(table).get(key(table, key), readOptions);
             if (!read.found()) {
                 return Status.NOT_FOUND;
             }
@@ -132,14 +153,15 @@ public class DynamoYcsbDb extends DB {
     @Override
     public Status update(String table, String key, Map<String, ByteIterator> values) {
         try {
-            String k = keyOf(table, key);
+            KeyValues store = store(table);
+            String k = key(table, key);
             if (remembered && values.size() >= fieldCount) {
-                client.update(k, RecordCodec.encode(overlay(new HashMap<>(), values)), null, writeOptions);
+                store.update(k, RecordCodec.encode(overlay(new HashMap<>(), values)), null, writeOptions);
                 return Status.OK;
             }
-            Versions read = client.get(k, readOptions);
+            Versions read = store.get(k, readOptions);
             Map<String, byte[]> record = read.found() ? SiblingMerge.merge(read.siblings()) : new HashMap<>();
-            client.put(k, read.context(), RecordCodec.encode(overlay(record, values)), null, writeOptions);
+            store.put(k, read.context(), RecordCodec.encode(overlay(record, values)), null, writeOptions);
             return Status.OK;
         } catch (RuntimeException e) {
             return failed("update", key, e);
@@ -150,7 +172,7 @@ public class DynamoYcsbDb extends DB {
     public Status insert(String table, String key, Map<String, ByteIterator> values) {
         try {
             byte[] record = RecordCodec.encode(overlay(new HashMap<>(), values));
-            client.put(keyOf(table, key), null, record, null, writeOptions);
+            store(table).put(key(table, key), null, record, null, writeOptions);
             return Status.OK;
         } catch (RuntimeException e) {
             return failed("insert", key, e);
@@ -160,12 +182,13 @@ public class DynamoYcsbDb extends DB {
     @Override
     public Status delete(String table, String key) {
         try {
-            String k = keyOf(table, key);
-            Versions read = client.get(k, readOptions);
+            KeyValues store = store(table);
+            String k = key(table, key);
+            Versions read = store.get(k, readOptions);
             if (read.context() == null) {
                 return Status.NOT_FOUND;
             }
-            client.delete(k, read.context(), writeOptions);
+            store.delete(k, read.context(), writeOptions);
             return Status.OK;
         } catch (RuntimeException e) {
             return failed("delete", key, e);

@@ -3,7 +3,10 @@ package io.dynamo.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dynamo.api.NamespacePlanBody;
+import io.dynamo.api.NamespaceRequestBody;
 import io.dynamo.client.DynamoClient;
+import io.dynamo.client.KeyValues;
 import io.dynamo.client.Versions;
 import io.dynamo.jaxrs.system.LoopbackPorts;
 import io.dynamo.jaxrs.system.MicroNode;
@@ -132,6 +135,39 @@ class DynamoYcsbDbIT {
         loadAndRunWorkloadA(p);
     }
 
+    /** YCSB's table names a namespace: the records live there, under the bare keys, and nowhere in the default one. */
+    @Test
+    void runsWorkloadAInTheNamespaceNamedAsTheTable() throws Exception {
+        try (DynamoClient admin = DynamoClient.builder().seed(node.api())
+                .credentials("admin", MicroNode.ADMIN_PASSWORD).build()) {
+            NamespaceRequestBody create = new NamespaceRequestBody("create", "ycsbtable", 1, 1, 1, null, null, null,
+                    null, null, null, "client", null, null);
+            NamespacePlanBody plan = admin.admin().planNamespace(create);
+            assertThat(admin.admin().commitNamespace(create, plan.fromVersion()).committed()).isTrue();
+        }
+        Properties p = properties();
+        p.setProperty("dynamo.table", "namespace");
+        p.setProperty("writeallfields", "true");
+        p.setProperty("dynamo.update", "remembered");
+        p.setProperty(CoreWorkload.TABLENAME_PROPERTY, "ycsbtable");
+        loadAndRunWorkloadA(p);
+        try (DynamoClient client = DynamoYcsbDb.newClient(p)) {
+            assertThat(client.namespace("ycsbtable").get("user0").found()).isTrue();
+            assertThat(client.get(DynamoYcsbDb.keyOf("ycsbtable", "user0")).found()).isFalse();
+        }
+    }
+
+    @Test
+    void anUnknownTableModeIsRefused() {
+        Properties p = properties();
+        p.setProperty("dynamo.table", "keyspace");
+        DB db = new DynamoYcsbDb();
+        db.setProperties(p);
+        assertThatThrownBy(db::init).isInstanceOf(DBException.class)
+                .hasMessageContaining("dynamo.table must be prefix (records in the default namespace under TABLE/KEY)"
+                        + " or namespace (records in the namespace named as the table), got 'keyspace'");
+    }
+
     @Test
     void anUnknownUpdateModeIsRefused() {
         Properties p = properties();
@@ -171,8 +207,10 @@ class DynamoYcsbDbIT {
             db.cleanup();
         }
         try (DynamoClient client = DynamoYcsbDb.newClient(p)) {
+            boolean namespaced = "namespace".equals(p.getProperty("dynamo.table"));
+            KeyValues store = namespaced ? client.namespace(table) : client;
             for (int i = 0; i < RECORDS; i += 7) {
-                Versions v = client.get(DynamoYcsbDb.keyOf(table, "user" + i));
+                Versions v = store.get(namespaced ? "user" + i : DynamoYcsbDb.keyOf(table, "user" + i));
                 // Updates write with the context of their read, so a single writer never leaves siblings.
                 assertThat(v.hasSiblings()).as("siblings of user%d", i).isFalse();
             }
