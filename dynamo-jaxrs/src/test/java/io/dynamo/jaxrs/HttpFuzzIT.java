@@ -115,6 +115,7 @@ class HttpFuzzIT {
         FuzzTarget node = single();
         Fuzz fuzz = new Fuzz(List.of(node), node, SEED);
         Map<String, String> sentinels = fuzz.writeSentinels();
+        fuzz.createNamespaces();
 
         List<String> failures = fuzz.run(REQUESTS);
 
@@ -126,6 +127,7 @@ class HttpFuzzIT {
     void randomRequestsThroughTheClusterGetDocumentedAnswersWhileSlowClientsHoldConnections() throws Exception {
         Fuzz fuzz = new Fuzz(clusterNodes, clusterNodes.get(0), SEED + 1);
         Map<String, String> sentinels = fuzz.writeSentinels();
+        fuzz.createNamespaces();
         SlowClients slow = SlowClients.start(clusterNodes, fuzz.watch());
 
         List<String> failures = fuzz.run(REQUESTS);

@@ -130,7 +130,11 @@ final class ApiOracle {
             return Role.NONE;
         }
         Role client = node.clientRequired() ? Role.CLIENT : Role.NONE;
-        if (path.get(0).equals("kv")) {
+        if (path.get(0).equals("ns") && path.size() >= 2) {
+            // A namespace of its own needs its role; default and one that does not exist what kv needs.
+            return FuzzNamespaces.role(path.get(1)).orElse(client);
+        }
+        if (Set.of("kv", "ns", "keys").contains(path.get(0))) {
             return client;
         }
         if (path.get(0).equals("admin")) {
@@ -152,15 +156,19 @@ final class ApiOracle {
             return false;
         }
         switch (route) {
-            case "kv":
+            case "kv", "ns/{namespace}/kv":
                 return false; // the empty key, refused whatever the method
-            case "kv/{key}":
+            case "keys", "ns/{namespace}/keys":
+                return read && status == 200 && (method.equals("HEAD") || answer.json()
+                        || answer.header("content-type").startsWith("application/x-ndjson"));
+            case "kv/{key}", "ns/{namespace}/kv/{key}":
                 if (read) {
                     return status == 200 || status == 300;
                 }
                 if (method.equals("POST")) {
                     // Batches: a POST of any other key is 405.
-                    return Set.of("_mget", "_mput").contains(path.get(1)) && status == 200 && answer.json();
+                    return Set.of("_mget", "_mput").contains(path.get(path.size() - 1)) && status == 200
+                            && answer.json();
                 }
                 return (method.equals("PUT") || method.equals("DELETE")) && status == 204
                         && !answer.header("x-dynamo-context").isEmpty();
@@ -183,6 +191,14 @@ final class ApiOracle {
         }
         if (n == 2 && path.get(0).equals("kv")) {
             return "kv/{key}";
+        }
+        if (n == 1 && path.get(0).equals("keys")) {
+            return "keys";
+        }
+        if (n >= 3 && n <= 4 && path.get(0).equals("ns")) {
+            String below = String.join("/", path.subList(2, n));
+            return below.equals("keys") ? "ns/{namespace}/keys" : below.equals("kv") ? "ns/{namespace}/kv"
+                    : n == 4 && path.get(2).equals("kv") ? "ns/{namespace}/kv/{key}" : null;
         }
         if (n < 2 || !path.get(0).equals("admin")) {
             return null;

@@ -20,7 +20,15 @@ import java.util.function.Supplier;
  */
 public final class FuzzRequests {
     /** A request as sent, with what the oracle needs to judge its answer. */
-    public record Request(String method, String target, Credentials credentials, byte[] bytes) {
+    public record Request(String method, String target, Credentials credentials, byte[] bytes, Expected expected) {
+        Request(String method, String target, Credentials credentials, byte[] bytes) {
+            this(method, target, credentials, bytes, null);
+        }
+
+        Request expecting(Expected answer) {
+            return new Request(method, target, credentials, bytes, answer);
+        }
+
         boolean write() {
             return !method.equals("GET") && !method.equals("HEAD");
         }
@@ -29,19 +37,25 @@ public final class FuzzRequests {
     private final Random random;
     private final List<String> pool;
     private final List<String> actors;
+    private final NamespacedRequests namespaced;
 
     /**
      * @param pool encoded keys that hold values
      * @param actors the nodes' actors (from contexts they returned), for forged contexts that name them
+     * @param namespaced requests under /ns and to the key listing, or null for none
      */
-    FuzzRequests(Random random, List<String> pool, List<String> actors) {
+    FuzzRequests(Random random, List<String> pool, List<String> actors, NamespacedRequests namespaced) {
         this.random = random;
         this.pool = pool;
         this.actors = actors;
+        this.namespaced = namespaced;
     }
 
     Request next(FuzzTarget node) {
         Credentials credentials = Credentials.random(random, node);
+        if (namespaced != null && random.nextInt(5) == 0) {
+            return random.nextBoolean() ? namespaced.listing(node) : namespaced.keyed(node);
+        }
         List<Supplier<Request>> kinds = List.of(
                 () -> kv(randomMethod(), key(), query(), headers(), body(node), credentials),
                 () -> kv("PUT", key(), "", "X-Dynamo-Context: " + context() + "\r\n", body(node), credentials),
@@ -90,7 +104,9 @@ public final class FuzzRequests {
     private Request kv(String method, String key, String query, String headers, byte[] body,
                        Credentials credentials) {
         String contentType = body.length > 0 ? "Content-Type: " + contentType() + "\r\n" : "";
-        return request(method, "/dynamo/api/v1/kv/" + key + query, contentType + headers, body, credentials);
+        String space = namespaced != null && random.nextInt(4) == 0 ? "ns/" + namespaced.anyName() + "/" : "";
+        return request(method, "/dynamo/api/v1/" + space + "kv/" + key + query, contentType + headers, body,
+                credentials);
     }
 
     /** A PUT whose body comes in chunks of random sizes, without Content-Length. */
@@ -161,7 +177,10 @@ public final class FuzzRequests {
                 "kv/a/b/c", "admin/anti-entropy/", "admin/keys//versions", "kv/%00", "kv/%C0%AF",
                 "admin;x=1/hints", "admin;/join", "kv;x/" + key, "kv/" + key + ";x=1", "/kv/" + key, "kv%2F" + key,
                 "admin%2Fhints", "kv/%2e%2e/admin/hints", "admin/ring;x", "./kv/" + key, "kv/./" + key,
-                "%61dmin/hints", "admin/x/../hints", "kv/x/%2E%2E/" + key};
+                "%61dmin/hints", "admin/x/../hints", "kv/x/%2E%2E/" + key, "keys/", "keys/" + key, "keys;x",
+                "ns", "ns/", "ns//kv/" + key, "ns/default/kv", "ns/default/keys/x", "ns;x/default/kv/" + key,
+                "ns/default;x/kv/" + key, "ns/%64efault/kv/" + key, "ns/default/%6Bv/" + key, "ns/x/../../keys",
+                "ns/default/kv/../../../admin/hints", "ns/default/kv/_mget", "ns/nope/kv/_mput"};
         return paths[random.nextInt(paths.length)];
     }
 

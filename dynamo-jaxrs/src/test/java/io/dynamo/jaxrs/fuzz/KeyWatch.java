@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Checks that a refused request stored nothing: before a request is sent, reads every key its path may address
- * (each reading of the path that is {@code kv/{key}} with a valid key); after a refusal, reads them again and
+ * (each reading of the path that is {@code kv/{key}}, or {@code ns/{namespace}/kv/{key}} of a namespace the fuzzer
+ * created, with a valid key); after a refusal, reads them again and
  * compares status, context, content type and body. Reads go to a trusted node with credentials that may read, from
  * every replica ({@code r=N}), so a write that reached any replica shows.
  */
@@ -25,8 +26,12 @@ public final class KeyWatch {
     Map<String, String> before(String target) {
         Map<String, String> state = new LinkedHashMap<>();
         for (List<String> reading : ApiOracle.readings(target)) {
-            if ("kv/{key}".equals(ApiOracle.route(reading))) {
-                String path = canonical(reading.get(1));
+            String route = ApiOracle.route(reading);
+            boolean namespaced = "ns/{namespace}/kv/{key}".equals(route)
+                    && FuzzNamespaces.role(reading.get(1)).isPresent();
+            if (namespaced || "kv/{key}".equals(route)) {
+                String path = canonical(namespaced ? "ns/" + reading.get(1) + "/kv/" : "kv/",
+                        reading.get(reading.size() - 1));
                 if (path != null) {
                     state.put(path, read(path));
                 }
@@ -55,8 +60,8 @@ public final class KeyWatch {
                 + answer.body();
     }
 
-    /** The path that reads the key an encoded segment names, or null when it names no valid key. */
-    static String canonical(String encodedSegment) {
+    /** The path that reads the key an encoded segment names below {@code under}, or null for no valid key. */
+    static String canonical(String under, String encodedSegment) {
         Key key;
         try {
             key = KeyPath.decode(encodedSegment);
@@ -66,7 +71,7 @@ public final class KeyWatch {
         if (key.length() == 0 || key.length() > 1024) {
             return null;
         }
-        return "/dynamo/api/v1/kv/" + encode(key.bytes());
+        return "/dynamo/api/v1/" + under + encode(key.bytes());
     }
 
     static String encode(byte[] key) {
