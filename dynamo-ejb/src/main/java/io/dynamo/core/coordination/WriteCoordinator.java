@@ -132,7 +132,9 @@ public final class WriteCoordinator {
                         Key key, SiblingSet versions, List<PreferenceList> lists, String operation) {
         if (quorum.reached()) {
             result.complete(versions);
-        } else if (quorum.unreachable(selection.sparesLeft())) {
+        } else if (quorum.unreachable(selection.sparesLeft()) || quorum.settledAll()) {
+            // Spares left do not help once every target answered: they stand in only for one that fails. (A group
+            // smaller than W, such as the previous ring of a change from one node, left such a write waiting.)
             result.completeExceptionally(quorum.acks() >= quorum.required() && quorum.syncedShort()
                     ? InsufficientReplicasException.notSynced(operation, key, peers.localNode(),
                             quorum.requiredSynced(), quorum.syncedAcks())

@@ -143,6 +143,14 @@ public final class WriteQuorum {
         return shortest;
     }
 
+    /**
+     * True when every request sent has answered or failed. The coordinator asks a spare only for a target that failed,
+     * so with nothing outstanding no acknowledgement can come any more, whatever spares are left.
+     */
+    public boolean settledAll() {
+        return outstandingTotal == 0;
+    }
+
     /** True when W acknowledgements may still come but dw synced ones cannot. */
     public boolean syncedShort() {
         return synced + outstandingTotal < requiredSynced;
